@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.{ts,tsx}'],
+    // Real git repositories, venvs and servers: give slow machines room, never sleep.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    // Two cores: more workers only thrash.
+    maxWorkers: 2,
+    env: { FORCE_COLOR: '0', NO_COLOR: '1' },
+  },
+});

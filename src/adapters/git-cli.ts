@@ -1,0 +1,35 @@
+import { resolve } from 'node:path';
+import type { GitReads } from '../ports/git';
+import type { ProcessRunner } from '../ports/process';
+
+/** Git through its command line, one small method per question. */
+export class GitCli implements GitReads {
+  constructor(
+    private readonly processes: ProcessRunner,
+    private readonly cwd: string,
+  ) {}
+
+  private async git(args: string[]): Promise<{ exitCode: number; stdout: string }> {
+    return this.processes.run('git', args, { cwd: this.cwd, reject: false });
+  }
+
+  async topLevel(): Promise<string | undefined> {
+    const result = await this.git(['rev-parse', '--show-toplevel']);
+    return result.exitCode === 0 ? result.stdout.trim() : undefined;
+  }
+
+  async commonDir(): Promise<string> {
+    const result = await this.processes.run('git', ['rev-parse', '--git-common-dir'], { cwd: this.cwd });
+    return resolve(this.cwd, result.stdout.trim());
+  }
+
+  async currentBranch(): Promise<string | undefined> {
+    const result = await this.git(['symbolic-ref', '--quiet', '--short', 'HEAD']);
+    return result.exitCode === 0 ? result.stdout.trim() : undefined;
+  }
+
+  async status(): Promise<string[]> {
+    const result = await this.processes.run('git', ['status', '--porcelain=v1'], { cwd: this.cwd });
+    return result.stdout.split('\n').filter((line) => line.length > 0);
+  }
+}

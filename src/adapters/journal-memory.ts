@@ -1,0 +1,32 @@
+import type { JournalData, JournalStore, LockHandle } from '../ports/journal-store';
+
+/** A journal that never touches the disk: dry runs and tests. */
+export class MemoryJournalStore implements JournalStore {
+  readonly path = '(memory)';
+  current: JournalData | undefined;
+  readonly archived: JournalData[] = [];
+  saves = 0;
+
+  constructor(initial?: JournalData) {
+    this.current = initial ? structuredClone(initial) : undefined;
+  }
+
+  async load(): Promise<JournalData | undefined> {
+    return this.current ? structuredClone(this.current) : undefined;
+  }
+
+  async save(data: JournalData): Promise<void> {
+    this.saves += 1;
+    this.current = structuredClone(data);
+  }
+
+  async archive(data: JournalData): Promise<string> {
+    this.archived.push(structuredClone(data));
+    this.current = undefined;
+    return `(memory)/history/${data.releaseId}.json`;
+  }
+
+  async lock(): Promise<LockHandle> {
+    return { tookOverFrom: undefined, release: async () => {} };
+  }
+}

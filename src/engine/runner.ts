@@ -1,0 +1,209 @@
+import { PyreleaseError, isPyreleaseError } from '../domain/errors';
+import type { Clock } from '../ports/clock';
+import { coerceAnswer, missingAnswer, type GivenAnswers } from './answers';
+import type { Emit, Outcome, ReleaseHeader, StageSummary } from './events';
+import { gate } from './gate';
+import type { Journal, StepOutputs } from './journal';
+import type { AnswerOf, AnswerSource, AnswerValue, Prompter, Question } from './prompter';
+import type { Plan, PortSet, ProbeResult, Step, StepContext, WriteContext } from './step';
+
+/** What the runner hands the port factory for one step, so process output lands on that step. */
+export interface StepIO {
+  stepId: string;
+  signal: AbortSignal;
+  onLine(line: string, stream: 'stdout' | 'stderr'): void;
+}
+
+export interface RunnerOptions<P extends PortSet> {
+  plan: Plan<P>;
+  journal: Journal;
+  /** Builds the ports one step uses. */
+  ports(io: StepIO): P;
+  header: ReleaseHeader;
+  given: GivenAnswers;
+  /** Every question not answered otherwise takes its default. */
+  yes: boolean;
+  /** Undefined when nobody can be asked (no terminal). */
+  prompter: Prompter | undefined;
+  dryRun: boolean;
+  signal: AbortSignal;
+  emit: Emit;
+  clock: Clock;
+  resumed: boolean;
+}
+
+export interface RunResult {
+  outcome: Outcome;
+  error?: unknown;
+  /** Where the finished release's record went (history), when it finished. */
+  recordPath?: string;
+}
+
+/** A step's outputs may carry a one-line `summary` that is shown beside its row. */
+function summaryOf(outputs: StepOutputs | void): string | undefined {
+  const summary = outputs?.['summary'];
+  return typeof summary === 'string' ? summary : undefined;
+}
+
+function errorFields(error: unknown): { code: string; message: string; hint?: string } {
+  if (isPyreleaseError(error)) return { code: error.code, message: error.message, ...(error.hint ? { hint: error.hint } : {}) };
+  return { code: 'internal', message: error instanceof Error ? error.message : String(error) };
+}
+
+export function summarizePlan<P extends PortSet>(plan: Plan<P>): StageSummary[] {
+  return plan.stages.map((stage) => ({
+    id: stage.id,
+    title: stage.title,
+    steps: stage.steps.map((step) => ({ id: step.id, title: step.title, effect: step.effect })),
+  }));
+}
+
+/**
+ * Walks the plan: probe each step, then skip it (done, or a write in a dry run), or run it and
+ * record the result. Resume is the same walk over an existing journal: probes find what is done.
+ */
+export async function runPlan<P extends PortSet>(options: RunnerOptions<P>): Promise<RunResult> {
+  const { plan, journal, emit, clock, signal } = options;
+  let header = options.header;
+  emit({ type: 'plan', header, stages: summarizePlan(plan), resumed: options.resumed });
+
+  const contextFor = (step: Step<P>): { ctx: StepContext<P>; writes: () => P['writes'] } => {
+    const io: StepIO = {
+      stepId: step.id,
+      signal,
+      onLine: (line, stream) => emit({ type: 'output', step: step.id, stream, line }),
+    };
+    const ports = options.ports(io);
+    const ctx: StepContext<P> = {
+      reads: ports.reads,
+      dryRun: options.dryRun,
+      signal,
+      outputsOf: (id) => journal.outputsOf(id),
+      ask: (question) => ask(step, question),
+      log: (line, stream = 'stdout') => io.onLine(line, stream),
+      warn: (message) => emit({ type: 'note', step: step.id, level: 'warning', message }),
+      setRelease: async (release) => {
+        header = { ...header, ...release };
+        emit({ type: 'header', header });
+        await journal.setRelease(release);
+      },
+    };
+    return { ctx, writes: () => ports.writes };
+  };
+
+  const ask = async <Q extends Question>(step: Step<P>, question: Q): Promise<AnswerOf<Q>> => {
+    let value: AnswerValue;
+    let source: AnswerSource;
+    const given = options.given[question.id];
+    const recorded = question.remember === false ? undefined : journal.answer(question.id);
+    if (given !== undefined) {
+      value = coerceAnswer(question, given);
+      source = 'flag';
+    } else if (recorded !== undefined) {
+      value = coerceAnswer(question, recorded.value);
+      source = 'journal';
+    } else if (options.yes && question.default !== undefined) {
+      value = question.default;
+      source = 'default';
+    } else if (options.prompter) {
+      emit({ type: 'question', step: step.id, question });
+      value = await options.prompter.ask(question, signal);
+      source = 'user';
+    } else {
+      throw missingAnswer(question);
+    }
+    if (question.remember !== false) await journal.recordAnswer(question.id, { value, source, step: step.id });
+    emit({ type: 'answered', step: step.id, questionId: question.id, answer: value, source });
+    return value as AnswerOf<Q>;
+  };
+
+  const stop = async (outcome: Outcome, error?: unknown): Promise<RunResult> => {
+    const fields = error === undefined ? undefined : errorFields(error);
+    if (outcome === 'cancelled') {
+      await journal.setState('cancelled');
+      emit({
+        type: 'finished',
+        outcome,
+        message: 'Stopped. Every finished step is saved.',
+        hint: 'Continue where you left off with `pyrelease --resume`.',
+        at: clock.now(),
+      });
+    } else {
+      await journal.setState('failed');
+      emit({
+        type: 'finished',
+        outcome,
+        message: fields?.message ?? 'The release stopped.',
+        hint: fields?.hint ?? 'Fix what is named above, then run `pyrelease --resume`.',
+        at: clock.now(),
+      });
+    }
+    return { outcome, error };
+  };
+
+  for (const stage of plan.stages) {
+    emit({ type: 'stage-started', stage: stage.id, title: stage.title });
+    for (const step of stage.steps) {
+      if (signal.aborted) return stop('cancelled');
+      const { ctx, writes } = contextFor(step);
+
+      let probe: ProbeResult;
+      try {
+        probe = step.probe ? await step.probe(ctx) : { state: 'todo' };
+      } catch (error) {
+        if (signal.aborted) return stop('cancelled');
+        return fail(step, error);
+      }
+
+      if (probe.state === 'done') {
+        await journal.stepEnded(step.id, step.title, 'done', { outputs: probe.outputs, detail: probe.detail });
+        emit({ type: 'step-skipped', step: step.id, title: step.title, reason: 'done', detail: probe.detail });
+        continue;
+      }
+      if (probe.state === 'blocked') {
+        const error = new PyreleaseError('step.blocked', probe.reason, probe.hint ? { hint: probe.hint } : {});
+        await journal.stepEnded(step.id, step.title, 'failed', { error: errorFields(error) });
+        emit({ type: 'step-failed', step: step.id, title: step.title, at: clock.now(), message: probe.reason, ...(probe.hint ? { hint: probe.hint } : {}), blocked: true });
+        return stop('failed', error);
+      }
+
+      if (gate(step, options.dryRun) === 'describe' && step.effect === 'write') {
+        const actions = await step.describe(ctx);
+        emit({ type: 'step-skipped', step: step.id, title: step.title, reason: 'dry-run', detail: 'dry run: not executed', actions });
+        continue;
+      }
+
+      await journal.stepStarted(step.id, step.title);
+      emit({ type: 'step-started', step: step.id, title: step.title, at: clock.now() });
+      try {
+        const outputs =
+          step.effect === 'write' ? await step.run({ ...ctx, writes: writes() } satisfies WriteContext<P>) : await step.run(ctx);
+        const detail = summaryOf(outputs);
+        await journal.stepEnded(step.id, step.title, 'done', { outputs: outputs ?? undefined, detail });
+        emit({ type: 'step-finished', step: step.id, title: step.title, at: clock.now(), ...(detail ? { detail } : {}) });
+      } catch (error) {
+        if (signal.aborted) {
+          await journal.stepEnded(step.id, step.title, 'cancelled');
+          return stop('cancelled');
+        }
+        return fail(step, error);
+      }
+    }
+  }
+
+  if (options.dryRun) {
+    emit({ type: 'finished', outcome: 'done', message: 'Dry run finished: nothing was changed.', at: clock.now() });
+    return { outcome: 'done' };
+  }
+  await journal.setState('done');
+  const recordPath = await journal.archive('done');
+  emit({ type: 'finished', outcome: 'done', message: `Release record saved to ${recordPath}.`, at: clock.now() });
+  return { outcome: 'done', recordPath };
+
+  async function fail(step: Step<P>, error: unknown): Promise<RunResult> {
+    const fields = errorFields(error);
+    await journal.stepEnded(step.id, step.title, 'failed', { error: fields });
+    emit({ type: 'step-failed', step: step.id, title: step.title, at: clock.now(), message: fields.message, ...(fields.hint ? { hint: fields.hint } : {}), blocked: false });
+    return stop('failed', error);
+  }
+}
