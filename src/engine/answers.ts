@@ -51,13 +51,6 @@ export function defaultAnswer(question: Question): AnswerValue | undefined {
   return question.default;
 }
 
-/** A one-line rendering of an answer, for the screen and the record. */
-export function formatAnswer(answer: AnswerValue): string {
-  if (typeof answer === 'boolean') return answer ? 'yes' : 'no';
-  if (Array.isArray(answer)) return answer.length === 0 ? '(none)' : answer.join(', ');
-  return answer;
-}
-
 /** The error raised when a question has no answer and nobody can be asked. */
 export function missingAnswer(question: Question): PyreleaseError {
   const accepted =

@@ -60,3 +60,10 @@ export type AnswerSource = 'flag' | 'journal' | 'default' | 'user';
 export interface Prompter {
   ask(question: Question, signal: AbortSignal): Promise<AnswerValue>;
 }
+
+/** A one-line rendering of an answer, for the screen and the record. */
+export function formatAnswer(answer: AnswerValue): string {
+  if (typeof answer === 'boolean') return answer ? 'yes' : 'no';
+  if (Array.isArray(answer)) return answer.length === 0 ? '(none)' : answer.join(', ');
+  return answer;
+}

@@ -1,10 +1,11 @@
 import { PyreleaseError, isPyreleaseError } from '../domain/errors';
 import type { Clock } from '../ports/clock';
-import { coerceAnswer, missingAnswer, type GivenAnswers } from './answers';
+import type { GivenAnswers } from './answers';
+import { resolveAnswer } from './ask';
 import type { Emit, Outcome, ReleaseHeader, StageSummary } from './events';
 import { gate } from './gate';
 import type { Journal, StepOutputs } from './journal';
-import type { AnswerOf, AnswerSource, AnswerValue, Prompter, Question } from './prompter';
+import type { AnswerOf, Prompter, Question } from './prompter';
 import type { Plan, PortSet, ProbeResult, Step, StepContext, WriteContext } from './step';
 
 /** What the runner hands the port factory for one step, so process output lands on that step. */
@@ -92,33 +93,22 @@ export async function runPlan<P extends PortSet>(options: RunnerOptions<P>): Pro
   };
 
   const ask = async <Q extends Question>(step: Step<P>, question: Q): Promise<AnswerOf<Q>> => {
-    let value: AnswerValue;
-    let source: AnswerSource;
-    const given = options.given[question.id];
-    const recorded = question.remember === false ? undefined : journal.answer(question.id);
-    if (given !== undefined) {
-      value = coerceAnswer(question, given);
-      source = 'flag';
-    } else if (recorded !== undefined) {
-      value = coerceAnswer(question, recorded.value);
-      source = 'journal';
-    } else if (options.yes && question.default !== undefined) {
-      value = question.default;
-      source = 'default';
-    } else if (options.prompter) {
-      emit({ type: 'question', step: step.id, question });
-      value = await options.prompter.ask(question, signal);
-      source = 'user';
-    } else {
-      throw missingAnswer(question);
-    }
-    if (question.remember !== false) await journal.recordAnswer(question.id, { value, source, step: step.id });
+    const recorded = question.remember === false ? undefined : journal.answer(question.id)?.value;
+    const { value, source } = await resolveAnswer(question, {
+      given: options.given,
+      recorded,
+      yes: options.yes,
+      prompter: options.prompter,
+      signal,
+      onAsk: () => emit({ type: 'question', step: step.id, question }),
+    });
+    // A replayed answer keeps its first record: the audit trail says who answered, and when.
+    if (question.remember !== false && source !== 'journal') await journal.recordAnswer(question.id, { value, source, step: step.id });
     emit({ type: 'answered', step: step.id, questionId: question.id, answer: value, source });
     return value as AnswerOf<Q>;
   };
 
-  const stop = async (outcome: Outcome, error?: unknown): Promise<RunResult> => {
-    const fields = error === undefined ? undefined : errorFields(error);
+  const stop = async (outcome: Outcome, error?: unknown, stepTitle?: string): Promise<RunResult> => {
     if (outcome === 'cancelled') {
       await journal.setState('cancelled');
       emit({
@@ -133,8 +123,9 @@ export async function runPlan<P extends PortSet>(options: RunnerOptions<P>): Pro
       emit({
         type: 'finished',
         outcome,
-        message: fields?.message ?? 'The release stopped.',
-        hint: fields?.hint ?? 'Fix what is named above, then run `pyrelease --resume`.',
+        // The failing step already said what and why; this line says where and how to go on.
+        message: stepTitle ? `Stopped at "${stepTitle}".` : 'The release stopped.',
+        hint: 'Fix what is named above, then run `pyrelease --resume` to continue from there.',
         at: clock.now(),
       });
     }
@@ -151,7 +142,7 @@ export async function runPlan<P extends PortSet>(options: RunnerOptions<P>): Pro
       try {
         probe = step.probe ? await step.probe(ctx) : { state: 'todo' };
       } catch (error) {
-        if (signal.aborted) return stop('cancelled');
+        if (signal.aborted || (isPyreleaseError(error) && error.kind === 'cancelled')) return stop('cancelled');
         return fail(step, error);
       }
 
@@ -164,7 +155,7 @@ export async function runPlan<P extends PortSet>(options: RunnerOptions<P>): Pro
         const error = new PyreleaseError('step.blocked', probe.reason, probe.hint ? { hint: probe.hint } : {});
         await journal.stepEnded(step.id, step.title, 'failed', { error: errorFields(error) });
         emit({ type: 'step-failed', step: step.id, title: step.title, at: clock.now(), message: probe.reason, ...(probe.hint ? { hint: probe.hint } : {}), blocked: true });
-        return stop('failed', error);
+        return stop('failed', error, step.title);
       }
 
       if (gate(step, options.dryRun) === 'describe' && step.effect === 'write') {
@@ -182,7 +173,7 @@ export async function runPlan<P extends PortSet>(options: RunnerOptions<P>): Pro
         await journal.stepEnded(step.id, step.title, 'done', { outputs: outputs ?? undefined, detail });
         emit({ type: 'step-finished', step: step.id, title: step.title, at: clock.now(), ...(detail ? { detail } : {}) });
       } catch (error) {
-        if (signal.aborted) {
+        if (signal.aborted || (isPyreleaseError(error) && error.kind === 'cancelled')) {
           await journal.stepEnded(step.id, step.title, 'cancelled');
           return stop('cancelled');
         }
@@ -204,6 +195,6 @@ export async function runPlan<P extends PortSet>(options: RunnerOptions<P>): Pro
     const fields = errorFields(error);
     await journal.stepEnded(step.id, step.title, 'failed', { error: fields });
     emit({ type: 'step-failed', step: step.id, title: step.title, at: clock.now(), message: fields.message, ...(fields.hint ? { hint: fields.hint } : {}), blocked: false });
-    return stop('failed', error);
+    return stop('failed', error, step.title);
   }
 }

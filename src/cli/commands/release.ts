@@ -1,0 +1,137 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { MemoryJournalStore } from '../../adapters/journal-memory';
+import { LogFile } from '../../adapters/log-file';
+import { systemClock } from '../../adapters/system-clock';
+import { PyreleaseError } from '../../domain/errors';
+import type { Redactor } from '../../domain/redactor';
+import { resolveAnswer } from '../../engine/ask';
+import { EventHub } from '../../engine/event-hub';
+import type { EngineEvent } from '../../engine/events';
+import { Journal, newJournalData } from '../../engine/journal';
+import { runPlan } from '../../engine/runner';
+import { buildReleasePlan } from '../../engine/stages/release-plan';
+import type { ReleasePorts } from '../../engine/stages/release-ports';
+import { LineRenderer } from '../../plain/line-renderer';
+import type { JournalData, LockHandle } from '../../ports/journal-store';
+import { startFrontEnd, type FrontEnd, type Terminal } from '../front-end';
+import { formatJournal } from '../journal-summary';
+import type { CliOptions } from '../options';
+import { installSignalHandlers } from '../signals';
+import { VERSION } from '../version';
+import { openWorkspace, type Workspace } from '../workspace';
+
+function newReleaseId(now: number): string {
+  return `${new Date(now).toISOString().replace(/[:.]/g, '-')}-${randomBytes(2).toString('hex')}`;
+}
+
+/** Every string an event carries passes the redactor before anyone sees it. */
+function redacting(redactor: Redactor, emit: (event: EngineEvent) => void): (event: EngineEvent) => void {
+  return (event) => emit(event.type === 'output' ? { ...event, line: redactor.redact(event.line) } : redactor.redactDeep(event));
+}
+
+type Start = { kind: 'new' } | { kind: 'resume'; data: JournalData } | { kind: 'shown' };
+
+/** A release in progress and no --resume: ask what to do with it. */
+async function decideStart(options: CliOptions, workspace: Workspace, frontEnd: FrontEnd, hub: EventHub, signal: AbortSignal, print: (text: string) => void): Promise<Start> {
+  const existing = await workspace.journalStore.load();
+  if (options.resume) {
+    if (!existing) {
+      throw new PyreleaseError('resume.nothing', 'There is no release in progress to resume.', { hint: 'Start one with `pyrelease`.' });
+    }
+    return { kind: 'resume', data: existing };
+  }
+  if (!existing) return { kind: 'new' };
+  const what = [existing.release.project, existing.release.to].filter(Boolean).join(' ') || existing.releaseId;
+  const question = {
+    kind: 'select' as const,
+    id: 'journal.existing',
+    message: `A release is in progress (${what}, ${existing.state}). What now?`,
+    choices: [
+      { value: 'resume', label: 'Resume it', hint: 'continue from the first unfinished step' },
+      { value: 'show', label: 'Show it', hint: 'print its journal and stop' },
+      { value: 'abandon', label: 'Abandon it', hint: 'move it to the history and start a new release' },
+    ],
+    default: 'resume',
+  };
+  const { value, source } = await resolveAnswer(question, {
+    given: options.answers,
+    yes: options.yes,
+    prompter: frontEnd.prompter,
+    signal,
+    onAsk: () => hub.emit({ type: 'question', step: 'start', question }),
+  });
+  hub.emit({ type: 'answered', step: 'start', questionId: question.id, answer: value, source });
+  if (value === 'show') {
+    print(formatJournal(existing, workspace.journalStore.path));
+    return { kind: 'shown' };
+  }
+  if (value === 'abandon') {
+    const journal = new Journal(existing, workspace.journalStore, systemClock);
+    const path = await journal.archive('abandoned');
+    hub.emit({ type: 'note', level: 'info', message: `The previous release was abandoned; its record is in ${path}.` });
+    return { kind: 'new' };
+  }
+  return { kind: 'resume', data: existing };
+}
+
+export async function releaseCommand(options: CliOptions, terminal: Terminal): Promise<number> {
+  const controller = new AbortController();
+  const removeSignalHandlers = installSignalHandlers(controller);
+  const workspace = await openWorkspace(options.cwd, terminal.env, controller.signal);
+  const hub = new EventHub();
+  const emit = redacting(workspace.redactor, hub.emit);
+  let lock: LockHandle | undefined;
+  let log: LogFile | undefined;
+  const frontEnd = await startFrontEnd({ plain: options.plain, terminal, hub, onCancel: () => controller.abort() });
+  const print = (text: string): void => void terminal.stdout.write(`${text}\n`);
+  try {
+    await frontEnd.ready;
+    // A dry run changes nothing, its own journal included: it lives in memory.
+    if (!options.dryRun) {
+      lock = await workspace.journalStore.lock();
+      if (lock.tookOverFrom) {
+        emit({ type: 'note', level: 'info', message: `A previous session (pid ${lock.tookOverFrom.pid}) ended without cleaning up; its lock was taken over.` });
+      }
+    }
+    const start = await decideStart(options, workspace, frontEnd, hub, controller.signal, print);
+    if (start.kind === 'shown') return 0;
+
+    const now = systemClock.now();
+    const data =
+      start.kind === 'resume' ? { ...start.data, state: 'in-progress' as const, writtenBy: VERSION } : newJournalData({ releaseId: newReleaseId(now), mode: options.hotfix ? 'hotfix' : 'release', now, version: VERSION });
+    const store = options.dryRun ? new MemoryJournalStore() : workspace.journalStore;
+    const journal = new Journal(data, store, systemClock);
+    await journal.setState('in-progress');
+
+    if (!options.dryRun) {
+      log = new LogFile(join(workspace.stateDir, 'logs', `${data.releaseId}.log`));
+      const renderer = new LineRenderer(false);
+      const logFile = log;
+      hub.subscribe((event) => {
+        for (const line of renderer.render(event)) logFile.write(line);
+      });
+    }
+
+    const result = await runPlan<ReleasePorts>({
+      plan: buildReleasePlan(),
+      journal,
+      ports: () => ({ reads: { git: workspace.git }, writes: {} }),
+      header: { ...data.release, mode: data.mode, dryRun: options.dryRun },
+      given: options.answers,
+      yes: options.yes,
+      prompter: frontEnd.prompter,
+      dryRun: options.dryRun,
+      signal: controller.signal,
+      emit,
+      clock: systemClock,
+      resumed: start.kind === 'resume',
+    });
+    return result.outcome === 'done' ? 0 : result.outcome === 'cancelled' ? 130 : 1;
+  } finally {
+    await frontEnd.close();
+    await log?.close();
+    await lock?.release();
+    removeSignalHandlers();
+  }
+}

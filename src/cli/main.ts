@@ -1,0 +1,40 @@
+import { describeError, exitCodeFor, isPyreleaseError } from '../domain/errors';
+import { releaseCommand } from './commands/release';
+import { statusCommand } from './commands/status';
+import { helpText } from './help';
+import { parseOptions } from './options';
+import { VERSION } from './version';
+
+/** The front door: parse, dispatch, turn errors into a message and an exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const terminal = { stdout: process.stdout, stdin: process.stdin, env: process.env };
+  try {
+    const options = parseOptions(argv);
+    if (options.help) {
+      process.stdout.write(helpText());
+      return 0;
+    }
+    if (options.version) {
+      process.stdout.write(`${VERSION}\n`);
+      return 0;
+    }
+    switch (options.command) {
+      case 'release':
+        return await releaseCommand(options, terminal);
+      case 'status':
+        return await statusCommand(options, process.stdout);
+      default:
+        process.stderr.write(`pyrelease: \`pyrelease ${options.command}\` is not available in this version yet.\n`);
+        return 2;
+    }
+  } catch (error) {
+    if (isPyreleaseError(error)) {
+      process.stderr.write(`pyrelease: ${describeError(error)}\n`);
+      if (error.hint) process.stderr.write(`  → ${error.hint}\n`);
+    } else {
+      process.stderr.write(`pyrelease: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.stderr.write('  → This is a bug in pyrelease; the journal keeps your place: `pyrelease --resume`.\n');
+    }
+    return exitCodeFor(error);
+  }
+}

@@ -1,0 +1,84 @@
+import { SYMBOLS, formatDuration, symbolFor, toneFor } from '../domain/step-symbols';
+import type { EngineEvent } from '../engine/events';
+import { formatAnswer } from '../engine/prompter';
+
+const CODES: Record<string, [number, number]> = {
+  green: [32, 39], red: [31, 39], yellow: [33, 39], gray: [90, 39], cyan: [36, 39], magenta: [35, 39], bold: [1, 22], dim: [2, 22],
+};
+
+/**
+ * One line (or a few) per engine event, for logs, pipes, CI and `--plain`. Stateful only to
+ * remember when each step started and which question was asked, so it can print durations.
+ */
+export class LineRenderer {
+  private readonly started = new Map<string, number>();
+  private readonly questions = new Map<string, string>();
+
+  constructor(private readonly color: boolean) {}
+
+  private paint(name: string, text: string): string {
+    const code = CODES[name];
+    return this.color && code ? `\u001B[${code[0]}m${text}\u001B[${code[1]}m` : text;
+  }
+
+  render(event: EngineEvent): string[] {
+    switch (event.type) {
+      case 'plan': {
+        const h = event.header;
+        const what = [h.project, h.from || h.to ? `${h.from ?? '?'} → ${h.to ?? '?'}` : undefined].filter(Boolean).join(' ');
+        const flags = [h.mode, h.dryRun ? 'dry run' : undefined, event.resumed ? 'resumed' : undefined].filter(Boolean).join(', ');
+        return [
+          `${this.paint('bold', 'pyrelease')}${what ? ` ${what}` : ''} (${flags})`,
+          `Plan: ${event.stages.map((stage) => `${stage.title} (${stage.steps.length})`).join(' → ')}`,
+        ];
+      }
+      case 'header': {
+        const h = event.header;
+        return h.from || h.to ? [`Release: ${[h.project, `${h.from ?? '?'} → ${h.to ?? '?'}`].filter(Boolean).join(' ')}`] : [];
+      }
+      case 'stage-started':
+        return [this.paint('bold', `== ${event.title} ==`)];
+      case 'step-started':
+        this.started.set(event.step, event.at);
+        return [`${SYMBOLS.running} ${event.title}`];
+      case 'output':
+        return [this.paint('dim', `  │ ${event.line}`)];
+      case 'note':
+        return [event.level === 'warning' ? this.paint('yellow', `${SYMBOLS.warning} ${event.message}`) : `i ${event.message}`];
+      case 'step-skipped': {
+        const conclusion = event.reason === 'dry-run' ? 'dry-run' : 'done-before';
+        const label = event.reason === 'dry-run' ? 'dry run, would run:' : `already done: ${event.detail}`;
+        return [
+          `${this.paint(toneFor(conclusion), symbolFor('finished', conclusion))} ${event.title} — ${label}`,
+          ...(event.actions ?? []).map((action) => `    $ ${action}`),
+        ];
+      }
+      case 'step-finished': {
+        const since = this.started.get(event.step);
+        const took = since === undefined ? '' : ` (${formatDuration(event.at - since)})`;
+        return [`${this.paint('green', SYMBOLS.ok)} ${event.title}${event.detail ? ` — ${event.detail}` : ''}${took}`];
+      }
+      case 'step-failed': {
+        const conclusion = event.blocked ? 'blocked' : 'failed';
+        return [
+          `${this.paint('red', symbolFor('finished', conclusion))} ${event.title} — ${event.message}`,
+          ...(event.hint ? [`  → ${event.hint}`] : []),
+        ];
+      }
+      case 'question':
+        this.questions.set(event.question.id, event.question.message);
+        return [];
+      case 'answered': {
+        // A question answered by the user was already shown by the prompt itself.
+        if (event.source === 'user') return [];
+        const message = this.questions.get(event.questionId) ?? event.questionId;
+        const source = event.source === 'flag' ? 'given' : event.source === 'journal' ? 'from the journal' : 'default';
+        return [`${SYMBOLS.question} ${message}: ${formatAnswer(event.answer)} (${source})`];
+      }
+      case 'finished': {
+        const symbol = event.outcome === 'done' ? this.paint('green', SYMBOLS.ok) : event.outcome === 'cancelled' ? this.paint('yellow', SYMBOLS.cancelled) : this.paint('red', SYMBOLS.failed);
+        return [`${symbol} ${event.message ?? event.outcome}`, ...(event.hint ? [`  → ${event.hint}`] : [])];
+      }
+    }
+  }
+}

@@ -1,0 +1,59 @@
+import { render } from 'ink';
+import { App, type EventSource } from './App';
+import { InkPrompter } from './ink-prompter';
+import { UiContext, defaultUiSettings } from './ui-context';
+
+export interface InkFrontEnd {
+  prompter: InkPrompter;
+  /** Resolves once the app listens to events. */
+  ready: Promise<void>;
+  /** Renders the last frame and releases the terminal. */
+  close(): Promise<void>;
+}
+
+export interface InkOptions {
+  events: EventSource;
+  onCancel: () => void;
+  color: boolean;
+  stdout?: NodeJS.WriteStream;
+  stdin?: NodeJS.ReadStream;
+}
+
+export function startInk(options: InkOptions): InkFrontEnd {
+  const stdout = options.stdout ?? process.stdout;
+  const prompter = new InkPrompter();
+  let markReady: () => void = () => {};
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
+  let markShown: () => void = () => {};
+  const outcomeShown = new Promise<void>((resolve) => (markShown = resolve));
+  let finished = false;
+  const unsubscribe = options.events.subscribe((event) => {
+    if (event.type === 'finished') finished = true;
+  });
+  const instance = render(
+    <UiContext.Provider value={{ ...defaultUiSettings, color: options.color }}>
+      <App
+        events={options.events}
+        onAnswer={prompter.answer}
+        onCancel={options.onCancel}
+        onReady={markReady}
+        onOutcome={markShown}
+        columns={stdout.columns || 100}
+        rows={stdout.rows || 30}
+      />
+    </UiContext.Provider>,
+    { stdout, stdin: options.stdin ?? process.stdin, exitOnCtrlC: false, patchConsole: false },
+  );
+  return {
+    prompter,
+    ready,
+    close: async () => {
+      unsubscribe();
+      // The last frame (the outcome) must reach the screen before the app goes away.
+      if (finished) await outcomeShown;
+      await instance.waitUntilRenderFlush();
+      instance.unmount();
+      await instance.waitUntilExit().catch(() => undefined);
+    },
+  };
+}
