@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.{ts,tsx}'],
+    globalSetup: ['.config/vitest.global-setup.ts'],
     // Real git repositories, venvs and servers: give slow machines room, never sleep.
     testTimeout: 60_000,
     hookTimeout: 60_000,
