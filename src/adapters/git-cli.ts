@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
-import type { GitReads } from '../ports/git';
+import type { GitRepositoryReads } from '../ports/git';
 import type { ProcessRunner } from '../ports/process';
 
 /** Git through its command line, one small method per question. */
-export class GitCli implements GitReads {
+export class GitCli implements GitRepositoryReads {
   constructor(
     private readonly processes: ProcessRunner,
     private readonly cwd: string,
@@ -31,5 +31,23 @@ export class GitCli implements GitReads {
   async status(): Promise<string[]> {
     const result = await this.processes.run('git', ['status', '--porcelain=v1'], { cwd: this.cwd });
     return result.stdout.split('\n').filter((line) => line.length > 0);
+  }
+
+  async remoteUrl(name: string): Promise<string | undefined> {
+    const result = await this.git(['remote', 'get-url', name]);
+    return result.exitCode === 0 ? result.stdout.trim() : undefined;
+  }
+
+  async tags(): Promise<string[]> {
+    const result = await this.processes.run('git', ['tag', '--list'], { cwd: this.cwd });
+    return result.stdout.split('\n').map((line) => line.trim()).filter(Boolean);
+  }
+
+  async upstream(): Promise<{ name: string; ahead: number; behind: number } | undefined> {
+    const name = await this.git(['rev-parse', '--abbrev-ref', '--symbolic-full-name', '@{upstream}']);
+    if (name.exitCode !== 0) return undefined;
+    const counts = await this.processes.run('git', ['rev-list', '--left-right', '--count', 'HEAD...@{upstream}'], { cwd: this.cwd });
+    const [ahead = 0, behind = 0] = counts.stdout.trim().split(/\s+/).map(Number);
+    return { name: name.stdout.trim(), ahead, behind };
   }
 }

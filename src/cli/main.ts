@@ -1,4 +1,5 @@
 import { describeError, exitCodeFor, isPyreleaseError } from '../domain/errors';
+import { bumpCommand } from './commands/bump';
 import { releaseCommand } from './commands/release';
 import { statusCommand } from './commands/status';
 import { helpText } from './help';
@@ -23,6 +24,8 @@ export async function main(argv: readonly string[]): Promise<number> {
         return await releaseCommand(options, terminal);
       case 'status':
         return await statusCommand(options, process.stdout);
+      case 'bump':
+        return await bumpCommand(options, process.stdout);
       default:
         process.stderr.write(`pyrelease: \`pyrelease ${options.command}\` is not available in this version yet.\n`);
         return 2;
