@@ -34,7 +34,8 @@ export class GitCli implements GitRepositoryReads {
   }
 
   async remoteUrl(name: string): Promise<string | undefined> {
-    const result = await this.git(['remote', 'get-url', name]);
+    // The configured URL, before `insteadOf` rewriting: that is the repository it stands for.
+    const result = await this.git(['config', '--get', `remote.${name}.url`]);
     return result.exitCode === 0 ? result.stdout.trim() : undefined;
   }
 

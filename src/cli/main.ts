@@ -1,5 +1,7 @@
 import { describeError, exitCodeFor, isPyreleaseError } from '../domain/errors';
 import { bumpCommand } from './commands/bump';
+import { doctorCommand } from './commands/doctor';
+import { initCommand } from './commands/init';
 import { releaseCommand } from './commands/release';
 import { statusCommand } from './commands/status';
 import { helpText } from './help';
@@ -26,6 +28,10 @@ export async function main(argv: readonly string[]): Promise<number> {
         return await statusCommand(options, process.stdout);
       case 'bump':
         return await bumpCommand(options, process.stdout);
+      case 'doctor':
+        return await doctorCommand(options, process.stdout);
+      case 'init':
+        return await initCommand(options, process.stdout);
       default:
         process.stderr.write(`pyrelease: \`pyrelease ${options.command}\` is not available in this version yet.\n`);
         return 2;

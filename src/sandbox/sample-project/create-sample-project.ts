@@ -59,7 +59,8 @@ function laterChanges(module: string): { message: string; files: Record<string, 
  * can reach the real GitHub.
  */
 export async function createSampleProject(options: SampleProjectOptions): Promise<SampleProject> {
-  const name = options.name ?? 'acme-notes';
+  // One word: older setuptools writes dashes into sdist names, which PyPI now refuses (PEP 625).
+  const name = options.name ?? 'quillnote';
   const module = name.replace(/-/g, '_');
   const remoteDir = join(options.workspace, 'remote.git');
   const projectDir = join(options.workspace, 'project');
