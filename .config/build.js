@@ -1,9 +1,11 @@
 // Bundles the CLI into dist/ so `npx pyrelease` installs one package with no dependency tree.
 import { build } from 'esbuild';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 
 const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
 
+// A clean dist/: chunk names change with their content, and stale ones would ship.
+await rm('dist', { recursive: true, force: true });
 await mkdir('dist', { recursive: true });
 await build({
   entryPoints: { cli: 'src/cli/main.ts' },

@@ -32,9 +32,11 @@ export async function main(argv: readonly string[]): Promise<number> {
         return await doctorCommand(options, process.stdout);
       case 'init':
         return await initCommand(options, process.stdout);
-      default:
-        process.stderr.write(`pyrelease: \`pyrelease ${options.command}\` is not available in this version yet.\n`);
-        return 2;
+      case 'demo': {
+        // The sandbox (servers, simulators) loads only for the demo: every other start stays light.
+        const { demoCommand } = await import('./commands/demo');
+        return await demoCommand(options, terminal);
+      }
     }
   } catch (error) {
     if (isPyreleaseError(error)) {

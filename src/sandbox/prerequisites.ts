@@ -34,7 +34,9 @@ async function works(file: string, args: string[]): Promise<boolean> {
 export async function checkPrerequisites(shape: SampleShape, env: NodeJS.ProcessEnv = process.env): Promise<Prerequisites> {
   const missing: string[] = [];
   if (!(await works('git', ['--version']))) missing.push('git (Debian: apt-get install git)');
-  const candidates = [env['PYRELEASE_SANDBOX_PYTHON'], 'python3', '/usr/bin/python3'].filter((value): value is string => Boolean(value));
+  // A Python named explicitly is the only one tried: the user chose it.
+  const chosen = env['PYRELEASE_SANDBOX_PYTHON'];
+  const candidates = chosen ? [chosen] : ['python3', '/usr/bin/python3'];
   const modules = BUILD_MODULES[shape];
   let buildPython: string | undefined;
   let venvPython: string | undefined;
