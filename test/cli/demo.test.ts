@@ -2,7 +2,8 @@ import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { guardFetchToLoopback } from '../../src/cli/loopback-guard';
-import { runCli } from '../helpers/cli';
+import { execa } from 'execa';
+import { BIN, runCli } from '../helpers/cli';
 import { useTempDirs } from '../helpers/temp-dir';
 
 const tempDir = useTempDirs();
@@ -42,6 +43,19 @@ describe('pyrelease demo', () => {
     expect(run.stderr).toContain('python3 with venv (Debian: apt-get install python3-venv)');
     expect(run.stderr).toContain('apt-get install python3-build python3-setuptools python3-wheel');
     expect(run.stdout).not.toContain('Building the sandbox');
+  });
+
+  it('on Ctrl-C while building, stops its servers and leaves no files behind (exit 130)', async () => {
+    // The child's temporary directory is a fresh one, so whatever it leaves there shows.
+    const tmp = tempDir();
+    const child = execa(process.execPath, [BIN, 'demo', '--yes', '--plain'], { cwd: tmp, env: { CI: 'true', NO_COLOR: '1', TMPDIR: tmp }, reject: false, stdin: 'ignore' });
+    child.stdout?.setEncoding('utf8');
+    await new Promise<void>((resolve) => child.stdout?.on('data', (chunk: string) => chunk.includes('Building the sandbox') && resolve()));
+    child.kill('SIGINT');
+    const result = await child;
+    expect(result.exitCode).toBe(130);
+    expect(String(result.stdout)).toContain('The sandbox was removed');
+    expect(readdirSync(tmp)).toEqual([]);
   });
 
   it('names the scenarios when given an unknown one', async () => {

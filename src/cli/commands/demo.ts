@@ -49,9 +49,10 @@ export async function demoCommand(options: CliOptions, terminal: Terminal): Prom
     });
   }
 
-  say(`Building the sandbox: ${scenario.description} (scenario ${name})…`);
+  // Handlers first: a Ctrl-C from the first line on must still clean up.
   const controller = new AbortController();
   const removeHandlers = installSignalHandlers(controller);
+  say(`Building the sandbox: ${scenario.description} (scenario ${name})…`);
   let sandbox: Sandbox | undefined;
   const guard = guardFetchToLoopback();
   try {
