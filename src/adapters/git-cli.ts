@@ -1,6 +1,10 @@
+import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { GitRepositoryReads } from '../ports/git';
+import type { GitRepositoryReads, GitWrites, PushOutcome } from '../ports/git';
 import type { ProcessRunner } from '../ports/process';
+
+/** Network operations get a bound, like np's: a hung remote must not hang the release. */
+const GIT_NETWORK_TIMEOUT = 120_000;
 
 /** Git through its command line, one small method per question. */
 export class GitCli implements GitRepositoryReads {
@@ -50,5 +54,82 @@ export class GitCli implements GitRepositoryReads {
     const counts = await this.processes.run('git', ['rev-list', '--left-right', '--count', 'HEAD...@{upstream}'], { cwd: this.cwd });
     const [ahead = 0, behind = 0] = counts.stdout.trim().split(/\s+/).map(Number);
     return { name: name.stdout.trim(), ahead, behind };
+  }
+
+  async fetch(remote: string): Promise<void> {
+    await this.processes.run('git', ['fetch', '--quiet', '--tags', '--prune', remote], { cwd: this.cwd, timeoutMs: GIT_NETWORK_TIMEOUT });
+  }
+
+  async resolve(ref: string): Promise<string | undefined> {
+    const result = await this.git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
+    return result.exitCode === 0 ? result.stdout.trim() : undefined;
+  }
+
+  async isAncestor(ancestor: string, descendant: string): Promise<boolean> {
+    return (await this.git(['merge-base', '--is-ancestor', ancestor, descendant])).exitCode === 0;
+  }
+
+  async remoteTags(remote: string): Promise<Map<string, string>> {
+    const result = await this.processes.run('git', ['ls-remote', '--tags', remote], { cwd: this.cwd, timeoutMs: GIT_NETWORK_TIMEOUT });
+    const tags = new Map<string, string>();
+    // Peeled entries (`^{}`) name the commit of an annotated tag; they win over the tag object.
+    for (const line of result.stdout.split('\n')) {
+      const [sha, ref] = line.trim().split(/\s+/);
+      if (!sha || !ref?.startsWith('refs/tags/')) continue;
+      const peeled = ref.endsWith('^{}');
+      const name = ref.slice('refs/tags/'.length).replace(/\^\{\}$/, '');
+      if (peeled || !tags.has(name)) tags.set(name, sha);
+    }
+    return tags;
+  }
+
+  async fileAt(ref: string, path: string): Promise<string | undefined> {
+    const result = await this.git(['show', `${ref}:${path}`]);
+    return result.exitCode === 0 ? result.stdout : undefined;
+  }
+
+  async changedFiles(base: string | undefined, head: string): Promise<string[]> {
+    const args = base ? ['diff', '--name-only', `${base}...${head}`] : ['ls-tree', '-r', '--name-only', head];
+    const result = await this.processes.run('git', args, { cwd: this.cwd });
+    return result.stdout.split('\n').filter(Boolean);
+  }
+
+  async commits(base: string | undefined, head: string): Promise<{ sha: string; subject: string }[]> {
+    const range = base ? [`${base}..${head}`] : [head];
+    const result = await this.processes.run('git', ['log', '--format=%H%x1f%s', ...range], { cwd: this.cwd });
+    return result.stdout.split('\n').filter(Boolean).map((line) => {
+      const [sha = '', subject = ''] = line.split('\u001f');
+      return { sha, subject };
+    });
+  }
+
+  async subject(ref: string): Promise<string> {
+    return (await this.processes.run('git', ['log', '-1', '--format=%s', ref], { cwd: this.cwd })).stdout.trim();
+  }
+}
+
+/** Git's writes, each one command with an argument array. */
+export class GitCliWrites implements GitWrites {
+  constructor(
+    private readonly processes: ProcessRunner,
+    private readonly cwd: string,
+  ) {}
+
+  async commit(paths: string[], message: string): Promise<string> {
+    await this.processes.run('git', ['add', '--', ...paths], { cwd: this.cwd });
+    await this.processes.run('git', ['commit', '--quiet', '-m', message, '--', ...paths], { cwd: this.cwd });
+    return (await this.processes.run('git', ['rev-parse', 'HEAD'], { cwd: this.cwd })).stdout.trim();
+  }
+
+  async push(remote: string, refspec: string): Promise<PushOutcome> {
+    const result = await this.processes.run('git', ['push', '--porcelain', remote, refspec], { cwd: this.cwd, reject: false, timeoutMs: GIT_NETWORK_TIMEOUT });
+    if (result.exitCode === 0) return { ok: true };
+    const message = (result.stderr || result.stdout).trim();
+    // GitHub says GH006 for a protected branch; other servers say "protected" in their words.
+    return { ok: false, protected: /GH006|protected branch|protected ref/i.test(message), message };
+  }
+
+  async writeFile(path: string, text: string): Promise<void> {
+    await writeFile(resolve(this.cwd, path), text, 'utf8');
   }
 }

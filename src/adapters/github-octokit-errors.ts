@@ -69,7 +69,7 @@ export function toGitHubError(error: unknown, client: ErrorContext): PyreleaseEr
     case 401:
       return make('github.unauthorized', `GitHub answered 401 (${said ?? 'Unauthorized'}) to ${endpoint}.`, 'The token was refused: create one with `gh auth login` or set GH_TOKEN.');
     case 403:
-      return make('github.forbidden', `GitHub refused ${endpoint} (403: ${said ?? 'Forbidden'}).`, `The token lacks a permission on ${repo}: a fine-grained token needs Actions, Contents, Deployments and Issues read/write; a classic one the \`repo\` and \`workflow\` scopes.`);
+      return make('github.forbidden', `GitHub refused ${endpoint} (403: ${said ?? 'Forbidden'}).`, `The token lacks a permission on ${repo}: a fine-grained token needs Actions, Contents, Deployments, Issues and Pull requests read/write; a classic one the \`repo\` and \`workflow\` scopes.`);
     case 404:
       return make('github.not-found', `GitHub answered 404 Not Found to ${endpoint}.`, `Check the token's access to ${repo} (a fine-grained token must list the repository) and that the repository exists.`);
     case 409:
@@ -89,4 +89,23 @@ export function toGitHubError(error: unknown, client: ErrorContext): PyreleaseEr
     return make('github.write-uncertain', `GitHub answered ${status} to ${endpoint}: ${reason}`, 'It may or may not have taken effect: `pyrelease --resume` checks before trying again.');
   }
   return make('github.unavailable', `GitHub answered ${status} to ${endpoint} after several tries: ${reason}`, 'GitHub may be having trouble (https://www.githubstatus.com); try again later with `pyrelease --resume`.');
+}
+
+/**
+ * A refused `POST …/pulls` says which rule it broke only inside GitHub's `errors` list; turn the
+ * three that happen in a release into the step that fixes each.
+ */
+export function withPullRequestHint(error: PyreleaseError, head: string, base: string): PyreleaseError {
+  if (error.code !== 'github.rejected') return error;
+  const resume = 'then run `pyrelease --resume`.';
+  const hint = /already exists/i.test(error.message)
+    ? `A pull request from ${head} into ${base} is open already: merge or close it on GitHub, ${resume}`
+    : /No commits between/i.test(error.message)
+      ? `${head} holds nothing ${base} lacks: push the release commit to it (\`git push origin HEAD:refs/heads/${head}\`), ${resume}`
+      : /"field":"head"/.test(error.message)
+        ? `GitHub has no branch ${head}: push it first (\`git push origin HEAD:refs/heads/${head}\`), ${resume}`
+        : /"field":"base"/.test(error.message)
+          ? `GitHub has no branch ${base}: check the release branch in the pyrelease configuration, ${resume}`
+          : undefined;
+  return hint === undefined ? error : new PyreleaseError(error.code, error.message, { hint, cause: error });
 }

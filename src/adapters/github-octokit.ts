@@ -10,6 +10,7 @@ import type {
   GitHubWrites,
   Milestone,
   PendingDeployment,
+  PullRequest,
   Release,
   ReleaseFields,
   RunsQuery,
@@ -18,7 +19,9 @@ import type {
   WorkflowRun,
 } from '../ports/github';
 import { GitHubHttp, type GitHubClientOptions } from './github-octokit-client';
+import { withPullRequestHint } from './github-octokit-errors';
 import * as wire from './github-octokit-wire';
+import { labelNames, toPullRequest, type WireIssue, type WirePullRequest } from './github-octokit-wire-pulls';
 
 export { resolveApiBaseUrl, type GitHubClientOptions, type GitHubWait } from './github-octokit-client';
 
@@ -159,6 +162,22 @@ export class OctokitGitHub implements GitHubReads, GitHubWrites {
     return this.http.download(`GET ${REPO}/actions/jobs/{job_id}/logs`, this.params({ job_id: jobId }));
   }
 
+  async pullRequest(number: number): Promise<PullRequest | undefined> {
+    const pr = await this.http.find<WirePullRequest>(`GET ${REPO}/pulls/{pull_number}`, this.params({ pull_number: number }));
+    return pr && toPullRequest(pr);
+  }
+
+  async pullRequestsForHead(branch: string, state: 'open' | 'closed' | 'all' = 'open'): Promise<PullRequest[]> {
+    // `head` must be `owner:branch`: GitHub silently ignores a bare branch name and lists every pull request (community discussion 24354).
+    const { items } = await this.http.getAll(`GET ${REPO}/pulls`, this.params({ head: `${this.http.owner}:${branch}`, state, per_page: 100 }), (data: WirePullRequest[]) => data);
+    return items.map(toPullRequest);
+  }
+
+  async issueLabels(number: number): Promise<string[]> {
+    const issue = await this.http.find<WireIssue>(`GET ${REPO}/issues/{issue_number}`, this.params({ issue_number: number }));
+    return issue ? labelNames(issue.labels) : [];
+  }
+
   async dispatch(workflow: string | number, ref: string, inputs: Record<string, string> = {}): Promise<DispatchResult> {
     const route = `POST ${REPO}/actions/workflows/{workflow_id}/dispatches`;
     const params = this.params({ workflow_id: workflow, ref, inputs });
@@ -200,5 +219,15 @@ export class OctokitGitHub implements GitHubReads, GitHubWrites {
     const body = Object.fromEntries(Object.entries({ title: fields.title, description: fields.description, due_on: fields.dueOn, state: fields.state }).filter(([, value]) => value !== undefined));
     const { data } = await this.http.write<wire.WireMilestone>(`POST ${REPO}/milestones`, this.params(body));
     return wire.toMilestone(data);
+  }
+
+  async createPullRequest(fields: { title: string; head: string; base: string; body?: string }): Promise<PullRequest> {
+    const body = fields.body === undefined ? {} : { body: fields.body };
+    try {
+      const { data } = await this.http.write<WirePullRequest>(`POST ${REPO}/pulls`, this.params({ title: fields.title, head: fields.head, base: fields.base, ...body }));
+      return toPullRequest(data);
+    } catch (error) {
+      throw error instanceof PyreleaseError ? withPullRequestHint(error, fields.head, fields.base) : error;
+    }
   }
 }

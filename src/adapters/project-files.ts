@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
+import { PyreleaseError } from '../domain/errors';
 import type { ProjectFiles } from '../domain/pyproject/project-files.js';
 
 /**
@@ -19,7 +20,11 @@ export function projectFilesAt(root: string): ProjectFiles {
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') return undefined;
-        throw error;
+        throw new PyreleaseError('project.unreadable', `${relativePath} cannot be read (${code ?? (error as Error).message}).`, {
+          location: { file: relativePath },
+          hint: `Check the file's permissions and links (\`ls -l ${relativePath}\`), then run pyrelease again.`,
+          cause: error,
+        });
       }
     },
   };

@@ -9,6 +9,8 @@ export interface FrontEnd {
   prompter: Prompter | undefined;
   ready: Promise<void>;
   close(): Promise<void>;
+  /** Hands the terminal to a child process; the returned function takes it back. */
+  suspend(): Promise<() => Promise<void>>;
 }
 
 export interface Terminal {
@@ -49,10 +51,12 @@ export async function startFrontEnd(options: { plain: boolean; terminal: Termina
       prompter: interactive ? new InquirerPrompter() : undefined,
       ready: Promise.resolve(),
       close: async () => unsubscribe(),
+      // Plain lines own nothing of the terminal between events.
+      suspend: async () => async () => {},
     };
   }
   // Ink and React load only when the full-screen interface is really wanted: plain runs start faster.
   const { startInk } = await import('../ui/start-ink');
   const ink = startInk({ events: hub, onCancel: options.onCancel, color, stdout: terminal.stdout, stdin: terminal.stdin });
-  return { kind: 'ink', prompter: ink.prompter, ready: ink.ready, close: ink.close };
+  return { kind: 'ink', prompter: ink.prompter, ready: ink.ready, close: ink.close, suspend: ink.suspend };
 }

@@ -4,8 +4,10 @@
  */
 export function unifiedDiff(file: string, before: string, after: string, context = 2): string {
   if (before === after) return '';
-  const a = before.split('\n');
-  const b = after.split('\n');
+  // A final newline ends the last line; it does not start another one.
+  const lines = (text: string) => (text.endsWith('\n') ? text.slice(0, -1) : text).split('\n');
+  const a = lines(before);
+  const b = lines(after);
   let start = 0;
   while (start < a.length && start < b.length && a[start] === b[start]) start += 1;
   let endA = a.length - 1;
@@ -18,10 +20,11 @@ export function unifiedDiff(file: string, before: string, after: string, context
   const toA = Math.min(a.length - 1, endA + context);
   const toB = Math.min(b.length - 1, endB + context);
   const show = (line: string) => line.replace(/\r$/, '');
-  const lines = [`--- a/${file}`, `+++ b/${file}`, `@@ -${from + 1},${toA - from + 1} +${from + 1},${toB - from + 1} @@`];
-  for (let i = from; i < start; i += 1) lines.push(` ${show(a[i]!)}`);
-  for (let i = start; i <= endA; i += 1) lines.push(`-${show(a[i]!)}`);
-  for (let i = start; i <= endB; i += 1) lines.push(`+${show(b[i]!)}`);
-  for (let i = endA + 1; i <= toA; i += 1) lines.push(` ${show(a[i]!)}`);
-  return lines.join('\n');
+  const range = (start: number, count: number) => (count === 1 ? `${start}` : `${start},${count}`);
+  const out = [`--- a/${file}`, `+++ b/${file}`, `@@ -${range(from + 1, toA - from + 1)} +${range(from + 1, toB - from + 1)} @@`];
+  for (let i = from; i < start; i += 1) out.push(` ${show(a[i]!)}`);
+  for (let i = start; i <= endA; i += 1) out.push(`-${show(a[i]!)}`);
+  for (let i = start; i <= endB; i += 1) out.push(`+${show(b[i]!)}`);
+  for (let i = endA + 1; i <= toA; i += 1) out.push(` ${show(a[i]!)}`);
+  return out.join('\n');
 }

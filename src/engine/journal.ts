@@ -103,6 +103,15 @@ export class Journal {
     });
   }
 
+  /** Merges outputs into a step's record without changing its state. */
+  async recordOutputs(id: string, outputs: StepOutputs): Promise<void> {
+    await this.change((data) => {
+      const previous = data.steps[id];
+      if (!previous) return;
+      data.steps[id] = { ...previous, outputs: { ...previous.outputs, ...outputs } };
+    });
+  }
+
   async recordAnswer(questionId: string, record: Omit<AnswerRecord, 'at'>): Promise<void> {
     await this.change((data) => {
       data.answers[questionId] = { ...record, at: this.isoNow() };

@@ -83,6 +83,7 @@ export async function runPlan<P extends PortSet>(options: RunnerOptions<P>): Pro
       ask: (question) => ask(step, question),
       log: (line, stream = 'stdout') => io.onLine(line, stream),
       warn: (message) => emit({ type: 'note', step: step.id, level: 'warning', message }),
+      record: (outputs) => journal.recordOutputs(step.id, outputs),
       setRelease: async (release) => {
         header = { ...header, ...release };
         emit({ type: 'header', header });
@@ -94,6 +95,10 @@ export async function runPlan<P extends PortSet>(options: RunnerOptions<P>): Pro
 
   const ask = async <Q extends Question>(step: Step<P>, question: Q): Promise<AnswerOf<Q>> => {
     const recorded = question.remember === false ? undefined : journal.answer(question.id)?.value;
+    // Answered without a person: the context the prompt would have shown still belongs in the log,
+    // before the answer is checked, so a refused answer comes with its reasons.
+    const unattended = options.given[question.id] !== undefined || recorded !== undefined || !options.prompter || (options.yes && question.default !== undefined);
+    if (unattended && question.detail) for (const line of question.detail.split('\n')) emit({ type: 'output', step: step.id, stream: 'stdout', line });
     const { value, source } = await resolveAnswer(question, {
       given: options.given,
       recorded,
@@ -104,7 +109,7 @@ export async function runPlan<P extends PortSet>(options: RunnerOptions<P>): Pro
     });
     // A replayed answer keeps its first record: the audit trail says who answered, and when.
     if (question.remember !== false && source !== 'journal') await journal.recordAnswer(question.id, { value, source, step: step.id });
-    emit({ type: 'answered', step: step.id, questionId: question.id, answer: value, source });
+    emit({ type: 'answered', step: step.id, questionId: question.id, message: question.message, answer: value, source });
     return value as AnswerOf<Q>;
   };
 
@@ -132,10 +137,19 @@ export async function runPlan<P extends PortSet>(options: RunnerOptions<P>): Pro
     return { outcome, error };
   };
 
+  // Steps a dry run only described: their outputs do not exist, so what needs them cannot run.
+  const described = new Set<string>();
+
   for (const stage of plan.stages) {
     emit({ type: 'stage-started', stage: stage.id, title: stage.title });
     for (const step of stage.steps) {
       if (signal.aborted) return stop('cancelled');
+      const missing = step.needs?.find((id) => described.has(id));
+      if (options.dryRun && missing) {
+        described.add(step.id);
+        emit({ type: 'step-skipped', step: step.id, title: step.title, reason: 'dry-run', detail: `needs what "${missing}" would make`, actions: [] });
+        continue;
+      }
       const { ctx, writes } = contextFor(step);
 
       let probe: ProbeResult;
@@ -160,6 +174,7 @@ export async function runPlan<P extends PortSet>(options: RunnerOptions<P>): Pro
 
       if (gate(step, options.dryRun) === 'describe' && step.effect === 'write') {
         const actions = await step.describe(ctx);
+        described.add(step.id);
         emit({ type: 'step-skipped', step: step.id, title: step.title, reason: 'dry-run', detail: 'dry run: not executed', actions });
         continue;
       }

@@ -26,6 +26,11 @@ export interface StepContext<P extends PortSet> {
   log(line: string, stream?: 'stdout' | 'stderr'): void;
   /** A note the user should see even after the step has finished. */
   warn(message: string): void;
+  /**
+   * Saves outputs before the step ends (a dispatched run's id, an opened pull request), so an
+   * interruption while waiting leaves them for the probe of the next session.
+   */
+  record(outputs: StepOutputs): Promise<void>;
   /** Updates the header (project, versions) and records it in the journal. */
   setRelease(release: { project?: string; from?: string; to?: string }): Promise<void>;
 }
@@ -39,6 +44,8 @@ interface StepBase {
   /** Stable, dotted id (`prepare.bump-commit`): the journal and `--answer` ids hang on it. */
   id: string;
   title: string;
+  /** Steps whose outputs this one uses; in a dry run, when one of them was only described, so is this one. */
+  needs?: string[];
 }
 
 export interface ReadStep<P extends PortSet> extends StepBase {

@@ -8,11 +8,10 @@ const CODES: Record<string, [number, number]> = {
 
 /**
  * One line (or a few) per engine event, for logs, pipes, CI and `--plain`. Stateful only to
- * remember when each step started and which question was asked, so it can print durations.
+ * remember when each step started, so it can print durations.
  */
 export class LineRenderer {
   private readonly started = new Map<string, number>();
-  private readonly questions = new Map<string, string>();
 
   constructor(private readonly color: boolean) {}
 
@@ -66,12 +65,11 @@ export class LineRenderer {
         ];
       }
       case 'question':
-        this.questions.set(event.question.id, event.question.message);
         return [];
       case 'answered': {
         // A question answered by the user was already shown by the prompt itself.
         if (event.source === 'user') return [];
-        const message = this.questions.get(event.questionId) ?? event.questionId;
+        const message = event.message;
         const source = event.source === 'flag' ? 'given' : event.source === 'journal' ? 'from the journal' : 'default';
         return [`${SYMBOLS.question} ${message}: ${formatAnswer(event.answer)} (${source})`];
       }

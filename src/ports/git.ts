@@ -9,12 +9,40 @@ export interface GitReads {
   status(): Promise<string[]>;
 }
 
-/** More reads, for readiness reports and version choice. */
+/** More reads, for readiness reports, preflight and version choice. */
 export interface GitRepositoryReads extends GitReads {
+  /** `git fetch --tags --prune origin`: updates remote-tracking refs only, so it counts as a read. */
+  fetch(remote: string): Promise<void>;
+  /** The commit a ref points at (annotated tags dereferenced), or undefined. */
+  resolve(ref: string): Promise<string | undefined>;
+  /** Whether `ancestor` is reachable from `descendant`. */
+  isAncestor(ancestor: string, descendant: string): Promise<boolean>;
+  /** Tags on the remote, name → commit (`git ls-remote --tags`, peeled). */
+  remoteTags(remote: string): Promise<Map<string, string>>;
+  /** The text of a file at a ref, or undefined when it did not exist there. */
+  fileAt(ref: string, path: string): Promise<string | undefined>;
+  /** Paths changed between two refs (`base` undefined: every tracked file). */
+  changedFiles(base: string | undefined, head: string): Promise<string[]>;
+  /** Commits in `base..head`, newest first: sha and subject. */
+  commits(base: string | undefined, head: string): Promise<{ sha: string; subject: string }[]>;
+  /** The subject of a commit. */
+  subject(ref: string): Promise<string>;
   /** The URL of a remote, or undefined when there is no such remote. */
   remoteUrl(name: string): Promise<string | undefined>;
   /** Every tag name in the local repository. */
   tags(): Promise<string[]>;
   /** The upstream of the current branch (`origin/main`) and how far HEAD is ahead of and behind it. */
   upstream(): Promise<{ name: string; ahead: number; behind: number } | undefined>;
+}
+
+export type PushOutcome = { ok: true } | { ok: false; protected: boolean; message: string };
+
+/** Changing the repository. Only write steps reach these, and never in a dry run. */
+export interface GitWrites {
+  /** Stages exactly these paths and commits them; returns the new commit. */
+  commit(paths: string[], message: string): Promise<string>;
+  /** Pushes one refspec; a refusal (protected branch, non-fast-forward) comes back as an outcome. */
+  push(remote: string, refspec: string): Promise<PushOutcome>;
+  /** Writes a file of the working tree (relative path), exactly these bytes. */
+  writeFile(path: string, text: string): Promise<void>;
 }

@@ -186,6 +186,24 @@ export interface GeneratedNotes {
   body: string;
 }
 
+export interface PullRequest {
+  number: number;
+  title: string;
+  state: 'open' | 'closed';
+  /** Closed by a merge (a closed pull request may also be unmerged). */
+  merged: boolean;
+  /** The merge (or squash) commit once merged; while open GitHub may put a test merge here, so read `merged` first. */
+  mergeCommitSha: string | null;
+  /** The branch proposed, without `refs/heads/`. */
+  headRef: string;
+  headSha: string;
+  /** The branch it merges into. */
+  baseRef: string;
+  htmlUrl: string;
+  /** Label names. */
+  labels: string[];
+}
+
 export interface GitHubReads {
   /** Reads `GET /repos/{o}/{r}/actions/workflows/{workflow}/runs` (workflow = file name or id), newest first. */
   runsForWorkflow(workflow: string | number, query?: RunsQuery): Promise<WorkflowRun[]>;
@@ -216,6 +234,12 @@ export interface GitHubReads {
   generateNotes(request: { tagName: string; targetCommitish?: string; previousTagName?: string }): Promise<GeneratedNotes>;
   /** Reads a job's log: `GET …/actions/jobs/{jobId}/logs` answers with a redirect to the text. Undefined when there is no log (yet). */
   jobLog(jobId: number): Promise<string | undefined>;
+  /** Reads `GET …/pulls/{number}` (conditional, so cheap to poll); undefined when there is no such pull request. */
+  pullRequest(number: number): Promise<PullRequest | undefined>;
+  /** Reads `GET …/pulls?head={owner}:{branch}&state=…` (every page, newest first): pull requests proposing `branch`, open ones by default. */
+  pullRequestsForHead(branch: string, state?: 'open' | 'closed' | 'all'): Promise<PullRequest[]>;
+  /** Reads `GET …/issues/{number}` (pull requests are issues): its label names; empty when there is no such issue. */
+  issueLabels(number: number): Promise<string[]>;
 }
 
 export interface DispatchResult {
@@ -247,4 +271,6 @@ export interface GitHubWrites {
   updateRelease(id: number, fields: Partial<ReleaseFields>): Promise<Release>;
   /** Writes `POST …/milestones`. */
   createMilestone(fields: { title: string; description?: string; dueOn?: string; state?: 'open' | 'closed' }): Promise<Milestone>;
+  /** Writes `POST …/pulls`: proposes merging the pushed branch `head` into `base` (both branch names of this repository). */
+  createPullRequest(fields: { title: string; head: string; base: string; body?: string }): Promise<PullRequest>;
 }

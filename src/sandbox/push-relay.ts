@@ -7,6 +7,13 @@ import { sandboxGit } from './sample-project/sandbox-git';
 
 const ZERO = /^0+$/;
 
+/**
+ * Set (to `1`) in the environment of the sandbox merge bot's `git push`: the protected-branch hook
+ * lets it through, as GitHub's merge button is not a push by a user. Git hands the pusher's
+ * environment to the hooks of a local remote.
+ */
+export const MERGE_BOT_ENV = 'PYRELEASE_SANDBOX_MERGE_BOT';
+
 export interface PushRelay {
   url: string;
   stop(): Promise<void>;
@@ -64,7 +71,7 @@ export async function startPushRelay(sim: GitHubSim, remoteDir: string, log: (li
   };
 }
 
-/** Installs the bare remote's hooks: the push relay, and optionally a protected branch. */
+/** Installs the bare remote's hooks: the push relay, and optionally a protected branch (which only the merge bot may push to). */
 export async function installRemoteHooks(remoteDir: string, relayUrl: string, options: { protectedBranch?: string } = {}): Promise<void> {
   const hooks = join(remoteDir, 'hooks');
   const relayScript = join(hooks, 'relay-push.cjs');
@@ -84,7 +91,7 @@ fetch(${JSON.stringify(relayUrl)}, { method: 'POST', body: input }).then(
     const ref = `refs/heads/${options.protectedBranch}`;
     await writeFile(
       join(hooks, 'pre-receive'),
-      `#!/bin/sh\nwhile read old new ref; do\n  if [ "$ref" = ${quote(ref)} ]; then\n    echo "error: GH006: Protected branch update failed for ${ref}." >&2\n    echo "error: Changes must be made through a pull request." >&2\n    exit 1\n  fi\ndone\n`,
+      `#!/bin/sh\nif [ "$${MERGE_BOT_ENV}" = 1 ]; then\n  cat >/dev/null\n  exit 0\nfi\nwhile read old new ref; do\n  if [ "$ref" = ${quote(ref)} ]; then\n    echo "error: GH006: Protected branch update failed for ${ref}." >&2\n    echo "error: Changes must be made through a pull request." >&2\n    exit 1\n  fi\ndone\n`,
     );
     await chmod(join(hooks, 'pre-receive'), 0o755);
   }

@@ -7,8 +7,10 @@ import { startGitHubSim, type GitHubSim } from './github-sim';
 import { startIndexServer, type IndexServer } from './index-server';
 import { installRemoteHooks, reportPush, startPushRelay, type PushRelay } from './push-relay';
 import { createSampleProject, type SampleProject } from './sample-project/create-sample-project';
+import { seedSamplePullRequests } from './sample-project/sample-pull-requests';
 import { sandboxGit } from './sample-project/sandbox-git';
 import type { SandboxScenario } from './scenarios';
+import { attachMergeBot } from './workflows-sim/merge-bot';
 import { attachWorkflowsSim, type WorkflowsSim } from './workflows-sim/workflows-sim';
 
 export interface SandboxOptions {
@@ -70,6 +72,8 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
     const mainSha = await sandboxGit(project.remoteDir, ['rev-parse', 'refs/heads/main']);
     const zero = '0'.repeat(40);
     await reportPush(github, project.remoteDir, [`${zero} ${mainSha} refs/heads/main`]);
+    // The history's `(#N)` commits were merged pull requests, labelled for the release notes.
+    await seedSamplePullRequests(github, project.remoteDir, 'main');
     // The previous release went through the very same publish workflow, with no faults.
     const actions = await attachWorkflowsSim({
       sim: github,
@@ -106,6 +110,8 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
       defaultBranch: 'main',
     });
     stoppers.push(() => live.stop());
+    // Pull requests the wizard opens (a protected main) are checked and merged like on GitHub.
+    stoppers.push(attachMergeBot({ sim: github, actions: live, remoteDir: project.remoteDir, workRoot: join(workspace, 'runner'), log }));
 
     const relay: PushRelay = await startPushRelay(github, project.remoteDir, log);
     stoppers.push(() => relay.stop());

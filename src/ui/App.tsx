@@ -1,4 +1,4 @@
-import { Box, Static, Text, useInput } from 'ink';
+import { Box, Static, Text, useApp, useInput } from 'ink';
 import { useEffect, useReducer } from 'react';
 import { SYMBOLS } from '../domain/step-symbols';
 import type { EngineEvent } from '../engine/events';
@@ -25,6 +25,8 @@ export interface AppProps {
   onReady?: () => void;
   /** Called once the final outcome has been rendered, so the caller can release the terminal. */
   onOutcome?: () => void;
+  /** Receives Ink's terminal hand-over, for an editor the engine opens. */
+  onSuspender?: (suspend: () => Promise<{ resume: () => Promise<void> }>) => void;
   columns: number;
   rows: number;
 }
@@ -48,7 +50,7 @@ function Outcome({ outcome }: { outcome: NonNullable<ViewState['outcome']> }) {
   );
 }
 
-export function App({ events, onAnswer, onCancel, onReady, onOutcome, columns, rows }: AppProps) {
+export function App({ events, onAnswer, onCancel, onReady, onOutcome, onSuspender, columns, rows }: AppProps) {
   const [state, dispatch] = useReducer(reduceView, undefined, () => initialViewState(tailLimitFor(rows)));
 
   useEffect(() => {
@@ -68,6 +70,11 @@ export function App({ events, onAnswer, onCancel, onReady, onOutcome, columns, r
       batcher.dispose();
     };
   }, [events, onReady]);
+
+  const { suspendTerminal } = useApp();
+  useEffect(() => {
+    onSuspender?.(() => suspendTerminal());
+  }, [onSuspender, suspendTerminal]);
 
   const finished = state.outcome !== undefined;
   useEffect(() => {

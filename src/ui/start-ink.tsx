@@ -9,6 +9,8 @@ export interface InkFrontEnd {
   ready: Promise<void>;
   /** Renders the last frame and releases the terminal. */
   close(): Promise<void>;
+  /** Hands the terminal to a child (an editor); call the returned function to take it back. */
+  suspend(): Promise<() => Promise<void>>;
 }
 
 export interface InkOptions {
@@ -27,6 +29,7 @@ export function startInk(options: InkOptions): InkFrontEnd {
   let markShown: () => void = () => {};
   const outcomeShown = new Promise<void>((resolve) => (markShown = resolve));
   let finished = false;
+  let suspender: (() => Promise<{ resume: () => Promise<void> }>) | undefined;
   const unsubscribe = options.events.subscribe((event) => {
     if (event.type === 'finished') finished = true;
   });
@@ -38,6 +41,7 @@ export function startInk(options: InkOptions): InkFrontEnd {
         onCancel={options.onCancel}
         onReady={markReady}
         onOutcome={markShown}
+        onSuspender={(suspend) => (suspender = suspend)}
         columns={stdout.columns || 100}
         rows={stdout.rows || 30}
       />
@@ -47,6 +51,11 @@ export function startInk(options: InkOptions): InkFrontEnd {
   return {
     prompter,
     ready,
+    suspend: async () => {
+      if (!suspender) return async () => {};
+      const suspension = await suspender();
+      return () => suspension.resume();
+    },
     close: async () => {
       unsubscribe();
       // The last frame (the outcome) must reach the screen before the app goes away.

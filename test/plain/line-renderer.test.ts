@@ -18,7 +18,7 @@ describe('LineRenderer', () => {
         { type: 'step-finished', step: 'a', title: 'Check A', at: 3500, detail: 'fine' },
         { type: 'step-skipped', step: 'b', title: 'Push', reason: 'dry-run', detail: '', actions: ['git push origin main'] },
         { type: 'question', step: 'c', question: { kind: 'confirm', id: 'tag.push', message: 'Push the tag?' } },
-        { type: 'answered', step: 'c', questionId: 'tag.push', answer: true, source: 'flag' },
+        { type: 'answered', step: 'c', questionId: 'tag.push', message: 'Push the tag?', answer: true, source: 'flag' },
         { type: 'step-failed', step: 'c', title: 'Tag', at: 4000, message: 'tag exists', hint: 'pick another version', blocked: true },
         { type: 'finished', outcome: 'failed', message: 'Stopped at "Tag".', hint: 'Fix it, then `pyrelease --resume`.', at: 4000 },
       ]),

@@ -97,7 +97,7 @@ describe('App', () => {
     await ui.waitForFrame((text) => text.includes('? Push v1.5.0? (y/N)'));
     ui.type(KEYS.enter);
     await ui.waitForFrame(() => answers.length === 1);
-    hub.emit({ type: 'answered', step: 'a', questionId: 'tag.push', answer: false, source: 'user' });
+    hub.emit({ type: 'answered', step: 'a', questionId: 'tag.push', message: 'Push v1.5.0?', answer: false, source: 'user' });
     hub.emit({ type: 'question', step: 'a', question: { kind: 'confirm', id: 'tag.again', message: 'Sure?' } });
     await ui.waitForFrame((text) => text.includes('? Sure? (y/n)'));
     ui.type('y');

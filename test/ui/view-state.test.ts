@@ -59,7 +59,7 @@ describe('reduceView', () => {
     const question = { kind: 'confirm' as const, id: 'tag.push', message: 'Push v1.5.0?', default: true };
     const asking = fold([plan, { type: 'question', step: 'c', question }]);
     expect(asking.question?.question.id).toBe('tag.push');
-    const answered = reduceView(asking, { type: 'answered', step: 'c', questionId: 'tag.push', answer: true, source: 'user' });
+    const answered = reduceView(asking, { type: 'answered', step: 'c', questionId: 'tag.push', message: 'Push v1.5.0?', answer: true, source: 'user' });
     expect(answered.question).toBeUndefined();
     expect(answered.history.at(-1)).toMatchObject({ kind: 'answer', message: 'Push v1.5.0?', answer: 'yes', source: 'user' });
   });

@@ -8,7 +8,7 @@ import { Redactor } from '../../domain/redactor';
 import { unifiedDiff } from '../../domain/text-diff';
 import { BUMP_KINDS, classifyBump, normalizeVersion, resolveRequestedVersion } from '../../domain/version';
 import type { CliOptions } from '../options';
-import { loadProjectContext, projectRoot } from '../project-context';
+import { loadProjectContext, projectRoot } from '../../adapters/project-reader';
 
 /** `pyrelease bump <part|VERSION>`: writes the new version where the project keeps it. */
 export async function bumpCommand(options: CliOptions, stdout: NodeJS.WritableStream): Promise<number> {

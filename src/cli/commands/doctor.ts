@@ -6,7 +6,7 @@ import { collectDoctorFacts } from '../doctor/collect-doctor-facts';
 import { renderDoctorReport } from '../doctor/render-doctor-report';
 import { githubApiUrl, parseRemoteForDoctor, tokenAvailability } from '../github-repository';
 import type { CliOptions } from '../options';
-import { projectRoot } from '../project-context';
+import { projectRoot } from '../../adapters/project-reader';
 
 /** `pyrelease doctor [--json]`: a read-only readiness report. Exit 0 when nothing is at error severity. */
 export async function doctorCommand(options: CliOptions, stdout: NodeJS.WritableStream): Promise<number> {

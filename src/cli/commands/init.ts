@@ -6,7 +6,7 @@ import { DEFAULT_CONFIG, PACKAGE_INDEXES, loadConfig, renderConfigTable } from '
 import { readPyproject } from '../../domain/pyproject';
 import { analyzeWorkflow, renderPublishWorkflow, trustedPublisherValues } from '../../domain/workflows';
 import type { CliOptions } from '../options';
-import { projectRoot } from '../project-context';
+import { projectRoot } from '../../adapters/project-reader';
 import { findGitHubRepository } from '../github-repository';
 
 interface PlannedFile {
@@ -30,7 +30,9 @@ export async function initCommand(options: CliOptions, stdout: NodeJS.WritableSt
   const root = projectRoot(options.cwd);
   const pyprojectPath = join(root, 'pyproject.toml');
   const pyprojectText = existsSync(pyprojectPath) ? await readFile(pyprojectPath, 'utf8') : '';
-  const project = readPyproject(pyprojectText);
+  const setupCfgPath = join(root, 'setup.cfg');
+  const setupCfgText = existsSync(setupCfgPath) ? await readFile(setupCfgPath, 'utf8') : undefined;
+  const project = readPyproject(pyprojectText, setupCfgText === undefined ? {} : { setupCfgText });
   const config = loadConfig(project.data, pyprojectText);
   const hasTable = /^\s*\[\s*tool\s*\.\s*pyrelease\s*[\].]/m.test(pyprojectText);
   const say = (line: string) => stdout.write(`${line}\n`);

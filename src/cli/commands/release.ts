@@ -17,6 +17,7 @@ import type { JournalData, LockHandle } from '../../ports/journal-store';
 import { startFrontEnd, type FrontEnd, type Terminal } from '../front-end';
 import { formatJournal } from '../journal-summary';
 import type { CliOptions } from '../options';
+import { createReleasePorts } from '../release-ports';
 import { installSignalHandlers } from '../signals';
 import { VERSION } from '../version';
 import { openWorkspace, type Workspace } from '../workspace';
@@ -61,7 +62,7 @@ async function decideStart(options: CliOptions, workspace: Workspace, frontEnd: 
     signal,
     onAsk: () => hub.emit({ type: 'question', step: 'start', question }),
   });
-  hub.emit({ type: 'answered', step: 'start', questionId: question.id, answer: value, source });
+  hub.emit({ type: 'answered', step: 'start', questionId: question.id, message: question.message, answer: value, source });
   if (value === 'show') {
     print(formatJournal(existing, workspace.journalStore.path));
     return { kind: 'shown' };
@@ -113,10 +114,11 @@ export async function releaseCommand(options: CliOptions, terminal: Terminal): P
       });
     }
 
+    const ports = createReleasePorts({ workspace, env: terminal.env, frontEnd, interactive: frontEnd.prompter !== undefined, emit });
     const result = await runPlan<ReleasePorts>({
       plan: buildReleasePlan(),
       journal,
-      ports: () => ({ reads: { git: workspace.git }, writes: {} }),
+      ports: () => ports,
       header: { ...data.release, mode: data.mode, dryRun: options.dryRun },
       given: options.answers,
       yes: options.yes,

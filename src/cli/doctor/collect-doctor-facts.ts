@@ -4,7 +4,7 @@ import { isPyreleaseError } from '../../domain/errors';
 import type { DoctorFacts } from '../../domain/readiness/build-doctor-report';
 import { PACKAGE_INDEXES, type PackageIndex } from '../../domain/config';
 import type { GitRepositoryReads } from '../../ports/git';
-import { loadProjectContext } from '../project-context';
+import { loadProjectContext } from '../../adapters/project-reader';
 
 export interface DoctorSources {
   root: string;

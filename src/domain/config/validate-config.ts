@@ -52,8 +52,10 @@ export function validateConfig(pyproject: unknown, text: string, options: { file
     reader.wrongType(['tool'], 'a table', tool, 'Make [tool] a table: pyproject.toml reserves it for tools (PEP 518).');
     return { config: DEFAULT_CONFIG, problems: reader.problems };
   }
-  const root = reader.table(tool === undefined ? undefined : valueOf(tool, 'pyrelease'), ROOT, '[tool.pyrelease] with branch = "main"');
-  reportCredentialValues(reader, root, ROOT);
+  const raw = reader.table(tool === undefined ? undefined : valueOf(tool, 'pyrelease'), ROOT, '[tool.pyrelease] with branch = "main"');
+  reportCredentialValues(reader, raw, ROOT);
+  // Reported above; from here on the value is gone, so no message can echo it.
+  const root = withoutCredentialValues(raw) as Table;
   reader.onlyKnownKeys(root, ROOT, CONFIG_KEYS);
   const d = DEFAULT_CONFIG;
 
@@ -104,6 +106,19 @@ function tagFormatProblem(format: string): string | undefined {
 function workflowFileProblem(file: string): string | undefined {
   if (file.includes('/') || file.includes('\\')) return 'a file name under .github/workflows/ without any directory, such as "publish-pypi.yml"';
   return /^[^.].*\.ya?ml$/.test(file) ? undefined : 'a workflow file name ending in .yml or .yaml';
+}
+
+/** A copy of the table without the values that look like tokens: they fall back to the defaults. */
+function withoutCredentialValues(value: unknown): unknown {
+  if (typeof value === 'string') return looksLikeCredentialValue(value) ? undefined : value;
+  if (Array.isArray(value)) return value.map(withoutCredentialValues).filter((item) => item !== undefined);
+  if (isTable(value)) {
+    return Object.fromEntries(Object.entries(value).flatMap(([key, item]) => {
+      const kept = withoutCredentialValues(item);
+      return kept === undefined ? [] : [[key, kept]];
+    }));
+  }
+  return value;
 }
 
 /** Tokens pasted anywhere in the table are reported at their key, never echoed. */

@@ -25,7 +25,7 @@ export function readLiteral(text: string, file: string, locator: VersionLocator,
   }
   if (locator.format === 'regex') {
     return fail('version-source.pattern-no-match', `the version pattern matched nothing in ${file}${located.detail ? ` (${located.detail})` : ''}`,
-      `Add a line like ${expected} to ${file}, or fix the pattern in pyproject.toml, then run pyrelease again.`, where);
+      `Add ${expected.startsWith('a ') ? expected : `a line like ${expected}`} to ${file}, or fix the pattern in pyproject.toml, then run pyrelease again.`, where);
   }
   return fail('version-source.no-assignment', `${file} has no module-level ${expected} assignment`,
     `Add ${expected} at the top level of ${file} (not inside an if/try block, not imported from elsewhere), then run pyrelease again.`, where);

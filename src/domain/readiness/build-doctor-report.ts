@@ -2,6 +2,7 @@ import type { ConfigError, PackageIndex, ReleaseConfig } from '../config';
 import { PACKAGE_INDEXES } from '../config';
 import { describeError, type PyreleaseError } from '../errors';
 import type { ParsedPyproject, VersionSource } from '../pyproject';
+import { normalizeVersion, parseVersion } from '../version';
 import { analyzeWorkflow, trustedPublisherValues } from '../workflows';
 import type { DoctorReport } from './doctor-report';
 
@@ -51,6 +52,13 @@ export function buildDoctorReport(facts: DoctorFacts): DoctorReport {
   } else {
     for (const configProblem of facts.project.configProblems) problem('error', configProblem.code, describeError(configProblem), configProblem.hint ?? 'Fix [tool.pyrelease].');
     const source = facts.project.versionSource;
+    const current = source.currentVersion;
+    const parsed = current === undefined ? undefined : parseVersion(current);
+    if (current !== undefined && !parsed) {
+      problem('error', 'version.invalid', `The version "${current}" is not a PEP 440 version (in ${source.file}), so no index will take it.`, `Write a PEP 440 version there, such as ${normalizeVersion(current.replace(/[-_.]?snapshot$/i, '.dev0')) ?? '1.0.0'}.`);
+    } else if (parsed?.hasLocal) {
+      problem('error', 'version.local', `The version "${current}" in ${source.file} has a local part (+${parsed.local}), which PyPI refuses.`, `Release ${parsed.public} instead.`);
+    }
     if (source.scm && source.currentVersion === undefined) {
       problem('warning', 'version.no-tag', `${source.kind} takes the version from git tags, and no release tag was found.`, 'The first release creates the first tag; nothing to do now.');
     }

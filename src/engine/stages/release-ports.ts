@@ -1,9 +1,33 @@
-import type { GitReads } from '../../ports/git';
+import type { Clock } from '../../ports/clock';
+import type { Editor } from '../../ports/editor';
+import type { GitRepositoryReads, GitWrites } from '../../ports/git';
+import type { GitHubReads, GitHubWrites } from '../../ports/github';
+import type { PackageIndexReads } from '../../ports/package-index';
+import type { ProjectReads } from '../../ports/project';
 
-/** The ports the release plan works with. Each stage issue adds what its steps need. */
+/** How fast to poll what changes on its own (checks, runs, indexes); tests and the sandbox go faster. */
+export interface Pacing {
+  pollIntervalMs: number;
+}
+
+/** The ports the release plan works with. */
 export interface ReleasePorts {
   reads: {
-    git: GitReads;
+    git: GitRepositoryReads;
+    project: ProjectReads;
+    github: GitHubReads;
+    /** `owner/repo` of the GitHub repository (from origin), for messages and links. */
+    repository: () => Promise<{ owner: string; repo: string; htmlUrl: string }>;
+    pypi: PackageIndexReads;
+    testpypi: PackageIndexReads;
+    clock: Clock;
+    pacing: Pacing;
+    /** Who is at the keyboard, for the record of checklist confirmations. */
+    user: string;
   };
-  writes: Record<string, never>;
+  writes: {
+    git: GitWrites;
+    github: GitHubWrites;
+    editor: Editor;
+  };
 }

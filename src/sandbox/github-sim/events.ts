@@ -41,6 +41,16 @@ export interface CancelEvent {
   runId: number;
 }
 
+/** A pull request opened through the API (not one seeded with `addPullRequest`). */
+export interface PullRequestOpenedEvent {
+  number: number;
+  /** Branch names, without `refs/heads/`. */
+  head: string;
+  base: string;
+  /** The head branch's commit when it was opened: what CI checks and a merge would take. */
+  headSha: string;
+}
+
 /** What the simulator announces; the workflow simulator subscribes with `sim.on(name, listener)`. */
 export interface SimEvents {
   dispatch: DispatchEvent;
@@ -49,6 +59,7 @@ export interface SimEvents {
   'deployment-reviewed': DeploymentReviewedEvent;
   cancel: CancelEvent;
   push: PushEvent;
+  'pull-request-opened': PullRequestOpenedEvent;
 }
 
 export type SimEventName = keyof SimEvents;

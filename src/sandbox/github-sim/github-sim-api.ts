@@ -1,6 +1,7 @@
 import type { SimEventName, SimEvents } from './events';
 import type { Faults } from './faults';
 import type { RateLimit } from './headers';
+import type { SimPullRequest, SimPullRequestInput } from './pull-types';
 import type { RequestLog } from './request-log';
 import type {
   Conclusion,
@@ -66,7 +67,7 @@ export interface GitHubSim {
   readonly listenerErrors: ReadonlyArray<{ event: SimEventName; error: unknown }>;
   stop(): Promise<void>;
 
-  /** Subscribes to `dispatch`, `release-published`, `rerun`, `deployment-reviewed`, `cancel`, `push`; returns the unsubscribe. */
+  /** Subscribes to `dispatch`, `release-published`, `rerun`, `deployment-reviewed`, `cancel`, `push`, `pull-request-opened`; returns the unsubscribe. */
   on<K extends SimEventName>(name: K, listener: (event: SimEvents[K]) => void): () => void;
   setDispatchRunDetails(enabled: boolean): void;
 
@@ -90,6 +91,13 @@ export interface GitHubSim {
   /** What a git hook reports: a ref moved from `before` to `sha` (all zeros = created / deleted). Fires `push`. */
   onPush(push: { ref: string; sha: string; before: string }): void;
   addTagObject(tag: SimTagObjectInput): void;
+  /**
+   * A pull request that exists already, e.g. merged history (`merged: {sha, at}`). Fires nothing:
+   * only pull requests opened through the API fire `pull-request-opened`.
+   */
+  addPullRequest(input: SimPullRequestInput): SimPullRequest;
+  /** Marks an open pull request merged by `mergeCommitSha`; move the base branch with `onPush` first, as the merge did. */
+  mergePullRequest(number: number, mergeCommitSha: string): SimPullRequest;
 
   workflows(): SimWorkflow[];
   run(runId: number): SimRun | undefined;
@@ -100,6 +108,8 @@ export interface GitHubSim {
   deployments(): SimDeployment[];
   releases(): SimRelease[];
   milestones(): SimMilestone[];
+  /** Every pull request, by number. */
+  pullRequests(): SimPullRequest[];
   ref(name: string): string | undefined;
   refs(): Record<string, string>;
 }

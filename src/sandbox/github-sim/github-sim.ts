@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as actions from './control-actions';
 import * as git from './control-git';
+import * as pulls from './control-pulls';
 import { Faults } from './faults';
 import { RateLimit } from './headers';
 import { RequestLog } from './request-log';
@@ -11,6 +12,7 @@ import { compareRoutes } from './routes/compare';
 import { deploymentRoutes } from './routes/deployments';
 import { dispatchRoutes } from './routes/dispatch';
 import { milestoneRoutes } from './routes/milestones';
+import { pullRoutes } from './routes/pulls';
 import { refRoutes } from './routes/refs';
 import { releaseRoutes } from './routes/releases';
 import { runActionRoutes } from './routes/run-actions';
@@ -52,7 +54,7 @@ export async function startGitHubSim(options: StartGitHubSimOptions): Promise<Gi
     clock,
   );
   const router = new Router(store.config);
-  router.add(...runRoutes, ...runActionRoutes, ...dispatchRoutes, ...deploymentRoutes, ...checkRoutes, ...releaseRoutes, ...refRoutes, ...milestoneRoutes, ...compareRoutes, ...webRoutes);
+  router.add(...runRoutes, ...runActionRoutes, ...dispatchRoutes, ...deploymentRoutes, ...checkRoutes, ...releaseRoutes, ...refRoutes, ...milestoneRoutes, ...compareRoutes, ...pullRoutes, ...webRoutes);
   const faults = new Faults();
   const rateLimit = new RateLimit(clock);
   const log = new RequestLog();
@@ -110,6 +112,8 @@ export async function startGitHubSim(options: StartGitHubSimOptions): Promise<Gi
     addCommits: (commits) => git.addCommits(store, commits),
     onPush: (push) => git.onPush(store, push),
     addTagObject: (tag) => git.addTagObject(store, tag),
+    addPullRequest: (input) => copy(pulls.addPullRequest(store, input)),
+    mergePullRequest: (number, mergeCommitSha) => copy(pulls.mergePullRequest(store, number, mergeCommitSha)),
     workflows: () => copy([...store.workflows.values()]),
     run: (runId) => copy(store.runs.get(runId)),
     runs: () => copy([...store.runs.values()]),
@@ -118,6 +122,7 @@ export async function startGitHubSim(options: StartGitHubSimOptions): Promise<Gi
     deployments: () => copy(store.deployments),
     releases: () => copy([...store.releases.values()]),
     milestones: () => copy(store.milestones),
+    pullRequests: () => copy([...store.pullRequests.values()].sort((a, b) => a.number - b.number)),
     ref: (name) => store.refs.get(name),
     refs: () => Object.fromEntries(store.refs),
   };

@@ -45,7 +45,12 @@ export function notFound(docs = DOCS): SimResponse {
 
 /** A resource-level validation failure: `{"message":"Validation Failed","errors":[…]}`. */
 export function validationFailed(resource: string, code: string, field: string, docs = DOCS): SimResponse {
-  return errorBody(422, 'Validation Failed', docs, { errors: [{ resource, code, field }] });
+  return validationErrors([{ resource, code, field }], docs);
+}
+
+/** The same with GitHub's free-form entries, e.g. `{resource: 'PullRequest', code: 'custom', message: 'No commits between …'}`. */
+export function validationErrors(errors: Array<Record<string, string>>, docs = DOCS): SimResponse {
+  return errorBody(422, 'Validation Failed', docs, { errors });
 }
 
 /** A request-schema failure, worded as GitHub words them (`Invalid request.\n\n"ref" wasn't supplied.`). */

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { SimEventHub } from './events';
+import type { SimPullRequest } from './pull-types';
 import type {
   SimCheckRun,
   SimClock,
@@ -55,6 +56,8 @@ export class SimStore {
   readonly refs = new Map<string, string>();
   readonly tagObjects = new Map<string, TagObject>();
   readonly milestones: SimMilestone[] = [];
+  /** By number; pull requests and issues share the numbers. */
+  readonly pullRequests = new Map<number, SimPullRequest>();
   /** Secret for the signed, short-lived job-log URLs. */
   readonly signingKey = randomBytes(16).toString('hex');
   private lastId = 1000;

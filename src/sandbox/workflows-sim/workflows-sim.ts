@@ -1,5 +1,5 @@
-import { setTimeout as delay } from 'node:timers/promises';
 import { sandboxGit } from '../sample-project/sandbox-git';
+import { runRequiredChecks, type CheckOutcome } from './required-checks';
 import { RunDriver, type RunTrigger, type RunnerWorld } from './run-driver';
 import { triggeredByRelease, triggeredByTag, workflowsAt, type WorkflowPlan } from './workflow-catalog';
 
@@ -8,6 +8,10 @@ export interface WorkflowsSim {
   idle(): Promise<void>;
   /** How many runs each kind of trigger produced (tests count dispatches). */
   counts(): { push: number; dispatch: number; release: number; rerun: number };
+  /** Runs the required checks on a commit, as a push to the default branch does; resolves with their conclusions. */
+  requiredChecks(sha: string): Promise<CheckOutcome[]>;
+  /** Counts work begun outside (the merge bot) as activity: `idle()` waits for it, and its errors go to the log. */
+  track(work: Promise<void>): void;
   stop(): void;
 }
 
@@ -42,20 +46,7 @@ export async function attachWorkflowsSim(world: Omit<RunnerWorld, 'awaitReview'>
   const head = sim.ref(`refs/heads/${world.defaultBranch}`);
   if (head) for (const plan of await workflowsAt(remoteDir, head)) sim.defineWorkflow({ file: plan.file, name: plan.name, triggers: [...plan.triggers.events] });
 
-  const checks = (sha: string) =>
-    track(
-      (async () => {
-        const names = world.scenario.requiredChecks;
-        const ids = names.map((name) => sim.addCheckRun(sha, { name, status: 'queued', appSlug: 'github-actions' }).id);
-        await delay(world.scenario.checkDelayMs / 2);
-        for (const id of ids) sim.updateCheckRun(id, { status: 'in_progress' });
-        await delay(world.scenario.checkDelayMs / 2);
-        names.forEach((name, index) => {
-          const failing = world.scenario.failingChecks.includes(name);
-          sim.updateCheckRun(ids[index]!, { status: 'completed', conclusion: failing ? 'failure' : 'success', title: failing ? `${name} failed` : `${name} passed` });
-        });
-      })(),
-    );
+  const checks = (sha: string) => track(runRequiredChecks(sim, world.scenario, sha).then(() => undefined));
 
   const unsubscribe = [
     sim.on('push', (event) => {
@@ -115,6 +106,8 @@ export async function attachWorkflowsSim(world: Omit<RunnerWorld, 'awaitReview'>
       while (pending.size > 0) await Promise.all([...pending]);
     },
     counts: () => ({ ...counts }),
+    requiredChecks: (sha) => runRequiredChecks(sim, world.scenario, sha),
+    track,
     stop: () => unsubscribe.forEach((off) => off()),
   };
 }

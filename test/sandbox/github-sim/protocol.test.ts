@@ -44,10 +44,10 @@ describe('simulated GitHub: headers, auth, conditional requests, unknown routes'
     const sim = await startSim();
     expect((await call(sim, 'GET', '/repos/ACME/Acme-Tool/releases')).status).toBe(200);
     expect((await call(sim, 'GET', '/repos/acme/other-repo/releases')).status).toBe(404);
-    const unknown = await call(sim, 'GET', repoPath('/pulls'));
+    const unknown = await call(sim, 'GET', repoPath('/hooks'));
     expect([unknown.status, unknown.body]).toEqual([404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' }]);
-    expect(sim.requestLog.unmatched().map((entry) => `${entry.method} ${entry.url}`)).toEqual(['GET /repos/acme/acme-tool/pulls']);
-    expect(sim.requestLog.lines()).toEqual(['GET /repos/ACME/Acme-Tool/releases → 200', 'GET /repos/acme/other-repo/releases → 404', 'GET /repos/acme/acme-tool/pulls → 404']);
+    expect(sim.requestLog.unmatched().map((entry) => `${entry.method} ${entry.url}`)).toEqual(['GET /repos/acme/acme-tool/hooks']);
+    expect(sim.requestLog.lines()).toEqual(['GET /repos/ACME/Acme-Tool/releases → 200', 'GET /repos/acme/other-repo/releases → 404', 'GET /repos/acme/acme-tool/hooks → 404']);
     // Asserted empty after every test by the fixture: clear what this test provoked on purpose.
     sim.requestLog.clear();
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateResponse } from '../../helpers/openapi';
 import { schemaProblems } from './schema-problems';
-import { call, repoPath, SHAS, useSim } from './sim-fixture';
+import { call, repoPath, sha, SHAS, useSim } from './sim-fixture';
 
 describe('simulated GitHub: answers match the OpenAPI description', () => {
   const startSim = useSim();
@@ -27,6 +27,9 @@ describe('simulated GitHub: answers match the OpenAPI description', () => {
     const waiting = sim.createRun({ workflow: 'publish-pypi.yml', event: 'push', headBranch: 'v1.4.0', headSha: SHAS.release, status: 'waiting', jobs: [{ name: 'publish', status: 'waiting' }] });
     const pending = sim.addPendingDeployment(waiting.id, { environment: 'pypi', waitTimer: 5, reviewers: [{ type: 'User', name: 'acme' }, { type: 'Team', name: 'releasers' }] });
     const draft = (await call(sim, 'POST', repoPath('/releases'), { body: { tag_name: 'v1.4.0', draft: true, generate_release_notes: true } })).body as { id: number };
+    sim.addCommits([{ sha: sha('release-branch'), message: 'Release 1.4.0', author: { name: 'Maintainer', email: 'maintainer@example.invalid' }, date: '2026-11-21T08:00:00Z', parents: [SHAS.release] }]);
+    sim.onPush({ ref: 'refs/heads/release/v1.4.0', sha: sha('release-branch'), before: '0'.repeat(40) });
+    sim.addPullRequest({ number: 2, title: 'Fix crash on empty input', head: 'fix-empty', base: 'main', user: 'bob', labels: ['bug', 'needs: triage'], merged: { sha: SHAS.fix, at: '2026-10-07T10:00:00Z' } });
 
     const requests: Array<[string, string, unknown?]> = [
       ['GET', '/actions/runs?per_page=1'],
@@ -64,6 +67,17 @@ describe('simulated GitHub: answers match the OpenAPI description', () => {
       ['GET', '/milestones?state=all'],
       ['GET', '/compare/v1.3.0...main'],
       ['GET', '/compare/v1.3.0...main?per_page=1&page=2'],
+      ['POST', '/pulls', { title: 'Release 1.4.0', head: 'release/v1.4.0', base: 'main', body: 'Merge to release.', draft: false }],
+      ['POST', '/pulls', { title: 'Release 1.4.0', head: 'release/v1.4.0', base: 'main' }],
+      ['GET', '/pulls/2'],
+      ['GET', '/pulls/3'],
+      ['GET', '/pulls/99'],
+      ['GET', '/pulls?state=all&per_page=1'],
+      ['GET', '/pulls?state=closed'],
+      ['GET', `/pulls?head=${encodeURIComponent('acme:release/v1.4.0')}`],
+      ['GET', '/issues/2'],
+      ['GET', '/issues/3'],
+      ['GET', '/issues/99'],
     ];
     for (const [method, path, body] of requests) await call(sim, method, repoPath(path), body === undefined ? {} : { body });
 
@@ -83,7 +97,12 @@ describe('simulated GitHub: answers match the OpenAPI description', () => {
       'GET /repos/{owner}/{repo}/git/ref/{ref} 200',
       'GET /repos/{owner}/{repo}/git/ref/{ref} 404',
       'GET /repos/{owner}/{repo}/git/tags/{tag_sha} 200',
+      'GET /repos/{owner}/{repo}/issues/{issue_number} 200',
+      'GET /repos/{owner}/{repo}/issues/{issue_number} 404',
       'GET /repos/{owner}/{repo}/milestones 200',
+      'GET /repos/{owner}/{repo}/pulls 200',
+      'GET /repos/{owner}/{repo}/pulls/{pull_number} 200',
+      'GET /repos/{owner}/{repo}/pulls/{pull_number} 404',
       'GET /repos/{owner}/{repo}/releases 200',
       'GET /repos/{owner}/{repo}/releases/latest 200',
       'GET /repos/{owner}/{repo}/releases/tags/{tag} 200',
@@ -102,6 +121,8 @@ describe('simulated GitHub: answers match the OpenAPI description', () => {
       'POST /repos/{owner}/{repo}/git/refs 422',
       'POST /repos/{owner}/{repo}/milestones 201',
       'POST /repos/{owner}/{repo}/milestones 422',
+      'POST /repos/{owner}/{repo}/pulls 201',
+      'POST /repos/{owner}/{repo}/pulls 422',
       'POST /repos/{owner}/{repo}/releases 201',
       'POST /repos/{owner}/{repo}/releases 422',
       'POST /repos/{owner}/{repo}/releases/generate-notes 200',

@@ -61,7 +61,7 @@ export function hatchSource(context: DetectContext): VersionSource {
     file: path,
     text,
     locator: { format: 'regex', pattern: compiled.regex.source, flags: compiled.regex.flags, group: 'version' },
-    expected: typeof custom === 'string' ? 'a line the pattern in [tool.hatch.version] matches' : '__version__ = "1.2.3"',
+    expected: typeof custom === 'string' ? 'a version line that the pattern in [tool.hatch.version] matches' : '__version__ = "1.2.3"',
     description: `hatch regex${typeof custom === 'string' ? ' (custom pattern)' : ''} in ${path}`,
   });
 }

@@ -1,3 +1,4 @@
+import type { StepOutputs } from '../../journal';
 import { PyreleaseError } from '../../../domain/errors';
 import type { ReadStep } from '../../step';
 import type { ReleasePorts } from '../release-ports';
@@ -6,8 +7,14 @@ export const cleanWorkingTree: ReadStep<ReleasePorts> = {
   id: 'prepare.clean-tree',
   title: 'Working tree is clean',
   effect: 'read',
-  async run(ctx) {
-    const changes = await ctx.reads.git.status();
+  async run(ctx): Promise<StepOutputs> {
+    let changes = await ctx.reads.git.status();
+    // An interrupted run may have written the version and not committed it yet: that change is ours.
+    const versionFile = ctx.outputsOf('prepare.version')?.['file'];
+    if (typeof versionFile === 'string' && changes.length === 1 && changes[0] === ` M ${versionFile}`) {
+      ctx.log(`${versionFile} holds the version written by the interrupted run; it will be committed.`);
+      changes = [];
+    }
     if (changes.length > 0) {
       const shown = changes.slice(0, 10).map((line) => `  ${line}`).join('\n');
       const more = changes.length > 10 ? `\n  … and ${changes.length - 10} more` : '';

@@ -1,3 +1,4 @@
+import type { StepOutputs } from '../../journal';
 import { PyreleaseError } from '../../../domain/errors';
 import type { ReadStep } from '../../step';
 import type { ReleasePorts } from '../release-ports';
@@ -6,7 +7,7 @@ export const inGitRepository: ReadStep<ReleasePorts> = {
   id: 'prepare.git-repository',
   title: 'Inside a git repository',
   effect: 'read',
-  async run(ctx) {
+  async run(ctx): Promise<StepOutputs> {
     const top = await ctx.reads.git.topLevel();
     if (!top) {
       throw new PyreleaseError('preflight.not-a-repository', 'This directory is not inside a git repository.', {

@@ -103,6 +103,48 @@ export function repositoryJson(store: SimStore): Record<string, unknown> {
   };
 }
 
+/** When the simulated repository was made: a fixed time, so answers (and their ETags) stay stable. */
+const REPO_CREATED = Date.UTC(2026, 8, 1, 10, 0, 0);
+
+/** `repository`, the full object a pull request's `head.repo` and `base.repo` carry. */
+export function fullRepositoryJson(store: SimStore): Record<string, unknown> {
+  const web = store.repoHtml;
+  const host = new URL(store.config.htmlUrl).host;
+  const fullName = `${store.config.owner}/${store.config.repo}`;
+  const head = store.resolveCommit(store.config.defaultBranch);
+  const pushed = head === undefined ? undefined : store.commits.get(head)?.date;
+  const openIssues = [...store.pullRequests.values()].filter((pr) => pr.state === 'open').length;
+  return {
+    ...repositoryJson(store),
+    git_url: `git://${host}/${fullName}.git`,
+    ssh_url: `git@${host}:${fullName}.git`,
+    clone_url: `${web}.git`,
+    svn_url: web,
+    mirror_url: null,
+    homepage: null,
+    language: 'Python',
+    forks: 0,
+    forks_count: 0,
+    stargazers_count: 0,
+    watchers: 0,
+    watchers_count: 0,
+    size: 0,
+    open_issues: openIssues,
+    open_issues_count: openIssues,
+    has_issues: true,
+    has_projects: false,
+    has_wiki: false,
+    has_pages: false,
+    has_downloads: true,
+    archived: false,
+    disabled: false,
+    license: null,
+    pushed_at: pushed === undefined ? null : isoSeconds(pushed),
+    created_at: isoSeconds(REPO_CREATED),
+    updated_at: isoSeconds(REPO_CREATED),
+  };
+}
+
 const APP_CREATED = Date.UTC(2018, 6, 30, 9, 30, 17);
 
 /** `integration` for the apps that report check runs (`github-actions` unless told otherwise). */

@@ -1,22 +1,15 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { projectFilesAt } from '../adapters/project-files';
-import { validateConfig, type ReleaseConfig } from '../domain/config';
-import type { ConfigError } from '../domain/config';
+import { projectFilesAt } from './project-files';
+import { validateConfig } from '../domain/config';
 import { PyreleaseError } from '../domain/errors';
-import { detectVersionSource, readPyproject, type ParsedPyproject, type ProjectFiles } from '../domain/pyproject';
-import type { VersionSource } from '../domain/pyproject';
+import { detectVersionSource, readPyproject, type ProjectFiles } from '../domain/pyproject';
 import { latestTag } from '../domain/tags';
 import type { GitRepositoryReads } from '../ports/git';
+import type { ProjectReads, ProjectSnapshot } from '../ports/project';
 
-export interface ProjectContext {
-  root: string;
+export interface ProjectContext extends ProjectSnapshot {
   files: ProjectFiles;
-  project: ParsedPyproject;
-  config: ReleaseConfig;
-  configProblems: readonly ConfigError[];
-  versionSource: VersionSource;
-  latest: { tag: string; version: string } | undefined;
 }
 
 /** The project lives where pyproject.toml (or a legacy setup.cfg) is: the given directory. */
@@ -41,4 +34,21 @@ export async function loadProjectContext(root: string, git: GitRepositoryReads |
   const latest = git ? latestTag(config.tagFormat, await git.tags()) : undefined;
   const versionSource = detectVersionSource(project, files, latest ? { latestTag: latest.tag } : {});
   return { root, files, project, config, configProblems: problems, versionSource, latest };
+}
+
+/** The project reader of a release: the working tree, with tags from git. */
+export class WorkingTreeProject implements ProjectReads {
+  constructor(
+    private readonly root: string,
+    private readonly git: GitRepositoryReads,
+  ) {}
+
+  async load(): Promise<ProjectSnapshot> {
+    const { files: _files, ...snapshot } = await loadProjectContext(this.root, this.git);
+    return snapshot;
+  }
+
+  async readFile(path: string): Promise<string | undefined> {
+    return projectFilesAt(this.root).read(path);
+  }
 }

@@ -1,0 +1,30 @@
+import type { StepOutputs } from '../../journal';
+import { PyreleaseError } from '../../../domain/errors';
+import type { ReadStep } from '../../step';
+import type { ReleasePorts } from '../release-ports';
+
+export const upToDate: ReadStep<ReleasePorts> = {
+  id: 'prepare.up-to-date',
+  title: 'Up to date with origin (fetched, tags too)',
+  effect: 'read',
+  async run(ctx): Promise<StepOutputs> {
+    const { config } = await ctx.reads.project.load();
+    await ctx.reads.git.fetch('origin');
+    const remote = await ctx.reads.git.resolve(`refs/remotes/origin/${config.branch}`);
+    if (!remote) {
+      throw new PyreleaseError('preflight.no-remote-branch', `origin has no branch \`${config.branch}\`.`, {
+        hint: `Push it first: \`git push -u origin ${config.branch}\`.`,
+      });
+    }
+    const head = await ctx.reads.git.resolve('HEAD');
+    if (!head || !(await ctx.reads.git.isAncestor(remote, head))) {
+      const missing = await ctx.reads.git.commits(head, remote);
+      throw new PyreleaseError('preflight.behind', `origin/${config.branch} has ${missing.length} commit(s) that are not here, e.g. "${missing[0]?.subject ?? '?'}".`, {
+        hint: `Bring them in first: \`git pull --ff-only origin ${config.branch}\`.`,
+      });
+    }
+    const ahead = await ctx.reads.git.commits(remote, head);
+    if (ahead.length > 0) ctx.warn(`${ahead.length} local commit(s) are not on origin yet; they will be pushed with the release commit.`);
+    return { summary: ahead.length ? `${ahead.length} commit(s) ahead of origin/${config.branch}` : `even with origin/${config.branch}` };
+  },
+};
