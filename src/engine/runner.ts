@@ -109,7 +109,8 @@ export async function runPlan<P extends PortSet>(options: RunnerOptions<P>): Pro
     });
     // A replayed answer keeps its first record: the audit trail says who answered, and when.
     if (question.remember !== false && source !== 'journal') await journal.recordAnswer(question.id, { value, source, step: step.id });
-    emit({ type: 'answered', step: step.id, questionId: question.id, message: question.message, answer: value, source });
+    const label = question.kind === 'select' ? question.choices.find((choice) => choice.value === value)?.label : undefined;
+    emit({ type: 'answered', step: step.id, questionId: question.id, message: question.message, answer: value, source, ...(label ? { label } : {}) });
     return value as AnswerOf<Q>;
   };
 

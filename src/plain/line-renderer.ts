@@ -71,7 +71,7 @@ export class LineRenderer {
         if (event.source === 'user') return [];
         const message = event.message;
         const source = event.source === 'flag' ? 'given' : event.source === 'journal' ? 'from the journal' : 'default';
-        return [`${SYMBOLS.question} ${message}: ${formatAnswer(event.answer)} (${source})`];
+        return [`${SYMBOLS.question} ${message}: ${event.label ?? formatAnswer(event.answer)} (${source})`];
       }
       case 'finished': {
         const symbol = event.outcome === 'done' ? this.paint('green', SYMBOLS.ok) : event.outcome === 'cancelled' ? this.paint('yellow', SYMBOLS.cancelled) : this.paint('red', SYMBOLS.failed);

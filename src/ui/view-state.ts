@@ -130,7 +130,7 @@ export function reduceView(state: ViewState, action: ViewAction): ViewState {
     case 'question':
       return { ...state, question: { step: action.step, question: action.question } };
     case 'answered': {
-      const item: HistoryItem = { key, kind: 'answer', message: action.message, answer: formatAnswer(action.answer), source: action.source };
+      const item: HistoryItem = { key, kind: 'answer', message: action.message, answer: action.label ?? formatAnswer(action.answer), source: action.source };
       return { ...state, question: undefined, history: [...state.history, item] };
     }
     case 'finished': {

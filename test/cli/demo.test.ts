@@ -74,6 +74,8 @@ describe('the loopback guard', () => {
       await expect(fetch('https://api.github.com/rate_limit')).rejects.toMatchObject({ code: 'demo.network' });
       await expect(fetch('https://pypi.org/simple/')).rejects.toMatchObject({ code: 'demo.network' });
       expect(guard.refused).toEqual(['https://api.github.com', 'https://pypi.org']);
+      // Not the network: a data: URL passes untouched.
+      expect(await (await fetch('data:text/plain,local')).text()).toBe('local');
       // A closed loopback port: the guard lets it through, and the connection itself fails.
       await expect(fetch('http://127.0.0.1:9/')).rejects.toThrow(/fetch failed/);
     } finally {
