@@ -110,6 +110,8 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
       defaultBranch: 'main',
     });
     stoppers.push(() => live.stop());
+    // CI has run on main's head too, as it would have on GitHub (a tag-versioned project releases that very commit).
+    live.track(live.requiredChecks(mainSha).then(() => undefined));
     // Pull requests the wizard opens (a protected main) are checked and merged like on GitHub.
     stoppers.push(attachMergeBot({ sim: github, actions: live, remoteDir: project.remoteDir, workRoot: join(workspace, 'runner'), log }));
 

@@ -46,7 +46,8 @@ export function startInk(options: InkOptions): InkFrontEnd {
         rows={stdout.rows || 30}
       />
     </UiContext.Provider>,
-    { stdout, stdin: options.stdin ?? process.stdin, exitOnCtrlC: false, patchConsole: false },
+    // Chosen only for a real terminal (see front-end.ts): say so, rather than let Ink guess from CI variables.
+    { stdout, stdin: options.stdin ?? process.stdin, exitOnCtrlC: false, patchConsole: false, interactive: true },
   );
   return {
     prompter,

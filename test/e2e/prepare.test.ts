@@ -122,6 +122,35 @@ describe('Prepare, in the sandbox', () => {
     expect(run.stdout).toContain('src/quillnote/search.py');
   });
 
+  it('releases a setuptools-scm project without writing anything: the tag will be the version', async () => {
+    sandbox = await fastSandbox('setuptools-scm');
+    const before = await sandboxGit(sandbox.project.remoteDir, ['rev-parse', 'main']);
+    const run = await runInSandbox(sandbox, ['--yes']);
+    expect(run.stderr).toBe('');
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toContain('✓ Write and commit the version — already done: the tag is the version: nothing to write');
+    expect(await sandboxGit(sandbox.project.remoteDir, ['rev-parse', 'main'])).toBe(before);
+    expect(sandbox.github.releases().find((release) => release.tagName === 'v0.1.1')?.targetCommitish).toBe(before);
+  });
+
+  it('after a lowered requires-python floor, asks about the support matrix and offers no patch', async () => {
+    sandbox = await fastSandbox();
+    const pyproject = join(sandbox.project.projectDir, 'pyproject.toml');
+    writeFileSync(pyproject, readFileSync(pyproject, 'utf8').replace('requires-python = ">=3.9"', 'requires-python = ">=3.8"'));
+    await sandboxGit(sandbox.project.projectDir, ['commit', '-qam', 'feat: support Python 3.8 (#6)']);
+    await sandboxGit(sandbox.project.projectDir, ['push', '-q', 'origin', 'main']);
+    const patch = await runInSandbox(sandbox, ['--yes', '--answer', 'version.choice=patch']);
+    expect(patch.exitCode).toBe(1);
+    expect(patch.stdout).toContain('patch 0.1.1 is not offered');
+    const run = await runInSandbox(sandbox, ['--yes', '--answer', 'journal.existing=abandon']);
+    expect(run.stdout).toContain('0.1.0 → 0.2.0 (minor, migration notes required)');
+    expect(run.stdout).toContain('These changes may need SUPPORT_MATRIX.md updated. Edit it now?: no (default)');
+    expect(run.stdout).toContain('SUPPORT_MATRIX.md kept as it is');
+    // 0.x minor: the notes need Migration notes, which nobody wrote without an editor.
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toContain('Migration notes');
+  });
+
   it('in a dry run changes nothing: no commit, no push, no release', async () => {
     sandbox = await fastSandbox();
     const before = await sandboxGit(sandbox.project.projectDir, ['rev-parse', 'HEAD']);
