@@ -75,16 +75,18 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
     // The history's `(#N)` commits were merged pull requests, labelled for the release notes.
     await seedSamplePullRequests(github, project.remoteDir, 'main');
     // The previous release went through the very same publish workflow, with no faults.
-    const actions = await attachWorkflowsSim({
-      sim: github,
-      remoteDir: project.remoteDir,
-      workRoot: join(workspace, 'runner'),
-      python: options.python,
-      uploadUrls: { pypi: pypi.uploadUrl, testpypi: testpypi.uploadUrl },
-      scenario: { ...scenario.actions, stepDelayMs: 0, checkDelayMs: 0, reviewers: [], failures: [], failingChecks: [] },
-      log,
-      defaultBranch: 'main',
-    });
+    const attach = (actionsScenario: SandboxScenario['actions']) =>
+      attachWorkflowsSim({
+        sim: github,
+        remoteDir: project.remoteDir,
+        workRoot: join(workspace, 'runner'),
+        python: options.python,
+        uploadUrls: { pypi: pypi.uploadUrl, testpypi: testpypi.uploadUrl },
+        scenario: actionsScenario,
+        log,
+        defaultBranch: 'main',
+      });
+    const actions = await attach({ ...scenario.actions, stepDelayMs: 0, checkDelayMs: 0, reviewers: [], failures: [], failingChecks: [] });
     stoppers.push(() => actions.stop());
     const tagObject = await sandboxGit(project.remoteDir, ['rev-parse', 'refs/tags/v0.1.0']);
     await reportPush(github, project.remoteDir, [`${zero} ${tagObject} refs/tags/v0.1.0`]);
@@ -99,16 +101,7 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
     // From here on, the chosen scenario's faults and pace apply.
     actions.stop();
     stoppers.pop();
-    const live = await attachWorkflowsSim({
-      sim: github,
-      remoteDir: project.remoteDir,
-      workRoot: join(workspace, 'runner'),
-      python: options.python,
-      uploadUrls: { pypi: pypi.uploadUrl, testpypi: testpypi.uploadUrl },
-      scenario: scenario.actions,
-      log,
-      defaultBranch: 'main',
-    });
+    const live = await attach(scenario.actions);
     stoppers.push(() => live.stop());
     // CI has run on main's head too, as it would have on GitHub (a tag-versioned project releases that very commit).
     live.track(live.requiredChecks(mainSha).then(() => undefined));
