@@ -1,5 +1,5 @@
 import { Box, Static, Text, useApp, useInput } from 'ink';
-import { useEffect, useReducer } from 'react';
+import { useEffect, useReducer, useRef } from 'react';
 import { SYMBOLS } from '../domain/step-symbols';
 import type { EngineEvent } from '../engine/events';
 import type { AnswerValue } from '../engine/prompter';
@@ -81,9 +81,23 @@ export function App({ events, onAnswer, onCancel, onReady, onOutcome, onSuspende
     if (finished) onOutcome?.();
   }, [finished, onOutcome]);
 
+  // The one input hook, attached for the app's whole life. A hook per prompt would only listen
+  // from its passive effect, after the frame is drawn, and a key typed in between would be read
+  // and dropped. A dispatched key is applied after the question event it follows, so none is lost.
   useInput((input, key) => {
     if (key.ctrl && input === 'c') onCancel();
+    else dispatch({ type: 'key', input, key });
   });
+
+  // Exactly one answer per question: the submitted object is new for each answer, and re-renders
+  // (or a new onAnswer) before the engine's `answered` event must not send it again.
+  const submitted = state.question?.submitted;
+  const sent = useRef<typeof submitted>(undefined);
+  useEffect(() => {
+    if (!submitted || sent.current === submitted) return;
+    sent.current = submitted;
+    onAnswer(submitted.value);
+  }, [submitted, onAnswer]);
 
   const current = state.stages.flatMap((stage) => stage.steps).find((step) => step.id === state.currentStep);
   return (
@@ -93,7 +107,7 @@ export function App({ events, onAnswer, onCancel, onReady, onOutcome, onSuspende
         <Header header={state.header} resumed={state.resumed} />
         <StageBar stages={state.stages} />
         {current && !state.question ? <CurrentStep step={current} tail={state.tail} width={columns} /> : null}
-        {state.question ? <QuestionPrompt key={state.question.question.id} question={state.question.question} onAnswer={onAnswer} /> : null}
+        {state.question ? <QuestionPrompt question={state.question.question} prompt={state.question.prompt} /> : null}
         {state.outcome ? <Outcome outcome={state.outcome} /> : <Footer question={state.question?.question.kind} />}
       </Box>
     </>

@@ -1,8 +1,9 @@
 import { formatAnswer } from '../engine/prompter';
-import type { Question } from '../engine/prompter';
+import type { AnswerValue, Question } from '../engine/prompter';
 import type { EngineEvent, Outcome, ReleaseHeader } from '../engine/events';
 
 import type { StepConclusion, StepStatus } from '../domain/step-symbols';
+import { initialPromptState, reducePromptKey, type Keypress, type PromptState } from './prompt-state';
 
 export interface StepView {
   id: string;
@@ -32,6 +33,15 @@ export interface OutputLine {
   line: string;
 }
 
+/** The question on screen, what its prompt holds so far, and the answer once a key gave one. */
+export interface PendingQuestion {
+  step: string;
+  question: Question;
+  prompt: PromptState;
+  /** Set by the key that answered; the App hands it to the engine once. The engine's `answered` event then clears the question. */
+  submitted?: { value: AnswerValue };
+}
+
 export interface ViewState {
   header: ReleaseHeader | undefined;
   stages: StageView[];
@@ -41,11 +51,11 @@ export interface ViewState {
   tail: string[];
   tailLimit: number;
   history: HistoryItem[];
-  question: { step: string; question: Question } | undefined;
+  question: PendingQuestion | undefined;
   outcome: { outcome: Outcome; message?: string; hint?: string } | undefined;
 }
 
-export type ViewAction = EngineEvent | { type: 'output-batch'; lines: OutputLine[] };
+export type ViewAction = EngineEvent | { type: 'output-batch'; lines: OutputLine[] } | ({ type: 'key' } & Keypress);
 
 export function initialViewState(tailLimit = 8): ViewState {
   return { header: undefined, stages: [], resumed: false, currentStep: undefined, tail: [], tailLimit, history: [], question: undefined, outcome: undefined };
@@ -70,7 +80,10 @@ function clean(line: string): string {
   return line.replace(/\u001B\[[0-?]*[ -/]*[@-~]|\u001B\][^\u0007]*\u0007|\r/g, '');
 }
 
-/** Folds engine events into what the screen shows. Pure: tested with arrays of events. */
+/**
+ * Folds engine events and keys into what the screen shows. Pure: tested with arrays of actions.
+ * Keys go through here too, so React applies them in order after the question they answer.
+ */
 export function reduceView(state: ViewState, action: ViewAction): ViewState {
   const key = String(state.history.length);
   switch (action.type) {
@@ -128,7 +141,15 @@ export function reduceView(state: ViewState, action: ViewAction): ViewState {
       };
     }
     case 'question':
-      return { ...state, question: { step: action.step, question: action.question } };
+      return { ...state, question: { step: action.step, question: action.question, prompt: initialPromptState(action.question) } };
+    case 'key': {
+      const pending = state.question;
+      // Nothing asked, or already answered and waiting for the engine: the key has no one to go to.
+      if (!pending || pending.submitted) return state;
+      const next = reducePromptKey(pending.question, pending.prompt, action);
+      if ('answer' in next) return { ...state, question: { ...pending, submitted: { value: next.answer } } };
+      return next.state === pending.prompt ? state : { ...state, question: { ...pending, prompt: next.state } };
+    }
     case 'answered': {
       const item: HistoryItem = { key, kind: 'answer', message: action.message, answer: action.label ?? formatAnswer(action.answer), source: action.source };
       return { ...state, question: undefined, history: [...state.history, item] };

@@ -90,6 +90,22 @@ describe('App', () => {
     expect(answers).toEqual(['minor']);
   });
 
+  it('applies a key typed in the same tick as the question, before its frame is drawn', async () => {
+    const { hub, ui, ready, answers } = setup();
+    await ui.waitForFrame(() => ready());
+    hub.emit({
+      type: 'question',
+      step: 'a',
+      question: { kind: 'select', id: 'version.choice', message: 'Which version?', choices: [{ value: 'patch', label: '1.4.1', hint: 'patch' }, { value: 'minor', label: '1.5.0', hint: 'minor' }], default: 'patch' },
+    });
+    // No wait here: a person typing ahead (or pasting) does not wait for the prompt either.
+    ui.type(KEYS.down);
+    ui.type(KEYS.enter);
+    await ui.waitForFrame(() => answers.length === 1, 'the typed-ahead answer');
+    expect(answers).toEqual(['minor']);
+    expect(ui.lastFrame()).toBe('? Which version?\n  1.4.1 patch\n❯ 1.5.0 minor\n↑/↓ choose · enter confirm · ctrl+c stop (resume later)');
+  });
+
   it('answers a confirm question with y, and with enter for the default', async () => {
     const { hub, ui, ready, answers } = setup();
     await ui.waitForFrame(() => ready());
