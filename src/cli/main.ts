@@ -1,9 +1,4 @@
 import { describeError, exitCodeFor, isPyreleaseError } from '../domain/errors';
-import { bumpCommand } from './commands/bump';
-import { doctorCommand } from './commands/doctor';
-import { initCommand } from './commands/init';
-import { releaseCommand } from './commands/release';
-import { statusCommand } from './commands/status';
 import { helpText } from './help';
 import { parseOptions } from './options';
 import { VERSION } from './version';
@@ -21,22 +16,21 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stdout.write(`${VERSION}\n`);
       return 0;
     }
+    // Each command loads its own code when it runs: `--help`, `status` and the rest start light,
+    // and the sandbox (servers, simulators) loads only for the demo.
     switch (options.command) {
       case 'release':
-        return await releaseCommand(options, terminal);
+        return await (await import('./commands/release')).releaseCommand(options, terminal);
       case 'status':
-        return await statusCommand(options, process.stdout);
+        return await (await import('./commands/status')).statusCommand(options, process.stdout);
       case 'bump':
-        return await bumpCommand(options, process.stdout);
+        return await (await import('./commands/bump')).bumpCommand(options, process.stdout);
       case 'doctor':
-        return await doctorCommand(options, process.stdout);
+        return await (await import('./commands/doctor')).doctorCommand(options, process.stdout);
       case 'init':
-        return await initCommand(options, process.stdout);
-      case 'demo': {
-        // The sandbox (servers, simulators) loads only for the demo: every other start stays light.
-        const { demoCommand } = await import('./commands/demo');
-        return await demoCommand(options, terminal);
-      }
+        return await (await import('./commands/init')).initCommand(options, process.stdout);
+      case 'demo':
+        return await (await import('./commands/demo')).demoCommand(options, terminal);
     }
   } catch (error) {
     if (isPyreleaseError(error)) {
