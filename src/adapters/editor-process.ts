@@ -7,15 +7,20 @@ import type { Editor } from '../ports/editor';
 
 export interface ProcessEditorOptions {
   env: NodeJS.ProcessEnv;
+  /** The editor git would use (`git var GIT_EDITOR`: core.editor, then vi), when $VISUAL/$EDITOR are unset. */
+  gitEditor?: string | undefined;
   /** Whether a person is at a terminal to use the editor. */
   interactive: boolean;
   /** Takes the terminal from the front end; the returned function gives it back. */
   suspend: () => Promise<() => Promise<void>>;
 }
 
-/** `$VISUAL` / `$EDITOR` as git splits them: words, no shell (`code --wait` works, pipes do not). */
-export function editorCommand(env: NodeJS.ProcessEnv): string[] | undefined {
-  const value = (env['VISUAL'] || env['EDITOR'] || '').trim();
+/**
+ * `$VISUAL`, `$EDITOR`, then the editor git would open, split into words as git does: no shell
+ * (`code --wait` works, pipes do not).
+ */
+export function editorCommand(env: NodeJS.ProcessEnv, gitEditor?: string): string[] | undefined {
+  const value = (env['VISUAL'] || env['EDITOR'] || gitEditor || '').trim();
   return value ? value.split(/\s+/) : undefined;
 }
 
@@ -25,7 +30,7 @@ export class ProcessEditor implements Editor {
   private readonly command: string[] | undefined;
 
   constructor(private readonly options: ProcessEditorOptions) {
-    this.command = editorCommand(options.env);
+    this.command = editorCommand(options.env, options.gitEditor);
     this.available = options.interactive && this.command !== undefined;
   }
 

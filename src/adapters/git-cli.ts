@@ -103,6 +103,12 @@ export class GitCli implements GitRepositoryReads {
     });
   }
 
+  async editor(): Promise<string | undefined> {
+    const result = await this.git(['var', 'GIT_EDITOR']);
+    const value = result.stdout.trim();
+    return result.exitCode === 0 && value !== '' ? value : undefined;
+  }
+
   async subject(ref: string): Promise<string> {
     return (await this.processes.run('git', ['log', '-1', '--format=%s', ref], { cwd: this.cwd })).stdout.trim();
   }

@@ -18,6 +18,8 @@ import type { Workspace } from './workspace';
 
 export interface ReleasePortOptions {
   workspace: Workspace;
+  /** The editor git would open, for release notes when $VISUAL and $EDITOR are unset. */
+  gitEditor?: string | undefined;
   env: NodeJS.ProcessEnv;
   frontEnd: FrontEnd;
   interactive: boolean;
@@ -73,7 +75,7 @@ export function createReleasePorts(options: ReleasePortOptions): ReleasePorts {
     writes: {
       git: new GitCliWrites(workspace.processes, workspace.topLevel),
       github,
-      editor: new ProcessEditor({ env, interactive: options.interactive, suspend: () => options.frontEnd.suspend() }),
+      editor: new ProcessEditor({ env, gitEditor: options.gitEditor, interactive: options.interactive, suspend: () => options.frontEnd.suspend() }),
     },
   };
 }

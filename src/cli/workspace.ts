@@ -23,7 +23,8 @@ export interface Workspace {
 export async function openWorkspace(cwd: string, env: NodeJS.ProcessEnv, signal?: AbortSignal): Promise<Workspace> {
   const redactor = new Redactor();
   for (const name of TOKEN_VARIABLES) redactor.add(env[name]);
-  const processes = new ExecaProcessRunner(redactor, { cwd, ...(signal ? { signal } : {}) });
+  // Children see the command's environment (the sandbox's, in a demo), not just this process's.
+  const processes = new ExecaProcessRunner(redactor, { cwd, env, ...(signal ? { signal } : {}) });
   const git = new GitCli(processes, cwd);
   const topLevel = await git.topLevel();
   if (!topLevel) {

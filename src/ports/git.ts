@@ -27,6 +27,8 @@ export interface GitRepositoryReads extends GitReads {
   commits(base: string | undefined, head: string): Promise<{ sha: string; subject: string }[]>;
   /** The subject of a commit. */
   subject(ref: string): Promise<string>;
+  /** The editor git would open (`git var GIT_EDITOR`), if any. */
+  editor(): Promise<string | undefined>;
   /** The URL of a remote, or undefined when there is no such remote. */
   remoteUrl(name: string): Promise<string | undefined>;
   /** Every tag name in the local repository. */

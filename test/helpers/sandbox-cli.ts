@@ -19,7 +19,7 @@ export async function fastSandbox(name = 'default', change: (scenario: SandboxSc
 
 /** The environment of a run of the built binary inside the sandbox, without a terminal. */
 export function sandboxEnv(sandbox: Sandbox, extra: Record<string, string> = {}): Record<string, string> {
-  return { ...sandbox.env, CI: 'true', NO_COLOR: '1', PYRELEASE_POLL_INTERVAL_MS: '25', EDITOR: '', VISUAL: '', ...extra };
+  return { ...sandbox.env, CI: 'true', NO_COLOR: '1', PYRELEASE_POLL_INTERVAL_MS: '25', EDITOR: '', VISUAL: '', GIT_EDITOR: 'true', ...extra };
 }
 
 /** Starts the built binary in the sample project (asynchronously: the sandbox lives in this process). */

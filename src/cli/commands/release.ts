@@ -114,7 +114,9 @@ export async function releaseCommand(options: CliOptions, terminal: Terminal): P
       });
     }
 
-    const ports = createReleasePorts({ workspace, env: terminal.env, frontEnd, interactive: frontEnd.prompter !== undefined, emit });
+    const interactive = frontEnd.prompter !== undefined;
+    const gitEditor = interactive ? await workspace.git.editor() : undefined;
+    const ports = createReleasePorts({ workspace, env: terminal.env, gitEditor, frontEnd, interactive, emit });
     const result = await runPlan<ReleasePorts>({
       plan: buildReleasePlan(),
       journal,
