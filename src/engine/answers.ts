@@ -46,11 +46,6 @@ export function coerceAnswer(question: Question, raw: string | boolean | string[
   }
 }
 
-/** The default answer of a question, if it has one. */
-export function defaultAnswer(question: Question): AnswerValue | undefined {
-  return question.default;
-}
-
 /** The error raised when a question has no answer and nobody can be asked. */
 export function missingAnswer(question: Question): PyreleaseError {
   const accepted =

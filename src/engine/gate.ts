@@ -1,4 +1,4 @@
-import type { PortSet, Step, WriteStep } from './step';
+import type { PortSet, Step } from './step';
 
 /**
  * The one place that decides what a dry run may do. Read steps always run (so the plan shown in
@@ -11,6 +11,3 @@ export function gate<P extends PortSet>(step: Step<P>, dryRun: boolean): GateDec
   return dryRun && step.effect === 'write' ? 'describe' : 'run';
 }
 
-export function isWriteStep<P extends PortSet>(step: Step<P>): step is WriteStep<P> {
-  return step.effect === 'write';
-}

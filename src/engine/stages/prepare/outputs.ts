@@ -24,7 +24,3 @@ export function releaseCommit(ctx: Ctx): string {
   return sha;
 }
 
-export function outputString(ctx: Ctx, step: string, key: string): string | undefined {
-  const value = ctx.outputsOf(step)?.[key];
-  return typeof value === 'string' ? value : undefined;
-}
