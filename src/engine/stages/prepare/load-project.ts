@@ -1,6 +1,5 @@
 import type { StepOutputs } from '../../journal';
-import { describeError } from '../../../domain/errors';
-import { PyreleaseError } from '../../../domain/errors';
+import { PyreleaseError, describeError } from '../../../domain/errors';
 import type { ReadStep } from '../../step';
 import type { ReleasePorts } from '../release-ports';
 
