@@ -1,7 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { GitRepositoryReads, GitWrites, PushOutcome } from '../ports/git';
+import { PyreleaseError } from '../domain/errors';
+import type { CreateTagOptions, GitRepositoryReads, GitWrites, LocalTag, PushOutcome } from '../ports/git';
 import type { ProcessRunner } from '../ports/process';
+import { runAtTerminal, type TerminalHandOver } from './terminal-process';
 
 /** Network operations get a bound, like np's: a hung remote must not hang the release. */
 const GIT_NETWORK_TIMEOUT = 120_000;
@@ -46,6 +48,16 @@ export class GitCli implements GitRepositoryReads {
   async tags(): Promise<string[]> {
     const result = await this.processes.run('git', ['tag', '--list'], { cwd: this.cwd });
     return result.stdout.split('\n').map((line) => line.trim()).filter(Boolean);
+  }
+
+  async localTag(tag: string): Promise<LocalTag | undefined> {
+    const ref = `refs/tags/${tag}`;
+    const object = await this.git(['rev-parse', '--verify', '--quiet', ref]);
+    if (object.exitCode !== 0) return undefined;
+    const peeled = await this.git(['rev-parse', '--verify', '--quiet', `${ref}^{}`]);
+    const sha = peeled.stdout.trim();
+    // Only a tag object differs from what it points at.
+    return { sha, annotated: sha !== object.stdout.trim() };
   }
 
   async upstream(): Promise<{ name: string; ahead: number; behind: number } | undefined> {
@@ -119,6 +131,7 @@ export class GitCliWrites implements GitWrites {
   constructor(
     private readonly processes: ProcessRunner,
     private readonly cwd: string,
+    private readonly terminal: TerminalHandOver,
   ) {}
 
   async commit(paths: string[], message: string): Promise<string> {
@@ -131,11 +144,39 @@ export class GitCliWrites implements GitWrites {
     const result = await this.processes.run('git', ['push', '--porcelain', remote, refspec], { cwd: this.cwd, reject: false, timeoutMs: GIT_NETWORK_TIMEOUT });
     if (result.exitCode === 0) return { ok: true };
     const message = (result.stderr || result.stdout).trim();
-    // GitHub says GH006 for a protected branch; other servers say "protected" in their words.
-    return { ok: false, protected: /GH006|protected branch|protected ref/i.test(message), message };
+    // GitHub says GH006 for a protected branch and GH013 for a ruleset (tags too); other servers say "protected" in their words.
+    return { ok: false, protected: /GH006|GH013|protected (branch|ref|tag)/i.test(message), message };
+  }
+
+  async pushTag(remote: string, tag: string): Promise<PushOutcome> {
+    // Fully qualified on both sides: a bare name could match a branch, and `--tags` would publish every local tag.
+    return this.push(remote, `refs/tags/${tag}:refs/tags/${tag}`);
+  }
+
+  async createTag(options: CreateTagOptions): Promise<void> {
+    // `--no-sign` wins over a `tag.gpgSign = true` in the user's config, which would otherwise prompt with no terminal.
+    // `--cleanup=whitespace`: the default strips `#` lines, and release notes use them as Markdown headings.
+    const args = ['tag', options.sign ? '--sign' : '--annotate', ...(options.sign ? [] : ['--no-sign']), '--cleanup=whitespace', '-m', options.message, '--', options.name, options.sha];
+    if (!options.sign) {
+      const result = await this.processes.run('git', args, { cwd: this.cwd, reject: false });
+      if (result.exitCode === 0) return;
+      throw new PyreleaseError('git.tag-failed', `git could not create the tag ${options.name}:\n${tail(result.stderr || result.stdout)}`, {
+        hint: 'Fix what git says, then run `pyrelease --resume`.',
+      });
+    }
+    const result = await runAtTerminal(this.terminal, 'git', args, this.cwd);
+    if (result.exitCode === 0) return;
+    throw new PyreleaseError('git.tag-sign-failed', `git could not sign the tag ${options.name}${result.stderr ? `:\n${tail(result.stderr)}` : '.'}`, {
+      hint: 'Give git a signing key (`git config user.signingkey KEY`, and `git config gpg.format ssh` for an SSH key), or set `sign-tags = false` in [tool.pyrelease]; then run `pyrelease --resume`.',
+    });
   }
 
   async writeFile(path: string, text: string): Promise<void> {
     await writeFile(resolve(this.cwd, path), text, 'utf8');
   }
+}
+
+/** The last lines of git's output: where it says what went wrong. */
+function tail(output: string): string {
+  return output.trim().split('\n').slice(-5).join('\n');
 }

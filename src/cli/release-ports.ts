@@ -5,6 +5,7 @@ import { resolveGitHubToken } from '../adapters/github-token';
 import { HttpPackageIndex } from '../adapters/index-http';
 import { WorkingTreeProject } from '../adapters/project-reader';
 import { ProcessEditor } from '../adapters/editor-process';
+import { PythonVenvEnvironments } from '../adapters/python-venv';
 import { systemClock } from '../adapters/system-clock';
 import { PyreleaseError } from '../domain/errors';
 import { parseGitHubRemote } from '../domain/github-remote';
@@ -71,9 +72,11 @@ export function createReleasePorts(options: ReleasePortOptions): ReleasePorts {
       clock: systemClock,
       pacing: { pollIntervalMs },
       user: env['USER'] ?? userInfo().username,
+      python: new PythonVenvEnvironments(workspace.processes),
+      env,
     },
     writes: {
-      git: new GitCliWrites(workspace.processes, workspace.topLevel),
+      git: new GitCliWrites(workspace.processes, workspace.topLevel, { env, suspend: () => options.frontEnd.suspend() }),
       github,
       editor: new ProcessEditor({ env, gitEditor: options.gitEditor, interactive: options.interactive, suspend: () => options.frontEnd.suspend() }),
     },

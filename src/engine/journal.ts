@@ -57,6 +57,11 @@ export class Journal {
   }
 
   /** Outputs an earlier step recorded (commit sha, run id …). */
+  /** Every step's record so far, for the release summary (timings, links). */
+  stepRecords(): Readonly<Record<string, Readonly<StepRecord>>> {
+    return this.data.steps;
+  }
+
   outputsOf(id: string): StepOutputs | undefined {
     return this.data.steps[id]?.outputs;
   }

@@ -80,6 +80,7 @@ export async function runPlan<P extends PortSet>(options: RunnerOptions<P>): Pro
       dryRun: options.dryRun,
       signal,
       outputsOf: (id) => journal.outputsOf(id),
+      stepRecords: () => journal.stepRecords(),
       ask: (question) => ask(step, question),
       log: (line, stream = 'stdout') => io.onLine(line, stream),
       warn: (message) => emit({ type: 'note', step: step.id, level: 'warning', message }),

@@ -1,3 +1,4 @@
+import type { StepRecord } from '../ports/journal-store';
 import type { StepOutputs } from './journal';
 import type { AnswerOf, Question } from './prompter';
 
@@ -20,6 +21,8 @@ export interface StepContext<P extends PortSet> {
   readonly signal: AbortSignal;
   /** Outputs recorded by an earlier step (this run or a previous one). */
   outputsOf(stepId: string): StepOutputs | undefined;
+  /** Every step's record so far (state, timings, outputs), for the release summary. */
+  stepRecords(): Readonly<Record<string, Readonly<StepRecord>>>;
   /** Asks a question through whoever can answer: a flag, the journal, a default, or the user. */
   ask<Q extends Question>(question: Q): Promise<AnswerOf<Q>>;
   /** A line for the live output panel and the log. */

@@ -33,8 +33,24 @@ export interface GitRepositoryReads extends GitReads {
   remoteUrl(name: string): Promise<string | undefined>;
   /** Every tag name in the local repository. */
   tags(): Promise<string[]>;
+  /** A local tag: the commit it points at (peeled) and whether it is an annotated tag object; undefined when missing. */
+  localTag(tag: string): Promise<LocalTag | undefined>;
   /** The upstream of the current branch (`origin/main`) and how far HEAD is ahead of and behind it. */
   upstream(): Promise<{ name: string; ahead: number; behind: number } | undefined>;
+}
+
+export interface LocalTag {
+  sha: string;
+  annotated: boolean;
+}
+
+export interface CreateTagOptions {
+  name: string;
+  /** The commit to tag: never implied by HEAD, which may have moved on. */
+  sha: string;
+  message: string;
+  /** `git tag -s`: signing may ask for a passphrase at the terminal. */
+  sign: boolean;
 }
 
 export type PushOutcome = { ok: true } | { ok: false; protected: boolean; message: string };
@@ -45,6 +61,10 @@ export interface GitWrites {
   commit(paths: string[], message: string): Promise<string>;
   /** Pushes one refspec; a refusal (protected branch, non-fast-forward) comes back as an outcome. */
   push(remote: string, refspec: string): Promise<PushOutcome>;
+  /** Creates an annotated tag (signed when asked); a failure is a PyreleaseError with a way forward. */
+  createTag(options: CreateTagOptions): Promise<void>;
+  /** Pushes this one tag and no other; a refusal (protected tag, tag already there) comes back as an outcome. */
+  pushTag(remote: string, tag: string): Promise<PushOutcome>;
   /** Writes a file of the working tree (relative path), exactly these bytes. */
   writeFile(path: string, text: string): Promise<void>;
 }

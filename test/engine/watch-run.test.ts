@@ -133,11 +133,14 @@ function harness(sandbox: Sandbox, answers: Record<string, AnswerValue> = {}): H
       clock: systemClock,
       pacing: { pollIntervalMs: 25 },
       user: 'tester',
+      python: unused('python'),
+      env: {},
     },
     writes: { git: unused('git'), github, editor: unused('editor') },
     dryRun: false,
     signal: new AbortController().signal,
     outputsOf: () => undefined,
+    stepRecords: () => ({}),
     ask: async <Q extends Question>(question: Q) => {
       h.asked.push(question.id);
       if (!Object.hasOwn(answers, question.id)) throw new Error(`unexpected question ${question.id}: ${question.message}`);

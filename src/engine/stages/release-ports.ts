@@ -4,6 +4,7 @@ import type { GitRepositoryReads, GitWrites } from '../../ports/git';
 import type { GitHubReads, GitHubWrites } from '../../ports/github';
 import type { PackageIndexReads } from '../../ports/package-index';
 import type { ProjectReads } from '../../ports/project';
+import type { PythonEnvironments } from '../../ports/python';
 
 /** How fast to poll what changes on its own (checks, runs, indexes); tests and the sandbox go faster. */
 export interface Pacing {
@@ -24,6 +25,13 @@ export interface ReleasePorts {
     pacing: Pacing;
     /** Who is at the keyboard, for the record of checklist confirmations. */
     user: string;
+    /**
+     * Throwaway venvs for the smoke tests. Among the reads: they change nothing anyone else sees,
+     * and are removed again (or kept for the user when something failed).
+     */
+    python: PythonEnvironments;
+    /** The user's environment, to say which of their pip index settings the smoke tests ignore. */
+    env: Readonly<Record<string, string | undefined>>;
   };
   writes: {
     git: GitWrites;
