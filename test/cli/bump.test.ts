@@ -254,3 +254,113 @@ describe('pyrelease bump: what it accepts and refuses', () => {
     expect(run.stderr).toContain('pyrelease: --json does not apply to `pyrelease bump`.');
   });
 });
+
+describe('pyrelease bump --set: exactly the version given, as a TestPyPI rehearsal needs it', () => {
+  it.each([
+    // Lower than the current version: a release candidate of the version the files already say.
+    { shape: 'static', name: 'acme-tool', file: 'pyproject.toml', from: 'version = "1.4.0"  #', set: '1.4.0rc1', to: 'version = "1.4.0rc1"  #', current: '1.4.0' },
+    { shape: 'hatch-regex', name: 'acme-hatch', file: 'src/acme_hatch/__about__.py', from: '__version__ = "1.4.0"', set: '1.3.9', to: '__version__ = "1.3.9"', current: '1.4.0' },
+    { shape: 'setuptools-file', name: 'acme-file', file: 'VERSION', from: '1.0.2', set: '2.0.0b1', to: '2.0.0b1', current: '1.0.2' },
+  ])('$shape: writes $set over $current without the ordering check, and commits nothing', async (c) => {
+    const dir = copyFixture(c.shape, tempDir(), { git: true });
+    const head = git(dir, 'rev-parse', 'HEAD');
+    const before = read(dir, c.file);
+    const expected = before.replace(c.from, c.to);
+    expect(expected).not.toBe(before);
+
+    const dry = await runCli(['bump', '--set', c.set, '--dry-run'], { cwd: dir });
+    expect(dry.stderr).toBe('');
+    expect(dry.exitCode).toBe(0);
+    expect(dry.stdout.trimEnd().split('\n').at(-1)).toBe(`${c.name} ${c.current} → ${c.set} (set): dry run, ${c.file} was not changed.`);
+    expect(read(dir, c.file)).toBe(before);
+
+    const real = await runCli(['bump', '--set', c.set], { cwd: dir });
+    expect(real.stderr).toBe('');
+    expect(real.exitCode).toBe(0);
+    expect(real.stdout).toContain(`--- a/${c.file}\n+++ b/${c.file}\n`);
+    expect(real.stdout.trimEnd().split('\n').at(-1)).toBe(`${c.name} ${c.current} → ${c.set} (set): wrote ${c.file}.`);
+    expect(read(dir, c.file)).toBe(expected);
+    expect(git(dir, 'rev-parse', 'HEAD')).toBe(head);
+    expect(git(dir, 'status', '--porcelain')).toBe(`M ${c.file}`);
+  });
+
+  it('writes the normal form of the version given (PEP 440)', async () => {
+    const dir = copyFixture('static', tempDir());
+    const run = await runCli(['bump', '--set', 'v1.3.0-RC.2'], { cwd: dir });
+    expect(run.stderr).toBe('');
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout.split('\n')[0]).toBe('Using 1.3.0rc2, the normal form of v1.3.0-RC.2 (PEP 440).');
+    expect(run.stdout).toContain('\n-version = "1.4.0"  # bumped by pyrelease\n+version = "1.3.0rc2"  # bumped by pyrelease\n');
+    expect(read(dir, 'pyproject.toml')).toContain('version = "1.3.0rc2"  # bumped by pyrelease');
+  });
+
+  it('writes nothing when the file already holds that version (a re-run of the workflow)', async () => {
+    const dir = copyFixture('static', tempDir());
+    const before = read(dir, 'pyproject.toml');
+    const run = await runCli(['bump', '--set', '1.4.0'], { cwd: dir });
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toBe('acme-tool is already 1.4.0 in pyproject.toml: nothing to write.');
+    expect(read(dir, 'pyproject.toml')).toBe(before);
+  });
+
+  it.each([
+    ['setuptools-scm', 'acme-scm', ['v1.2.3'], 'SETUPTOOLS_SCM_PRETEND_VERSION'],
+    ['hatch-vcs', 'acme-vcs', ['v0.3.0'], 'SETUPTOOLS_SCM_PRETEND_VERSION'],
+    ['pdm-scm', 'acme-pdm-scm', [], 'PDM_BUILD_SCM_VERSION'],
+  ])('%s: says the tag is the version and which variable sets it, writes nothing (exit 0)', async (shape, name, tags, variable) => {
+    const dir = copyFixture(shape, tempDir(), { git: true, tags });
+    const run = await runCli(['bump', '--set', '9.0.0rc1'], { cwd: dir });
+    expect(run.stderr).toBe('');
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toBe(
+      `${name} takes its version from git tags (${shape}): there is no file to write 9.0.0rc1 into.\n` +
+        `To build 9.0.0rc1 from this commit, set ${variable}=9.0.0rc1 in the build's environment (the TestPyPI workflow \`pyrelease init\` writes does).`,
+    );
+    expect(git(dir, 'status', '--porcelain')).toBe('');
+  });
+
+  it('refuses a legacy setup.cfg project, as bump does (exit 1)', async () => {
+    const dir = copyFixture('setup-cfg', tempDir());
+    const run = await runCli(['bump', '--set', '0.8.0rc1'], { cwd: dir });
+    expect(run.exitCode).toBe(1);
+    expect(run.stderr).toContain('pyrelease: The version of acme-legacy is in src/acme_legacy/__init__.py (setup-cfg), which pyrelease reads but does not write.');
+  });
+
+  it('refuses a version that is not PEP 440 (exit 1), even where the tag is the version', async () => {
+    for (const shape of ['static', 'setuptools-scm']) {
+      const dir = copyFixture(shape, tempDir(), { git: true });
+      const run = await runCli(['bump', '--set', '1.0.0-SNAPSHOT'], { cwd: dir });
+      expect(run.exitCode).toBe(1);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toBe(
+        'pyrelease: Version "1.0.0-SNAPSHOT" is not a PEP 440 version; write it like 1.2.4 or 1.3.0rc1.\n' +
+          '  → Spellings such as v1.2.3 or 1.2.3-rc.1 are accepted and normalized; the rules are at https://packaging.python.org/en/latest/specifications/version-specifiers/',
+      );
+      expect(git(dir, 'status', '--porcelain')).toBe('');
+    }
+  });
+
+  it('refuses a local version, which TestPyPI rejects too (exit 1)', async () => {
+    const dir = copyFixture('static', tempDir());
+    const run = await runCli(['bump', '--set', '1.5.0rc1+ci.7'], { cwd: dir });
+    expect(run.exitCode).toBe(1);
+    expect(run.stderr).toBe(
+      `pyrelease: 1.5.0rc1+ci.7 is a local version, and PyPI refuses them: "The use of local versions in '1.5.0rc1+ci.7' is not allowed."\n` +
+        '  → Release the public part, 1.5.0rc1, instead (drop everything from "+").',
+    );
+  });
+
+  it.each([
+    [['bump', '--set'], "pyrelease: Option '--set <value>' argument missing."],
+    [['bump', '--set', ' '], 'pyrelease: `pyrelease bump --set` needs a version.\n  → For example: pyrelease bump --set 1.5.0rc1'],
+    [['bump', 'patch', '--set', '1.5.0'], 'pyrelease: `pyrelease bump --set` writes the version it is given; drop "patch".\n  → Use either `pyrelease bump <part|VERSION>` or `pyrelease bump --set VERSION`.'],
+    [['doctor', '--set', '1.5.0'], 'pyrelease: --set does not apply to `pyrelease doctor`.'],
+  ])('%j is a usage error (exit 2)', async (args, stderr) => {
+    const dir = copyFixture('static', tempDir());
+    const before = read(dir, 'pyproject.toml');
+    const run = await runCli(args, { cwd: dir });
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr.startsWith(stderr)).toBe(true);
+    expect(read(dir, 'pyproject.toml')).toBe(before);
+  });
+});

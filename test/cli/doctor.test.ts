@@ -185,7 +185,7 @@ describe('pyrelease doctor (text)', () => {
     const dir = copyFixture('static', tempDir());
     writeFiles(dir, {
       '.github/workflows/publish-pypi.yml': workflowFixture('sound-tag-push.yml'),
-      '.github/workflows/publish-testpypi.yml': workflowFixture('combined-pypa-guide.yml'),
+      '.github/workflows/publish-testpypi.yml': workflowFixture('sound-testpypi-rehearsal.yml'),
     });
     // Committed with the workflows, so the tree is clean.
     makeGitHubCheckout(dir, 'acme-tool');

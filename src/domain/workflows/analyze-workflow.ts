@@ -1,4 +1,5 @@
 import { checkPublishing } from './check-publishing';
+import { checkRcVersion } from './check-rc-version';
 import { checkTagCheck } from './check-tag-check';
 import { checkTriggers } from './check-triggers';
 import { field, parseTriggers } from './parse-triggers';
@@ -23,7 +24,7 @@ export function analyzeWorkflow(input: WorkflowAnalysisInput): WorkflowAnalysis 
     ...checkTriggers(triggers, input, workflow.lineOf, workflow.onKey),
     ...checkPublishing(workflow, input),
     // Without a publish step the missing publisher is the finding that matters.
-    ...(findPublishSteps(jobs).length > 0 ? checkTagCheck(jobs, input) : []),
+    ...(findPublishSteps(jobs).length > 0 ? [...checkTagCheck(jobs, input), ...checkRcVersion(workflow, input)] : []),
   ];
   return { file: input.file, triggers, findings: findings.sort((a, b) => RANK[a.severity] - RANK[b.severity]) };
 }

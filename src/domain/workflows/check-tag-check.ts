@@ -1,5 +1,6 @@
 import { field } from './parse-triggers';
 import { stepsOf } from './publish-steps';
+import { setsVersion } from './version-steps';
 import type { WorkflowAnalysisInput, WorkflowFinding } from './workflow-analysis';
 
 /** References to the tag a run was started for. */
@@ -27,6 +28,8 @@ export function checkTagCheck(jobs: Readonly<Record<string, unknown>>, input: Pi
 }
 
 function isTagCheck(step: unknown, acceptInputs: boolean): boolean {
+  // The step that sets a rehearsal's version reads the same input and tag, but compares nothing.
+  if (setsVersion(step)) return false;
   const name = field(step, 'name');
   if (typeof name === 'string' && /tag/i.test(name) && /version/i.test(name)) return true;
   const text = [field(step, 'run'), field(step, 'env'), field(step, 'with')].map((part) => (typeof part === 'string' ? part : JSON.stringify(part ?? ''))).join('\n');

@@ -3,6 +3,7 @@ import type { PackageIndex } from '../config/release-config';
 import { normalizeProjectName } from '../pyproject/normalize-project-name';
 import { TESTPYPI_UPLOAD_URL } from './check-publishing';
 import { tagPatternFor } from './filter-pattern';
+import { SET_VERSION_STEP, setVersionScript } from './set-version-script';
 import { tagCheckScript } from './tag-check-script';
 
 export interface PublishWorkflowOptions {
@@ -23,7 +24,8 @@ const LABEL: Record<PackageIndex, string> = { pypi: 'PyPI', testpypi: 'TestPyPI'
  * A sound publish workflow for one index, in the shape of the PyPA guide (TECH-FACTS §4.2): build
  * once in an unprivileged job, check the tag against the built version, hand the dists over as an
  * artifact, publish from a job that alone holds `id-token: write` in the trusted environment.
- * PyPI runs on tag pushes; TestPyPI on a manual dispatch or a published GitHub pre-release.
+ * PyPI runs on tag pushes; TestPyPI on a manual dispatch or a published GitHub pre-release, and
+ * sets the version it rehearses before building.
  */
 export function renderPublishWorkflow(options: PublishWorkflowOptions): string {
   const { index, environment } = options;
@@ -45,9 +47,26 @@ export function renderPublishWorkflow(options: PublishWorkflowOptions): string {
           '  release:',
           '    types: [published]',
         ];
-  const script = tagCheckScript(options.tagFormat)
-    .split('\n')
-    .map((line) => (line === '' ? '' : `          ${line}`));
+  const indent = (text: string): string[] => text.split('\n').map((line) => (line === '' ? '' : `          ${line}`));
+  const script = indent(tagCheckScript(options.tagFormat));
+  const [prefix = '', suffix = ''] = options.tagFormat.split('{version}');
+  const setVersion = [
+    '      # A rehearsal builds a release candidate (1.4.0rc1) from the release commit, whose files',
+    '      # still say 1.4.0: the version is put in place before the build, or the check after it fails.',
+    '      - uses: actions/setup-node@v6',
+    '        with:',
+    '          # `pyrelease bump` needs Node.js 22 or newer.',
+    '          node-version: "22"',
+    `      - name: ${SET_VERSION_STEP}`,
+    '        env:',
+    '          # Expressions reach the script through the environment only, never inside its text.',
+    '          VERSION_INPUT: ${{ inputs.version }}',
+    '          RELEASE_TAG: ${{ github.event.release.tag_name }}',
+    `          TAG_PREFIX: ${q(prefix)}`,
+    `          TAG_SUFFIX: ${q(suffix)}`,
+    '        run: |',
+    ...indent(setVersionScript()),
+  ];
   const lines = [
     `# Written by pyrelease. Publishes to ${label} through trusted publishing, without an API token:`,
     `# the trusted publisher on ${base} names this file and the environment ${q(environment)}.`,
@@ -74,6 +93,7 @@ export function renderPublishWorkflow(options: PublishWorkflowOptions): string {
     '      - uses: actions/setup-python@v6',
     '        with:',
     '          python-version: "3.x"',
+    ...(index === 'testpypi' ? setVersion : []),
     '      - name: Build the sdist and the wheel',
     '        run: |',
     '          python -m pip install --upgrade build packaging',

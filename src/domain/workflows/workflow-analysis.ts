@@ -25,6 +25,8 @@ export type FindingId =
   | 'no-environment'
   /** No step compares the tag with the project version. */
   | 'no-tag-check'
+  /** The TestPyPI workflow builds without first setting the version it rehearses (`1.2.4rc1`). */
+  | 'rc-version-not-applied'
   /** The publish step passes `password:`, which turns trusted publishing off. */
   | 'long-lived-token'
   /** `skip-existing` on PyPI hides a failed or repeated release. */

@@ -2,6 +2,7 @@ import { execa } from 'execa';
 import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { applyVersion } from './apply-version';
 
 export interface BuildOptions {
   /** The bare repository the "runner" checks out from. */
@@ -12,6 +13,8 @@ export interface BuildOptions {
   workDir: string;
   /** A Python with `build` and the project's backend. */
   python: string;
+  /** The version a TestPyPI rehearsal set before the build (`1.4.0rc1`), if any. */
+  version?: string;
   onLine?: (line: string) => void;
   signal?: AbortSignal;
 }
@@ -31,8 +34,8 @@ export async function buildDistributions(options: BuildOptions): Promise<BuiltDi
   const checkout = join(options.workDir, 'checkout');
   const dist = join(options.workDir, 'dist');
   await mkdir(dist, { recursive: true });
-  const run = async (file: string, args: string[], cwd: string) => {
-    const child = execa(file, args, { cwd, all: true, reject: false, stdin: 'ignore', ...(options.signal ? { cancelSignal: options.signal } : {}), env: { GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', PIP_NO_INPUT: '1' } });
+  const run = async (file: string, args: string[], cwd: string, env: Record<string, string> = {}) => {
+    const child = execa(file, args, { cwd, all: true, reject: false, stdin: 'ignore', ...(options.signal ? { cancelSignal: options.signal } : {}), env: { GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', PIP_NO_INPUT: '1', ...env } });
     child.all?.setEncoding('utf8');
     let partial = '';
     child.all?.on('data', (chunk: string) => {
@@ -50,8 +53,10 @@ export async function buildDistributions(options: BuildOptions): Promise<BuiltDi
   // A full clone (not shallow): setuptools-scm and hatch-vcs need the tags and history.
   await run('git', ['clone', '--quiet', pathToFileURL(options.remoteDir).href, checkout], options.workDir);
   await run('git', ['-c', 'advice.detachedHead=false', 'checkout', '--quiet', options.ref], checkout);
+  // The rehearsal's version step ran between checkout and build: its file edit and its variables.
+  const versionEnv = options.version === undefined ? {} : await applyVersion(checkout, options.version, (line) => options.onLine?.(line));
   // The backend is preinstalled; its own requirement metadata may be missing (distribution packages).
-  await run(options.python, ['-m', 'build', '--no-isolation', '--skip-dependency-check', '--outdir', dist, checkout], checkout);
+  await run(options.python, ['-m', 'build', '--no-isolation', '--skip-dependency-check', '--outdir', dist, checkout], checkout, versionEnv);
   const files = await readdir(dist);
   const sdist = files.find((file) => file.endsWith('.tar.gz'));
   const wheel = files.find((file) => file.endsWith('.whl'));

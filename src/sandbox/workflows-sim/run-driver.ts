@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { normalizeVersion } from '../../domain/version';
+import { PYRELEASE_NPX } from '../../domain/workflows';
 import type { GitHubSim } from '../github-sim';
 import { parseDistFilename } from '../index-server/dist-filename';
 import { buildDistributions, type BuiltDistributions } from './build-distributions';
@@ -42,6 +43,8 @@ class StepFailure extends Error {}
 /** Drives one run through its jobs and steps; returns when the run has concluded. */
 export class RunDriver {
   private readonly artifacts = new Map<number, BuiltDistributions>();
+  /** The version a run's "Set the version to rehearse" step set, for its build. */
+  private readonly versions = new Map<number, string>();
 
   constructor(private readonly world: RunnerWorld) {}
 
@@ -105,7 +108,7 @@ export class RunDriver {
       say(`##[group]${name}`);
       try {
         this.injectedFailure(plan.file, name);
-        await this.step(runId, job, name, trigger, say);
+        await this.step(runId, job, index, trigger, say);
         sim.updateStep(jobId, number, { status: 'completed', conclusion: 'success' });
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
@@ -130,11 +133,22 @@ export class RunDriver {
     throw new StepFailure(failure.reason);
   }
 
-  private async step(runId: number, job: JobPlan, name: string, trigger: RunTrigger, say: (line: string) => void): Promise<void> {
-    if (name.includes('actions/checkout')) {
+  private async step(runId: number, job: JobPlan, index: number, trigger: RunTrigger, say: (line: string) => void): Promise<void> {
+    const name = job.steps[index] ?? '';
+    if (job.setsVersion.includes(index)) {
+      this.setVersion(runId, trigger, say);
+    } else if (name.includes('actions/checkout')) {
       say(`Checking out ${trigger.ref} at ${trigger.sha}`);
     } else if (/build the sdist|python -m build/i.test(name)) {
-      const built = await buildDistributions({ remoteDir: this.world.remoteDir, ref: trigger.sha, workDir: join(this.world.workRoot, `run-${runId}-${Date.now()}`), python: this.world.python, onLine: say });
+      const version = this.versions.get(runId);
+      const built = await buildDistributions({
+        remoteDir: this.world.remoteDir,
+        ref: trigger.sha,
+        workDir: join(this.world.workRoot, `run-${runId}-${Date.now()}`),
+        python: this.world.python,
+        ...(version === undefined ? {} : { version }),
+        onLine: say,
+      });
       this.artifacts.set(runId, built);
     } else if (/tag matches|tag.*version/i.test(name)) {
       this.checkVersion(runId, trigger, say);
@@ -143,6 +157,27 @@ export class RunDriver {
     } else {
       say(`${name}: done`);
     }
+  }
+
+  /**
+   * What the generated TestPyPI workflow's version step does: the dispatch's `version` input, or
+   * the release tag without the sandbox's `v` prefix, becomes the version the build produces.
+   */
+  private setVersion(runId: number, trigger: RunTrigger, say: (line: string) => void): void {
+    this.versions.delete(runId);
+    const tag = trigger.event === 'release' ? trigger.ref : undefined;
+    if (tag !== undefined && !tag.startsWith('v')) throw new StepFailure(`Tag ${tag} is not a release tag of the form v<version>`);
+    const wanted = (tag === undefined ? (trigger.inputs['version'] ?? '') : tag.slice(1)).replace(/\s/g, '');
+    if (!wanted) {
+      say('No version given: building the version the project files hold.');
+      return;
+    }
+    const version = normalizeVersion(wanted);
+    if (version === undefined) throw new StepFailure(`pyrelease: Version "${wanted}" is not a PEP 440 version; write it like 1.2.4 or 1.3.0rc1.`);
+    if (version.includes('+')) throw new StepFailure(`pyrelease: ${version} is a local version, and PyPI refuses them`);
+    say(`SETUPTOOLS_SCM_PRETEND_VERSION=${wanted} and PDM_BUILD_SCM_VERSION=${wanted} added to $GITHUB_ENV`);
+    say(`npx --yes ${PYRELEASE_NPX} bump --set ${wanted}`);
+    this.versions.set(runId, version);
   }
 
   /** The same comparison the generated workflow's Python step makes. */

@@ -16,6 +16,8 @@ export interface JobPlan {
   /** The job's `if:` expression, if any. */
   condition: string | undefined;
   steps: string[];
+  /** Indexes into `steps` of the steps that set the version to build (a TestPyPI rehearsal's). */
+  setsVersion: number[];
 }
 
 export interface WorkflowPlan {
@@ -34,6 +36,12 @@ function stepName(step: Table): string {
   if (typeof step['uses'] === 'string') return `Run ${step['uses']}`;
   const run = typeof step['run'] === 'string' ? step['run'].split('\n')[0] : '';
   return `Run ${run}`;
+}
+
+/** The step `pyrelease init` writes (by its name), or any step that runs `pyrelease bump --set`. */
+function setsVersion(step: Table): boolean {
+  const run = typeof step['run'] === 'string' ? step['run'] : '';
+  return /set the version/i.test(stepName(step)) || /\bpyrelease(?:@\S*)?\s+bump\s+--set\b/.test(run);
 }
 
 /** Reads a workflow file the way the simulated runner needs it: triggers, jobs, steps. */
@@ -64,6 +72,8 @@ export function planWorkflow(file: string, text: string): WorkflowPlan | undefin
       needs,
       condition: typeof job['if'] === 'string' ? job['if'] : undefined,
       steps: ['Set up job', ...steps.map(stepName), 'Complete job'],
+      // Shifted by one for "Set up job".
+      setsVersion: steps.flatMap((step, index) => (setsVersion(step) ? [index + 1] : [])),
     });
   }
   return { file, name: typeof data['name'] === 'string' ? data['name'] : file, triggers: parseTriggers(on), jobs };

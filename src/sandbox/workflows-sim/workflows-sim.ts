@@ -1,4 +1,5 @@
 import { sandboxGit } from '../sample-project/sandbox-git';
+import { mirrorCreatedTag } from './remote-tags';
 import { runRequiredChecks, type CheckOutcome } from './required-checks';
 import { RunDriver, type RunTrigger, type RunnerWorld } from './run-driver';
 import { triggeredByRelease, triggeredByTag, workflowsAt, type WorkflowPlan } from './workflow-catalog';
@@ -18,7 +19,7 @@ export interface WorkflowsSim {
 /**
  * GitHub Actions, simulated: pushes of tags start the publish workflow whose `on.push.tags` match,
  * dispatches and published releases start theirs, pushes to the default branch get the required
- * checks. Jobs really check out, build and upload; approvals, reruns and failures behave as on GitHub.
+ * checks. A tag GitHub creates itself (publishing a release) is written to the bare remote. Jobs really check out, build and upload; approvals, reruns and failures behave as on GitHub.
  */
 export async function attachWorkflowsSim(world: Omit<RunnerWorld, 'awaitReview'> & { defaultBranch: string }): Promise<WorkflowsSim> {
   const { sim, remoteDir } = world;
@@ -26,6 +27,8 @@ export async function attachWorkflowsSim(world: Omit<RunnerWorld, 'awaitReview'>
   const pending = new Set<Promise<void>>();
   const plans = new Map<number, { plan: WorkflowPlan; trigger: RunTrigger }>();
   const counts = { push: 0, dispatch: 0, release: 0, rerun: 0 };
+  /** Tags on their way into the bare remote, by name. */
+  const tagsWritten = new Map<string, Promise<void>>();
   const driver = new RunDriver({
     ...world,
     awaitReview: (runId) => new Promise<boolean>((resolve) => reviews.set(runId, resolve)),
@@ -54,8 +57,15 @@ export async function attachWorkflowsSim(world: Omit<RunnerWorld, 'awaitReview'>
       if (event.ref === `refs/heads/${world.defaultBranch}`) checks(event.sha);
       const tag = event.ref.startsWith('refs/tags/') ? event.ref.slice('refs/tags/'.length) : undefined;
       if (!tag) return;
+      const written = event.created
+        ? mirrorCreatedTag(remoteDir, tag, event.sha).then((created) => {
+            if (created) world.log(`tag ${tag} created by GitHub at ${event.sha.slice(0, 7)}`);
+          })
+        : Promise.resolve();
+      tagsWritten.set(tag, written);
       track(
         (async () => {
+          await written;
           // An annotated tag's ref names the tag object; runs are for the commit it points at.
           const commit = await sandboxGit(remoteDir, ['rev-parse', `${event.sha}^{commit}`]);
           for (const plan of (await workflowsAt(remoteDir, commit)).filter((entry) => triggeredByTag(entry, tag))) {
@@ -81,6 +91,8 @@ export async function attachWorkflowsSim(world: Omit<RunnerWorld, 'awaitReview'>
     sim.on('release-published', (event) => {
       track(
         (async () => {
+          // Publishing created the tag a moment ago (the push just before): the run sees it, as on GitHub.
+          await tagsWritten.get(event.release.tagName)?.catch(() => undefined);
           for (const plan of (await workflowsAt(remoteDir, event.sha)).filter(triggeredByRelease)) {
             counts.release += 1;
             start(plan, { event: 'release', ref: event.release.tagName, sha: event.sha, inputs: {}, prerelease: event.release.prerelease });

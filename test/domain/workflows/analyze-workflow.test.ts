@@ -16,17 +16,18 @@ describe('analyzeWorkflow: fixtures', () => {
     ['sound-tag-push.yml', 'pypi', []],
     ['sound-release-published.yml', 'pypi', []],
     ['combined-pypa-guide.yml', 'pypi', []],
-    ['combined-pypa-guide.yml', 'testpypi', []],
-    ['seed-testpypi.yml', 'testpypi', [['no-tag-check', 'warning']]],
+    ['combined-pypa-guide.yml', 'testpypi', [['rc-version-not-applied', 'warning']]],
+    ['sound-testpypi-rehearsal.yml', 'testpypi', []],
+    ['seed-testpypi.yml', 'testpypi', [['no-tag-check', 'warning'], ['rc-version-not-applied', 'warning']]],
     ['no-trigger.yml', 'pypi', [['no-trigger', 'error']]],
     ['no-publish-action.yml', 'pypi', [['no-publish-action', 'error']]],
     ['no-id-token.yml', 'pypi', [['no-id-token', 'error']]],
     ['no-environment.yml', 'pypi', [['no-environment', 'warning']]],
     ['wrong-environment.yml', 'pypi', [['no-environment', 'error']]],
     ['no-tag-check.yml', 'pypi', [['no-tag-check', 'warning']]],
-    ['testpypi-no-repository-url.yml', 'testpypi', [['testpypi-repository-url', 'error']]],
+    ['testpypi-no-repository-url.yml', 'testpypi', [['testpypi-repository-url', 'error'], ['rc-version-not-applied', 'warning']]],
     ['testpypi-on-pypi.yml', 'pypi', [['testpypi-repository-url', 'error']]],
-    ['release-prereleased-only.yml', 'testpypi', [['no-trigger', 'error'], ['release-prereleased-only', 'warning']]],
+    ['release-prereleased-only.yml', 'testpypi', [['no-trigger', 'error'], ['release-prereleased-only', 'warning'], ['rc-version-not-applied', 'warning']]],
     ['tag-pattern-mismatch.yml', 'pypi', [['tag-pattern-mismatch', 'error']]],
     ['password-token.yml', 'pypi', [['long-lived-token', 'warning']]],
     ['reusable-workflow.yml', 'pypi', [['reusable-workflow', 'error']]],
@@ -261,5 +262,99 @@ describe('analyzeWorkflow: inline variations', () => {
       .replace('@release/v1', '@release/v1\n        with:\n          repository-url: https://test.pypi.org/legacy/');
     expect(ids(text, 'testpypi', 'testpypi')).toEqual([]);
     expect(ids(text.replace('environment: testpypi', 'environment: pypi').replace(/\n {8}with:\n.*legacy\//, ''))).toEqual(['no-tag-check warning']);
+  });
+});
+
+/** A sound TestPyPI workflow but for the version step: `before` goes in front of the build. */
+function rehearsal(before: string, buildEnv = '') {
+  return `on:
+  workflow_dispatch:
+    inputs:
+      version: {type: string}
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v6
+${before}      - name: Build
+        run: python3 -m build
+${buildEnv}      - name: Check the tag matches the built version
+        run: test "\${{ inputs.version }}" = "$(ls dist)"
+  publish:
+    needs: build
+    runs-on: ubuntu-latest
+    environment: testpypi
+    permissions:
+      id-token: write
+    steps:
+      - uses: pypa/gh-action-pypi-publish@release/v1
+        with:
+          repository-url: https://test.pypi.org/legacy/
+`;
+}
+
+describe('analyzeWorkflow: the TestPyPI rehearsal sets its version', () => {
+  const ids = (text: string, index: PackageIndex = 'testpypi') =>
+    analyzeWorkflow({ file: 'x.yml', text, index, environment: index, tagFormat: 'v{version}' }).findings.map((f) => `${f.id} ${f.severity}`);
+
+  it('warns when nothing before the build sets it, at the build step, and says what to add', () => {
+    const findings = analyzeWorkflow({ file: 'x.yml', text: rehearsal(''), index: 'testpypi', environment: 'testpypi', tagFormat: 'v{version}' }).findings;
+    expect(findings).toEqual([
+      {
+        id: 'rc-version-not-applied',
+        severity: 'warning',
+        message:
+          'Job "build" builds the version the project files hold: no step before its build sets the version being rehearsed, so a dispatch with version 1.2.4rc1 ' +
+          '(or a pre-release v1.2.4rc1) on a commit that says 1.2.4 builds 1.2.4, and the version check fails or the final lands on TestPyPI.',
+        fix:
+          'Add a step before the build that takes the `version` input (or the release tag without its prefix), appends `SETUPTOOLS_SCM_PRETEND_VERSION` and ' +
+          '`PDM_BUILD_SCM_VERSION` to `$GITHUB_ENV` for tag-derived versions, and runs `npx --yes pyrelease@0 bump --set "$VERSION"` for a version kept in a file ' +
+          '(`pyrelease init` writes one).',
+        line: 10,
+      },
+    ]);
+  });
+
+  it.each<[string, string, string?]>([
+    ['pyrelease writing it', '      - run: npx --yes pyrelease@0 bump --set "$VERSION"\n'],
+    ['pyrelease without a version pin', '      - run: pyrelease bump --set "$V"\n'],
+    ['setuptools-scm\'s variable in $GITHUB_ENV', '      - run: echo "SETUPTOOLS_SCM_PRETEND_VERSION=$V" >> "$GITHUB_ENV"\n'],
+    ['pdm\'s variable in a step env', '      - run: pdm build --no-sdist\n        env:\n          PDM_BUILD_SCM_VERSION: "${{ inputs.version }}"\n'],
+    ['hatch writing it', '      - run: hatch version "$VERSION"\n'],
+    ['poetry writing it', '      - run: poetry version "$VERSION"\n'],
+    ['the build step\'s own env', '', '        env:\n          SETUPTOOLS_SCM_PRETEND_VERSION: "${{ inputs.version }}"\n'],
+  ])('is satisfied by %s', (_name, before, buildEnv) => {
+    expect(ids(rehearsal(before, buildEnv))).toEqual([]);
+  });
+
+  it('is satisfied by the job or workflow environment', () => {
+    const text = rehearsal('');
+    expect(ids(text.replace('    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout', '    runs-on: ubuntu-latest\n    env:\n      SETUPTOOLS_SCM_PRETEND_VERSION: "${{ inputs.version }}"\n    steps:\n      - uses: actions/checkout'))).toEqual([]);
+    expect(ids(`env:\n  PDM_BUILD_SCM_VERSION: "\${{ inputs.version }}"\n${text}`)).toEqual([]);
+  });
+
+  it.each<[string, string]>([
+    ['hatch printing the version', '      - run: echo "$(hatch version)"\n'],
+    ['poetry printing the version', '      - run: poetry version -s\n'],
+  ])('is not satisfied by %s', (_name, before) => {
+    expect(ids(rehearsal(before))).toEqual(['rc-version-not-applied warning']);
+  });
+
+  it('is not satisfied by a step after the build', () => {
+    const text = rehearsal('').replace('      - name: Check the tag', '      - run: pyrelease bump --set "$V"\n      - name: Check the tag');
+    expect(ids(text)).toEqual(['rc-version-not-applied warning']);
+  });
+
+  it('is not asked of the PyPI workflow, which builds the tagged commit as it is', () => {
+    const text = rehearsal('').replace('environment: testpypi', 'environment: pypi').replace(/\n {8}with:\n.*legacy\//, '');
+    expect(ids(text, 'pypi')).toEqual([]);
+  });
+
+  it('does not take the step that sets the version for the tag check', () => {
+    const text = rehearsal('      - env:\n          VERSION_INPUT: "${{ inputs.version }}"\n        run: npx --yes pyrelease@0 bump --set "$VERSION_INPUT"\n').replace(
+      / {6}- name: Check the tag[^\n]*\n[^\n]*\n/,
+      '',
+    );
+    expect(ids(text)).toEqual(['no-tag-check warning']);
   });
 });
