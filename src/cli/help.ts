@@ -8,11 +8,15 @@ Usage
   pyrelease status               show the release in progress
   pyrelease doctor [--json]      read-only readiness report
   pyrelease bump <part|VERSION>  write a new version where the project keeps it
+  pyrelease bump --set VERSION   write exactly VERSION, even a lower one (CI: the version a
+                                 TestPyPI rehearsal builds); never commits
   pyrelease init                 write missing publish workflows, configuration, checklist
   pyrelease demo [--yes]         try a whole release in an offline sandbox
 
 Options
   --resume            continue the release in progress from its first unfinished step
+  --stop-after STAGE  pause once a stage is done (prepare, testpypi, tag, publish,
+                      smoke); \`--resume\` goes on later
   --hotfix            release a fix on a release/X.Y branch
   --dry-run           do everything that reads; show, do not do, everything that writes
   --plain             one line per event, no full-screen interface (also without a TTY,

@@ -3,6 +3,9 @@ import { parseArgs } from 'node:util';
 import { PyreleaseError } from '../domain/errors';
 import type { GivenAnswers } from '../engine/answers';
 
+/** The stages of a release, in order, as `--stop-after` names them (the plan's stage ids). */
+export const STAGE_IDS = ['prepare', 'testpypi', 'tag', 'publish', 'smoke'] as const;
+
 export const COMMANDS = ['release', 'status', 'doctor', 'bump', 'init', 'demo'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
@@ -18,6 +21,10 @@ export interface CliOptions {
   json: boolean;
   keep: boolean;
   scenario: string | undefined;
+  /** `--stop-after STAGE`: pause the release once that stage is done. */
+  stopAfter: string | undefined;
+  /** `bump --set VERSION`: write exactly this version. */
+  set: string | undefined;
   cwd: string;
   answers: GivenAnswers;
   help: boolean;
@@ -33,6 +40,8 @@ const FLAGS = {
   json: { type: 'boolean' },
   keep: { type: 'boolean' },
   scenario: { type: 'string' },
+  set: { type: 'string' },
+  'stop-after': { type: 'string' },
   cwd: { type: 'string' },
   answer: { type: 'string', multiple: true },
   answers: { type: 'string' },
@@ -42,12 +51,12 @@ const FLAGS = {
 
 /** Which flags each command understands, besides --help, --version and --cwd. */
 const COMMAND_FLAGS: Record<CommandName, readonly string[]> = {
-  release: ['resume', 'hotfix', 'dry-run', 'plain', 'yes', 'answer', 'answers'],
+  release: ['resume', 'hotfix', 'dry-run', 'plain', 'yes', 'answer', 'answers', 'stop-after'],
   status: [],
   doctor: ['json'],
-  bump: ['dry-run'],
+  bump: ['dry-run', 'set'],
   init: ['dry-run'],
-  demo: ['yes', 'plain', 'keep', 'scenario', 'dry-run', 'answer', 'answers'],
+  demo: ['yes', 'plain', 'keep', 'scenario', 'dry-run', 'answer', 'answers', 'stop-after'],
 };
 
 function usage(message: string, hint = 'Run `pyrelease --help` to see what is there.'): PyreleaseError {
@@ -137,6 +146,11 @@ export function parseOptions(argv: readonly string[], cwd = process.cwd()): CliO
       throw usage(`--${name} does not apply to ${where}.`);
     }
   }
+  const stopAfter = values['stop-after'];
+  if (stopAfter !== undefined && !(STAGE_IDS as readonly string[]).includes(stopAfter)) {
+    const suggestion = closest(stopAfter, STAGE_IDS);
+    throw usage(`--stop-after takes a stage: ${STAGE_IDS.join(', ')}; "${stopAfter}" is none of them.`, suggestion ? `Did you mean \`--stop-after ${suggestion}\`?` : undefined);
+  }
   if (values.resume && values.hotfix) throw usage('--resume continues the release in progress, whatever its mode; drop --hotfix.');
 
   const answers = { ...(values.answers ? readAnswersFile(values.answers) : {}), ...parseAnswerFlags(values.answer ?? []) };
@@ -151,6 +165,8 @@ export function parseOptions(argv: readonly string[], cwd = process.cwd()): CliO
     json: values.json ?? false,
     keep: values.keep ?? false,
     scenario: values.scenario,
+    stopAfter,
+    set: values.set,
     cwd: values.cwd ?? cwd,
     answers,
     help: values.help ?? false,

@@ -25,7 +25,8 @@ export interface ReleaseHeader {
 }
 
 export type SkipReason = 'done' | 'dry-run' | 'disabled';
-export type Outcome = 'done' | 'failed' | 'cancelled';
+/** `paused`: stopped on purpose after a stage (`--stop-after`); `--resume` goes on from there. */
+export type Outcome = 'done' | 'failed' | 'cancelled' | 'paused';
 
 /**
  * Everything the engine tells a front end. Both front ends (Ink and plain) consume this one
@@ -38,6 +39,8 @@ export type EngineEvent =
   | { type: 'step-started'; step: string; title: string; at: number }
   | { type: 'output'; step: string; stream: 'stdout' | 'stderr'; line: string }
   | { type: 'note'; step?: string; level: 'info' | 'warning'; message: string }
+  /** A block that stays on screen after its step (the release summary): lines as they are, URLs may become links. */
+  | { type: 'report'; step: string; lines: string[] }
   | { type: 'step-skipped'; step: string; title: string; reason: SkipReason; detail: string; actions?: string[] }
   | { type: 'step-finished'; step: string; title: string; at: number; detail?: string }
   | { type: 'step-failed'; step: string; title: string; at: number; message: string; hint?: string; blocked: boolean }

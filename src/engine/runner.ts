@@ -31,6 +31,8 @@ export interface RunnerOptions<P extends PortSet> {
   emit: Emit;
   clock: Clock;
   resumed: boolean;
+  /** A stage id: pause the release once that stage has finished (the journal stays for `--resume`). */
+  stopAfter?: string;
 }
 
 export interface RunResult {
@@ -83,6 +85,7 @@ export async function runPlan<P extends PortSet>(options: RunnerOptions<P>): Pro
       stepRecords: () => journal.stepRecords(),
       ask: (question) => ask(step, question),
       log: (line, stream = 'stdout') => io.onLine(line, stream),
+      report: (lines) => emit({ type: 'report', step: step.id, lines }),
       warn: (message) => emit({ type: 'note', step: step.id, level: 'warning', message }),
       record: (outputs) => journal.recordOutputs(step.id, outputs),
       setRelease: async (release) => {
@@ -196,6 +199,18 @@ export async function runPlan<P extends PortSet>(options: RunnerOptions<P>): Pro
         }
         return fail(step, error);
       }
+    }
+    if (options.stopAfter === stage.id && stage !== plan.stages.at(-1)) {
+      if (!options.dryRun) await journal.setState('paused');
+      const next = plan.stages[plan.stages.indexOf(stage) + 1];
+      emit({
+        type: 'finished',
+        outcome: 'paused',
+        message: `Paused after ${stage.title}, as asked.${options.dryRun ? ' Dry run: nothing was changed.' : ''}`,
+        ...(options.dryRun ? {} : { hint: `Run \`pyrelease --resume\` to go on with ${next?.title ?? 'the next stage'}.` }),
+        at: clock.now(),
+      });
+      return { outcome: 'paused' };
     }
   }
 

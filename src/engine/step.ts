@@ -27,6 +27,8 @@ export interface StepContext<P extends PortSet> {
   ask<Q extends Question>(question: Q): Promise<AnswerOf<Q>>;
   /** A line for the live output panel and the log. */
   log(line: string, stream?: 'stdout' | 'stderr'): void;
+  /** A block that stays on screen after the step, such as the release summary. */
+  report(lines: string[]): void;
   /** A note the user should see even after the step has finished. */
   warn(message: string): void;
   /**

@@ -1,6 +1,7 @@
 import { SYMBOLS, formatDuration, symbolFor, toneFor } from '../domain/step-symbols';
 import type { EngineEvent } from '../engine/events';
 import { formatAnswer } from '../engine/prompter';
+import { hyperlinkUrls } from '../domain/hyperlinks';
 
 const CODES: Record<string, [number, number]> = {
   green: [32, 39], red: [31, 39], yellow: [33, 39], gray: [90, 39], cyan: [36, 39], magenta: [35, 39], bold: [1, 22], dim: [2, 22],
@@ -42,6 +43,8 @@ export class LineRenderer {
         return [`${SYMBOLS.running} ${event.title}`];
       case 'output':
         return [this.paint('dim', `  │ ${event.line}`)];
+      case 'report':
+        return ['', ...event.lines.map((line) => (this.color ? hyperlinkUrls(line) : line)), ''];
       case 'note':
         return [event.level === 'warning' ? this.paint('yellow', `${SYMBOLS.warning} ${event.message}`) : `i ${event.message}`];
       case 'step-skipped': {
@@ -74,7 +77,7 @@ export class LineRenderer {
         return [`${SYMBOLS.question} ${message}: ${event.label ?? formatAnswer(event.answer)} (${source})`];
       }
       case 'finished': {
-        const symbol = event.outcome === 'done' ? this.paint('green', SYMBOLS.ok) : event.outcome === 'cancelled' ? this.paint('yellow', SYMBOLS.cancelled) : this.paint('red', SYMBOLS.failed);
+        const symbol = event.outcome === 'done' || event.outcome === 'paused' ? this.paint('green', SYMBOLS.ok) : event.outcome === 'cancelled' ? this.paint('yellow', SYMBOLS.cancelled) : this.paint('red', SYMBOLS.failed);
         return [`${symbol} ${event.message ?? event.outcome}`, ...(event.hint ? [`  → ${event.hint}`] : [])];
       }
     }

@@ -4,7 +4,7 @@ export const JOURNAL_SCHEMA = 1;
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 export type StepState = 'pending' | 'running' | 'done' | 'failed' | 'cancelled' | 'skipped';
-export type ReleaseState = 'in-progress' | 'done' | 'failed' | 'cancelled' | 'abandoned';
+export type ReleaseState = 'in-progress' | 'done' | 'failed' | 'cancelled' | 'paused' | 'abandoned';
 
 export interface StepRecord {
   state: StepState;

@@ -38,8 +38,9 @@ export function tailLimitFor(rows: number): number {
 
 function Outcome({ outcome }: { outcome: NonNullable<ViewState['outcome']> }) {
   const tone = useTone();
-  const symbol = outcome.outcome === 'done' ? SYMBOLS.ok : outcome.outcome === 'cancelled' ? SYMBOLS.cancelled : SYMBOLS.failed;
-  const color = outcome.outcome === 'done' ? 'green' : outcome.outcome === 'cancelled' ? 'yellow' : 'red';
+  const finished = outcome.outcome === 'done' || outcome.outcome === 'paused';
+  const symbol = finished ? SYMBOLS.ok : outcome.outcome === 'cancelled' ? SYMBOLS.cancelled : SYMBOLS.failed;
+  const color = finished ? 'green' : outcome.outcome === 'cancelled' ? 'yellow' : 'red';
   return (
     <Box flexDirection="column" marginTop={1}>
       <Text color={tone(color)} bold>

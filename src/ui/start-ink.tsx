@@ -34,7 +34,7 @@ export function startInk(options: InkOptions): InkFrontEnd {
     if (event.type === 'finished') finished = true;
   });
   const instance = render(
-    <UiContext.Provider value={{ ...defaultUiSettings, color: options.color }}>
+    <UiContext.Provider value={{ ...defaultUiSettings, color: options.color, hyperlinks: options.color }}>
       <App
         events={options.events}
         onAnswer={prompter.answer}

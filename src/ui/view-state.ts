@@ -25,7 +25,8 @@ export type HistoryItem =
   | { key: string; kind: 'step'; title: string; conclusion: StepConclusion; detail?: string; actions?: string[]; hint?: string }
   | { key: string; kind: 'note'; level: 'info' | 'warning'; message: string }
   | { key: string; kind: 'answer'; message: string; answer: string; source: string }
-  | { key: string; kind: 'output'; line: string };
+  | { key: string; kind: 'output'; line: string }
+  | { key: string; kind: 'report'; lines: string[] };
 
 export interface OutputLine {
   step: string;
@@ -112,6 +113,8 @@ export function reduceView(state: ViewState, action: ViewAction): ViewState {
     }
     case 'note':
       return { ...state, history: [...state.history, { key, kind: 'note', level: action.level, message: action.message }] };
+    case 'report':
+      return { ...state, history: [...state.history, { key, kind: 'report', lines: action.lines.map(clean) }] };
     case 'step-skipped': {
       const conclusion: StepConclusion = action.reason === 'dry-run' ? 'dry-run' : 'done-before';
       const item: HistoryItem = { key, kind: 'step', title: action.title, conclusion, detail: action.detail, ...(action.actions ? { actions: action.actions } : {}) };

@@ -13,7 +13,7 @@ afterEach(() => {
 });
 
 describe('pyrelease demo', () => {
-  it('builds a sandbox, runs the release unattended, and with --keep leaves the previous release on the sandbox PyPI', async () => {
+  it('builds a sandbox, runs the release unattended, and with --keep leaves the previous and the new release on the sandbox PyPI', async () => {
     const run = await runCli(['demo', '--yes', '--plain', '--keep'], { cwd: tempDir() });
     expect(run.stderr).toBe('');
     expect(run.exitCode).toBe(0);
@@ -22,7 +22,14 @@ describe('pyrelease demo', () => {
     const workspace = /The sandbox is kept in (\S+):/.exec(run.stdout)?.[1];
     expect(workspace).toBeDefined();
     kept.push(workspace!);
-    expect(readdirSync(join(workspace!, 'indexes', 'pypi', 'files', 'quillnote')).sort()).toEqual(['quillnote-0.1.0-py3-none-any.whl', 'quillnote-0.1.0.tar.gz']);
+    expect(readdirSync(join(workspace!, 'indexes', 'pypi', 'files', 'quillnote')).sort()).toEqual([
+      'quillnote-0.1.0-py3-none-any.whl',
+      'quillnote-0.1.0.tar.gz',
+      'quillnote-0.1.1-py3-none-any.whl',
+      'quillnote-0.1.1.tar.gz',
+    ]);
+    // The dry run went first: the candidate the TestPyPI workflow built from the release commit.
+    expect(readdirSync(join(workspace!, 'indexes', 'testpypi', 'files', 'quillnote')).sort()).toEqual(['quillnote-0.1.1rc1-py3-none-any.whl', 'quillnote-0.1.1rc1.tar.gz']);
     expect(existsSync(join(workspace!, 'project', 'pyproject.toml'))).toBe(true);
     expect(existsSync(join(workspace!, 'remote.git', 'hooks', 'post-receive'))).toBe(true);
   });

@@ -30,7 +30,7 @@ describe('the journal of a real release, in the sandbox', () => {
     sandbox = await fastSandbox();
     const notes = join(sandbox.project.projectDir, 'notes.txt');
     writeFileSync(notes, 'draft\n');
-    const failed = await runInSandbox(sandbox, ['--yes']);
+    const failed = await runInSandbox(sandbox, ['--stop-after', 'prepare', '--yes']);
     expect(failed.exitCode).toBe(1);
     expect(failed.stdout).toContain('✗ Working tree is clean — The working tree has uncommitted changes:');
     expect(failed.stdout).toContain('→ Commit or stash them');
@@ -48,17 +48,18 @@ describe('the journal of a real release, in the sandbox', () => {
     expect(shown.stdout).toContain('Continue with `pyrelease --resume`.');
 
     await sandboxGit(sandbox.project.projectDir, ['stash', '-u', '-q']);
-    const resumed = await runInSandbox(sandbox, ['--resume', '--yes']);
+    const resumed = await runInSandbox(sandbox, ['--resume', '--stop-after', 'prepare', '--yes']);
     expect(resumed.exitCode).toBe(0);
     expect(resumed.stdout).toContain('(release, resumed)');
-    expect((await runInSandbox(sandbox, ['status'])).stdout).toBe('No release in progress.');
+    expect(resumed.stdout).toContain('Paused after Prepare, as asked.');
+    expect((await runInSandbox(sandbox, ['status'])).stdout).toContain('(release, paused)');
   });
 
   it('abandons a release in progress when told to', async () => {
     sandbox = await fastSandbox();
     writeFileSync(join(sandbox.project.projectDir, 'notes.txt'), 'draft\n');
-    await runInSandbox(sandbox, ['--yes']);
-    const run = await runInSandbox(sandbox, ['--answer', 'journal.existing=abandon']);
+    await runInSandbox(sandbox, ['--stop-after', 'prepare', '--yes']);
+    const run = await runInSandbox(sandbox, ['--stop-after', 'prepare', '--answer', 'journal.existing=abandon']);
     expect(run.stdout).toContain('The previous release was abandoned');
     const [record] = readdirSync(state(sandbox, 'history'));
     expect(JSON.parse(readFileSync(state(sandbox, 'history', record!), 'utf8')).state).toBe('abandoned');

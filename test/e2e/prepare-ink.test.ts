@@ -23,7 +23,7 @@ describe('Prepare in the Ink interface, driven by keys', () => {
     // A person at a terminal: no CI variable, no editor configured.
     const env = { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ...sandbox.env, PYRELEASE_POLL_INTERVAL_MS: '25', EDITOR: '', VISUAL: '', GIT_EDITOR: 'true' };
     const terminal = { stdout, stdin, env } as unknown as Terminal;
-    const options = parseOptions([], sandbox.project.projectDir);
+    const options = parseOptions(['--stop-after', 'prepare'], sandbox.project.projectDir);
     const done = releaseCommand(options, terminal);
 
     await stdout.waitFor('? Which version?');
@@ -45,7 +45,7 @@ describe('Prepare in the Ink interface, driven by keys', () => {
     expect(screen).toContain('? Which version? 0.1.1');
     expect(screen).toContain('✓ CI green on the release commit — 7 required check(s) green');
     expect(screen).toContain('✓ Launch checklist — 3 item(s) confirmed');
-    expect(screen).toContain('Release record saved to');
+    expect(screen).toContain('Paused after Prepare, as asked.');
     expect((await sandboxGit(sandbox.project.remoteDir, ['log', '-1', '--format=%s', 'main']))).toBe('Release 0.1.1');
     expect(sandbox.github.releases().filter((release) => release.tagName === 'v0.1.1' && release.draft)).toHaveLength(1);
   });
@@ -66,7 +66,7 @@ describe('Prepare in the Ink interface, driven by keys', () => {
     const stdin = new FakeTtyIn();
     const env = { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ...sandbox.env, PYRELEASE_POLL_INTERVAL_MS: '25', VISUAL: '', EDITOR: `python3 ${fill}` };
     const terminal = { stdout, stdin, env } as unknown as Terminal;
-    const done = releaseCommand(parseOptions(['--answer', 'version.choice=minor', '--answer', 'push.confirm=yes'], sandbox.project.projectDir), terminal);
+    const done = releaseCommand(parseOptions(['--stop-after', 'prepare', '--answer', 'version.choice=minor', '--answer', 'push.confirm=yes'], sandbox.project.projectDir), terminal);
     for (const item of ['Release notes reviewed', 'SUPPORT_MATRIX.md matches requires-python', 'Documentation links point at the new version']) {
       await stdout.waitFor(`? ${item}`);
       stdin.type('y');

@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../../src/sandbox/sandbox';
@@ -15,15 +15,14 @@ afterEach(async () => {
 const remoteLog = async (box: Sandbox) => (await sandboxGit(box.project.remoteDir, ['log', '--format=%s', 'main'])).split('\n');
 
 function releaseRecord(box: Sandbox): { steps: Record<string, { outputs?: Record<string, unknown> }>; answers: Record<string, { value: unknown; source: string }> } {
-  const dir = join(box.project.projectDir, '.git', 'pyrelease', 'history');
-  const [file] = readdirSync(dir);
-  return JSON.parse(readFileSync(join(dir, file!), 'utf8'));
+  // Paused after Prepare: the record is the journal of the release in progress.
+  return JSON.parse(readFileSync(join(box.project.projectDir, '.git', 'pyrelease', 'journal.json'), 'utf8'));
 }
 
 describe('Prepare, in the sandbox', () => {
   it('chooses, writes, commits and pushes the version, waits for green checks, drafts the notes and records the checklist', async () => {
     sandbox = await fastSandbox();
-    const run = await runInSandbox(sandbox, ['--yes']);
+    const run = await runInSandbox(sandbox, ['--stop-after', 'prepare', '--yes']);
     expect(run.stderr).toBe('');
     expect(run.exitCode).toBe(0);
     expect(run.stdout).toContain('✓ Choose the version — 0.1.0 → 0.1.1 (patch)');
@@ -46,7 +45,7 @@ describe('Prepare, in the sandbox', () => {
 
   it('stops on a failing required check, with its link', async () => {
     sandbox = await fastSandbox('failing-check');
-    const run = await runInSandbox(sandbox, ['--yes']);
+    const run = await runInSandbox(sandbox, ['--stop-after', 'prepare', '--yes']);
     expect(run.exitCode).toBe(1);
     expect(run.stdout).toMatch(/✗ CI green on the release commit — tests failed on the release commit [0-9a-f]{7}: http/);
     expect(sandbox.github.releases().filter((release) => release.tagName === 'v0.1.1')).toEqual([]);
@@ -54,7 +53,7 @@ describe('Prepare, in the sandbox', () => {
 
   it('waits while a check is pending until it turns green', async () => {
     sandbox = await fastSandbox('slow-checks', (scenario) => (scenario.actions.checkDelayMs = 1200));
-    const run = await runInSandbox(sandbox, ['--yes']);
+    const run = await runInSandbox(sandbox, ['--stop-after', 'prepare', '--yes']);
     expect(run.exitCode).toBe(0);
     const lines = run.stdout.split('\n');
     const pending = lines.findIndex((line) => line.includes('tests (required): pending'));
@@ -65,7 +64,7 @@ describe('Prepare, in the sandbox', () => {
 
   it('on a protected branch, goes through a pull request and continues from its merge commit', async () => {
     sandbox = await fastSandbox('protected-branch');
-    const run = await runInSandbox(sandbox, ['--yes']);
+    const run = await runInSandbox(sandbox, ['--stop-after', 'prepare', '--yes']);
     expect(run.exitCode).toBe(0);
     expect(run.stdout).toContain('merged in pull request #');
     const [merge, release] = await remoteLog(sandbox);
@@ -78,11 +77,11 @@ describe('Prepare, in the sandbox', () => {
   it('does not offer a version TestPyPI already has', async () => {
     sandbox = await fastSandbox();
     sandbox.testpypi.publishFile(writeWheel(sandbox.workspace, { name: 'quillnote', version: '0.1.1' }));
-    const refused = await runInSandbox(sandbox, ['--yes', '--answer', 'version.choice=patch']);
+    const refused = await runInSandbox(sandbox, ['--stop-after', 'prepare', '--yes', '--answer', 'version.choice=patch']);
     expect(refused.exitCode).toBe(1);
     expect(refused.stdout).toContain('patch 0.1.1 is not offered');
     expect(refused.stdout).toContain('TestPyPI');
-    const run = await runInSandbox(sandbox, ['--yes', '--answer', 'journal.existing=abandon', '--answer', 'version.choice=custom', '--answer', 'version.custom=0.1.2']);
+    const run = await runInSandbox(sandbox, ['--stop-after', 'prepare', '--yes', '--answer', 'journal.existing=abandon', '--answer', 'version.choice=custom', '--answer', 'version.custom=0.1.2']);
     expect(run.stderr).toBe('');
     expect(run.exitCode).toBe(0);
     expect(run.stdout).toContain('0.1.0 → 0.1.2 (patch)');
@@ -91,7 +90,7 @@ describe('Prepare, in the sandbox', () => {
   it('refuses a dirty tree and a checkout behind origin, saying what to do', async () => {
     sandbox = await fastSandbox();
     writeFileSync(join(sandbox.project.projectDir, 'notes.txt'), 'draft\n');
-    const dirty = await runInSandbox(sandbox, ['--yes']);
+    const dirty = await runInSandbox(sandbox, ['--stop-after', 'prepare', '--yes']);
     expect(dirty.exitCode).toBe(1);
     expect(dirty.stdout).toContain('✗ Working tree is clean — The working tree has uncommitted changes:');
     await sandboxGit(sandbox.project.projectDir, ['clean', '-fdq']);
@@ -103,7 +102,7 @@ describe('Prepare, in the sandbox', () => {
     await sandboxGit(other, ['add', '.']);
     await sandboxGit(other, ['commit', '-qm', 'docs: news']);
     await sandboxGit(other, ['push', '-q', 'origin', 'main']);
-    const behind = await runInSandbox(sandbox, ['--yes', '--answer', 'journal.existing=abandon']);
+    const behind = await runInSandbox(sandbox, ['--stop-after', 'prepare', '--yes', '--answer', 'journal.existing=abandon']);
     expect(behind.exitCode).toBe(1);
     expect(behind.stdout).toContain('origin/main has 1 commit(s) that are not here, e.g. "docs: news"');
     expect(behind.stdout).toContain('git pull --ff-only origin main');
@@ -115,7 +114,7 @@ describe('Prepare, in the sandbox', () => {
     writeFileSync(pyproject, readFileSync(pyproject, 'utf8').replace('performance-paths = []', 'performance-paths = ["src/quillnote/search.py"]'));
     await sandboxGit(sandbox.project.projectDir, ['commit', '-qam', 'chore: watch search performance']);
     await sandboxGit(sandbox.project.projectDir, ['push', '-q', 'origin', 'main']);
-    const run = await runInSandbox(sandbox, ['--yes']);
+    const run = await runInSandbox(sandbox, ['--stop-after', 'prepare', '--yes']);
     expect(run.stderr).toBe('');
     expect(run.exitCode).toBe(1);
     expect(run.stdout).toContain('The "Performance impact" section is empty');
@@ -125,7 +124,7 @@ describe('Prepare, in the sandbox', () => {
   it('releases a setuptools-scm project without writing anything: the tag will be the version', async () => {
     sandbox = await fastSandbox('setuptools-scm');
     const before = await sandboxGit(sandbox.project.remoteDir, ['rev-parse', 'main']);
-    const run = await runInSandbox(sandbox, ['--yes']);
+    const run = await runInSandbox(sandbox, ['--stop-after', 'prepare', '--yes']);
     expect(run.stderr).toBe('');
     expect(run.exitCode).toBe(0);
     expect(run.stdout).toContain('✓ Write and commit the version — already done: the tag is the version: nothing to write');
@@ -139,10 +138,10 @@ describe('Prepare, in the sandbox', () => {
     writeFileSync(pyproject, readFileSync(pyproject, 'utf8').replace('requires-python = ">=3.9"', 'requires-python = ">=3.8"'));
     await sandboxGit(sandbox.project.projectDir, ['commit', '-qam', 'feat: support Python 3.8 (#6)']);
     await sandboxGit(sandbox.project.projectDir, ['push', '-q', 'origin', 'main']);
-    const patch = await runInSandbox(sandbox, ['--yes', '--answer', 'version.choice=patch']);
+    const patch = await runInSandbox(sandbox, ['--stop-after', 'prepare', '--yes', '--answer', 'version.choice=patch']);
     expect(patch.exitCode).toBe(1);
     expect(patch.stdout).toContain('patch 0.1.1 is not offered');
-    const run = await runInSandbox(sandbox, ['--yes', '--answer', 'journal.existing=abandon']);
+    const run = await runInSandbox(sandbox, ['--stop-after', 'prepare', '--yes', '--answer', 'journal.existing=abandon']);
     expect(run.stdout).toContain('0.1.0 → 0.2.0 (minor, migration notes required)');
     expect(run.stdout).toContain('These changes may need SUPPORT_MATRIX.md updated. Edit it now?: no (default)');
     expect(run.stdout).toContain('SUPPORT_MATRIX.md kept as it is');
@@ -154,7 +153,7 @@ describe('Prepare, in the sandbox', () => {
   it('in a dry run changes nothing: no commit, no push, no release', async () => {
     sandbox = await fastSandbox();
     const before = await sandboxGit(sandbox.project.projectDir, ['rev-parse', 'HEAD']);
-    const run = await runInSandbox(sandbox, ['--yes', '--dry-run']);
+    const run = await runInSandbox(sandbox, ['--stop-after', 'prepare', '--yes', '--dry-run']);
     expect(run.exitCode).toBe(0);
     expect(run.stdout).toContain('○ Write and commit the version — dry run, would run:');
     expect(run.stdout).toContain('$ git commit -m "Release 0.1.1" -- pyproject.toml');

@@ -61,6 +61,7 @@ function harness(parentEnv: Record<string, string> = {}) {
     dryRun: false,
     signal: new AbortController().signal,
     log: (line: string) => lines.push(line),
+    report: (block: string[]) => lines.push(...block),
     warn: (message: string) => warnings.push(message),
   } as unknown as StepContext<ReleasePorts>;
   // `parentEnv` plays the user's shell environment: the runner hands it to every child.

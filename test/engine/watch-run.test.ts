@@ -13,6 +13,7 @@ import { tailOfJobLog } from '../../src/engine/stages/shared/run-view';
 import { describeRunChanges, findNewRun, watchRun, type JobView, type StepView } from '../../src/engine/stages/shared/watch-run';
 import type { WriteContext } from '../../src/engine/step';
 import type { Sandbox } from '../../src/sandbox/sandbox';
+import type { SandboxScenario } from '../../src/sandbox/scenarios';
 import { fastSandbox } from '../helpers/sandbox-cli';
 
 // ---------------------------------------------------------------------------------------------
@@ -148,6 +149,9 @@ function harness(sandbox: Sandbox, answers: Record<string, AnswerValue> = {}): H
     },
     log: (line, stream) => (stream === 'stderr' ? h.stderr : h.lines).push(line),
     warn: (message) => h.warnings.push(message),
+    report: () => {
+      throw new Error('the watcher reported a block');
+    },
     record: async (outputs) => {
       h.records.push(outputs);
     },
@@ -183,8 +187,9 @@ const runUrl = (sandbox: Sandbox, id: number) => `${sandbox.github.htmlUrl}/${sa
 
 describe('watchRun on the sandbox (default)', () => {
   let sandbox: Sandbox;
+  let scenario: SandboxScenario;
   beforeAll(async () => {
-    sandbox = await fastSandbox('default');
+    sandbox = await fastSandbox('default', (chosen) => (scenario = chosen));
   });
   afterAll(async () => {
     await sandbox?.actions.idle();
@@ -222,7 +227,9 @@ describe('watchRun on the sandbox (default)', () => {
 
   it('returns the failure for the next release candidate when offered and chosen', async () => {
     const h = harness(sandbox, { 'testpypi.run.on-failure': 'next-rc' });
-    // The build says 0.1.0; the version input insists on another: the check step fails.
+    // The workflow builds the version asked for, so the check's failure is injected, as a build
+    // whose version the workflow did not set would fail it.
+    scenario.actions.failures.push({ workflow: 'publish-testpypi.yml', step: 'Check the tag matches', times: 1, reason: 'the version input says 0.1.0rc9, but the build produced 0.1.0: fix the version, then tag again' });
     const runId = (await h.github.dispatch('publish-testpypi.yml', 'main', { version: '0.1.0rc9' })).runId!;
     const watched = await watchRun(h.ctx, { runId, maxWaitMs: 30_000, questionPrefix: 'testpypi.run', allowNextCandidate: true });
 

@@ -130,8 +130,9 @@ export async function releaseCommand(options: CliOptions, terminal: Terminal): P
       emit,
       clock: systemClock,
       resumed: start.kind === 'resume',
+      ...(options.stopAfter ? { stopAfter: options.stopAfter } : {}),
     });
-    return result.outcome === 'done' ? 0 : result.outcome === 'cancelled' ? 130 : 1;
+    return result.outcome === 'done' || result.outcome === 'paused' ? 0 : result.outcome === 'cancelled' ? 130 : 1;
   } finally {
     await frontEnd.close();
     await log?.close();

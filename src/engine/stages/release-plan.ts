@@ -14,8 +14,20 @@ import { releaseNotes } from './prepare/release-notes';
 import { supportMatrix } from './prepare/support-matrix';
 import { upToDate } from './prepare/up-to-date';
 import type { ReleasePorts } from './release-ports';
+import { devVersion } from './finalize/dev-version';
+import { nextMilestone } from './finalize/next-milestone';
+import { publishRelease } from './finalize/publish-release';
+import { releaseSummary } from './finalize/release-summary';
+import { smokeRelease } from './publish/smoke-release';
+import { waitForPyPI } from './publish/wait-for-pypi';
+import { watchPublish } from './publish/watch-publish';
+import { createTag } from './tag/create-tag';
+import { chooseCandidate } from './testpypi/choose-candidate';
+import { publishCandidate } from './testpypi/publish-candidate';
+import { smokeCandidate } from './testpypi/smoke-candidate';
+import { waitForTestPyPI } from './testpypi/wait-for-testpypi';
 
-/** The default release, stage by stage. Later stages arrive with their issues. */
+/** The default release, stage by stage (PRODUCT.md, "The stages"). */
 export function buildReleasePlan(): Plan<ReleasePorts> {
   return {
     stages: [
@@ -39,6 +51,15 @@ export function buildReleasePlan(): Plan<ReleasePorts> {
           launchChecklist,
         ],
       },
+      {
+        id: 'testpypi',
+        title: 'TestPyPI dry run',
+        steps: [chooseCandidate, publishCandidate, waitForTestPyPI, smokeCandidate],
+      },
+      { id: 'tag', title: 'Tag', steps: [createTag] },
+      { id: 'publish', title: 'Publish to PyPI', steps: [watchPublish, waitForPyPI] },
+      { id: 'smoke', title: 'Smoke-test from PyPI', steps: [smokeRelease] },
+      { id: 'finalize', title: 'Finalize', steps: [publishRelease, nextMilestone, devVersion, releaseSummary] },
     ],
   };
 }

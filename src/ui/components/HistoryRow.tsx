@@ -1,11 +1,13 @@
 import { Box, Text } from 'ink';
 import { SYMBOLS, symbolFor, toneFor } from '../../domain/step-symbols';
 import type { HistoryItem } from '../view-state';
-import { useTone } from '../ui-context';
+import { useHyperlinks, useTone } from '../ui-context';
+import { hyperlinkUrls } from '../../domain/hyperlinks';
 
 /** One finished line of the log that stays in the scrollback. */
 export function HistoryRow({ item }: { item: HistoryItem }) {
   const tone = useTone();
+  const links = useHyperlinks();
   switch (item.kind) {
     case 'step':
       return (
@@ -37,5 +39,13 @@ export function HistoryRow({ item }: { item: HistoryItem }) {
       );
     case 'output':
       return <Text dimColor>{'    '}{item.line}</Text>;
+    case 'report':
+      return (
+        <Box flexDirection="column" marginY={1}>
+          {item.lines.map((line, index) => (
+            <Text key={index}>{links ? hyperlinkUrls(line) : line}</Text>
+          ))}
+        </Box>
+      );
   }
 }

@@ -204,7 +204,7 @@ async function runOne(ctx: StepContext<ReleasePorts>, python: PythonEnvironments
 
 /** Prints the table; removes the venv when everything passed, keeps it and throws otherwise. */
 async function finish(ctx: StepContext<ReleasePorts>, python: PythonEnvironments, venv: Venv, rows: SmokeRow[], installedFrom: string | undefined): Promise<SmokeOutcome> {
-  for (const line of renderSmokeTable(rows)) ctx.log(line);
+  ctx.report(renderSmokeTable(rows));
   const failures = rows.filter((row) => row.status === 'failed');
   if (failures.length === 0) {
     await python.remove(venv);

@@ -1,0 +1,66 @@
+import { PyreleaseError } from '../../../domain/errors';
+import { writeVersion } from '../../../domain/pyproject';
+import { unifiedDiff } from '../../../domain/text-diff';
+import { bumpVersion, compareVersions, parseVersion } from '../../../domain/version';
+import type { StepOutputs } from '../../journal';
+import type { ProbeResult, StepContext, WriteStep } from '../../step';
+import { chosenVersion, releaseCommit } from '../prepare/outputs';
+import type { ReleasePorts } from '../release-ports';
+
+/** `X.Y.(Z+1).dev0`: what the branch builds until the next release. */
+function devVersionAfter(version: string): string {
+  const next = parseVersion(version)?.isPrerelease ? bumpVersion(version, 'final') : bumpVersion(version, 'patch');
+  return `${next}.dev0`;
+}
+
+async function settings(ctx: StepContext<ReleasePorts>) {
+  const snapshot = await ctx.reads.project.load();
+  return { ...snapshot, dev: devVersionAfter(chosenVersion(ctx).version) };
+}
+
+/** Stage 6, when `next-dev-version = true`: the branch moves on to the next development version, committed and pushed. */
+export const devVersion: WriteStep<ReleasePorts> = {
+  id: 'finalize.dev-version',
+  title: 'Start the next development version',
+  effect: 'write',
+  async probe(ctx): Promise<ProbeResult> {
+    const { config, versionSource, dev } = await settings(ctx);
+    if (!config.nextDevVersion) return { state: 'done', detail: 'not configured (next-dev-version = false)' };
+    if (versionSource.scm) return { state: 'done', detail: 'the version comes from tags: nothing to write' };
+    const current = versionSource.currentVersion;
+    if (current !== undefined && compareVersions(current, chosenVersion(ctx).version) > 0) {
+      const head = await ctx.reads.git.resolve('HEAD');
+      const remote = await ctx.reads.git.resolve(`refs/remotes/origin/${config.branch}`);
+      if (head !== undefined && head === remote) return { state: 'done', detail: `${config.branch} is at ${current}` };
+    }
+    return { state: 'todo', detail: dev };
+  },
+  async describe(ctx) {
+    const { config, versionSource, dev } = await settings(ctx);
+    return [`write ${dev} into ${versionSource.file}`, `git commit -m "Start ${dev}"`, `git push origin HEAD:refs/heads/${config.branch}`];
+  },
+  async run(ctx): Promise<StepOutputs> {
+    const { config, versionSource, dev } = await settings(ctx);
+    if (!versionSource.writable) throw new PyreleaseError('bump.not-writable', `${versionSource.file} cannot be written.`, { hint: `Write ${dev} there yourself.` });
+    const head = await ctx.reads.git.resolve('HEAD');
+    if (head !== undefined && !(await ctx.reads.git.isAncestor(releaseCommit(ctx), head))) {
+      throw new PyreleaseError('finalize.not-on-release', `HEAD (${head.slice(0, 7)}) does not contain the release commit, so ${dev} would be written on the wrong history.`, {
+        hint: `Check out ${config.branch}, pull, and run \`pyrelease --resume\`.`,
+      });
+    }
+    if (versionSource.currentVersion !== dev) {
+      const before = (await ctx.reads.project.readFile(versionSource.file)) ?? '';
+      const after = writeVersion(versionSource, before, dev);
+      for (const line of unifiedDiff(versionSource.file, before, after).split('\n')) ctx.log(line);
+      await ctx.writes.git.writeFile(versionSource.file, after);
+    }
+    const sha = await ctx.writes.git.commit([versionSource.file], `Start ${dev}`);
+    const pushed = await ctx.writes.git.push('origin', `HEAD:refs/heads/${config.branch}`);
+    if (!pushed.ok) {
+      throw new PyreleaseError('finalize.push-refused', `origin refused the ${dev} commit: ${pushed.message}`, {
+        hint: pushed.protected ? `The branch is protected: open a pull request with the commit ${sha.slice(0, 7)} yourself; the release itself is done.` : 'Pull, then `pyrelease --resume`.',
+      });
+    }
+    return { summary: `${config.branch} is at ${dev} (${sha.slice(0, 7)})`, version: dev, sha };
+  },
+};

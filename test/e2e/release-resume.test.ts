@@ -1,0 +1,74 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildReleasePlan } from '../../src/engine/stages/release-plan';
+import type { Sandbox } from '../../src/sandbox/sandbox';
+import { expectReleased, releaseState } from '../helpers/release-state';
+import { fastSandbox, runInSandbox, startInSandbox } from '../helpers/sandbox-cli';
+
+/** Starts a release and kills it (SIGKILL: no cleanup at all) as soon as `seen` matches its output. */
+async function killWhen(sandbox: Sandbox, args: string[], seen: (output: string) => boolean): Promise<string> {
+  const child = startInSandbox(sandbox, args);
+  child.stdout?.setEncoding('utf8');
+  let output = '';
+  await new Promise<void>((resolve) => {
+    child.stdout?.on('data', (chunk: string) => {
+      output += chunk;
+      if (seen(output)) resolve();
+    });
+    void child.then(() => resolve());
+  });
+  child.kill('SIGKILL');
+  await child;
+  return output;
+}
+
+/** Started (›), or found done already: either way, the step has been reached. */
+const reached = (title: string) => (output: string) => output.includes(`› ${title}\n`) || output.includes(`✓ ${title} — already done`);
+
+describe('the TestPyPI dry run, killed and resumed', () => {
+  it.concurrent.each([
+    ['while the run is watched', (output: string) => /Watching Publish to TestPyPI run \d+/.test(output)],
+    ['while the candidate is installed', (output: string) => output.includes('Collecting quillnote==0.1.1rc1')],
+  ])('killed %s, --resume finishes without a second dispatch', { timeout: 180_000 }, async (_when, seen) => {
+    const sandbox = await fastSandbox();
+    try {
+      const output = await killWhen(sandbox, ['--stop-after', 'testpypi', '--yes'], seen);
+      expect(output).not.toContain('Paused after');
+      const resumed = await runInSandbox(sandbox, ['--resume', '--stop-after', 'testpypi', '--yes']);
+      expect(resumed.stderr).toBe('');
+      expect(resumed.exitCode).toBe(0);
+      expect(resumed.stdout).toContain('Paused after TestPyPI dry run, as asked.');
+      const state = await releaseState(sandbox);
+      expect(state.counts.dispatch).toBe(1);
+      expect(state.testpypi('0.1.1rc1')).toEqual(['bdist_wheel', 'sdist']);
+      expect(resumed.stdout).toContain('✓ Install the candidate from TestPyPI and smoke-test it — 4 of 4 passed');
+    } finally {
+      await sandbox.stop();
+    }
+  });
+});
+
+const later = buildReleasePlan().stages.filter((stage) => ['tag', 'publish', 'smoke', 'finalize'].includes(stage.id)).flatMap((stage) => stage.steps);
+
+describe('stages 3–6, killed at any step and resumed', () => {
+  it.concurrent.each(later.map((step) => [step.id, step.title]))('killed at %s, --resume ends as an uninterrupted release does', { timeout: 240_000 }, async (_id, title) => {
+    const sandbox = await fastSandbox();
+    try {
+      const output = await killWhen(sandbox, ['--yes'], reached(title));
+      expect(output).toContain(title);
+      const resumed = await runInSandbox(sandbox, ['--resume', '--yes']);
+      expect(resumed.stderr).toBe('');
+      expect(resumed.exitCode).toBe(0);
+      expect(resumed.stdout).toContain('quillnote 0.1.1 is on PyPI, installed and smoke-tested from there.');
+      await expectReleased(sandbox);
+      // One publish run for the tag: the resumed session re-attached, it did not start another.
+      expect(sandbox.github.runs().filter((run) => run.event === 'push' && run.headBranch === 'v0.1.1')).toHaveLength(1);
+      const history = join(sandbox.project.projectDir, '.git', 'pyrelease', 'history');
+      const [record] = readdirSync(history);
+      expect(JSON.parse(readFileSync(join(history, record!), 'utf8')).state).toBe('done');
+    } finally {
+      await sandbox.stop();
+    }
+  });
+});

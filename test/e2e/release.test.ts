@@ -1,0 +1,197 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Sandbox } from '../../src/sandbox/sandbox';
+import { sandboxGit } from '../../src/sandbox/sample-project/sandbox-git';
+import { expectReleased, leftoverVenvs, releaseState } from '../helpers/release-state';
+import { fastSandbox, runInSandbox } from '../helpers/sandbox-cli';
+
+let sandbox: Sandbox | undefined;
+let tmp: string | undefined;
+afterEach(async () => {
+  await sandbox?.stop();
+  sandbox = undefined;
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+  tmp = undefined;
+});
+
+/** A private TMPDIR per test, so the venvs a run leaves behind can be counted. */
+function privateTmp(): Record<string, string> {
+  tmp = mkdtempSync(join(tmpdir(), 'pyrelease-release-test-'));
+  return { TMPDIR: tmp };
+}
+
+/** Changes the sample project's files and pushes the change, as a maintainer would before releasing. */
+async function commitToSample(box: Sandbox, message: string, change: (read: (path: string) => string, write: (path: string, text: string) => void) => void): Promise<void> {
+  const dir = box.project.projectDir;
+  change(
+    (path) => readFileSync(join(dir, path), 'utf8'),
+    (path, text) => writeFileSync(join(dir, path), text),
+  );
+  await sandboxGit(dir, ['commit', '-qam', message]);
+  await sandboxGit(dir, ['push', '-q', 'origin', 'main']);
+}
+
+describe('the whole release, in the sandbox', () => {
+  it('goes from ready to on PyPI, verified: rc on TestPyPI, tag, publish run, smoke, release, milestone, summary', { timeout: 180_000 }, async () => {
+    sandbox = await fastSandbox();
+    const env = privateTmp();
+    const run = await runInSandbox(sandbox, ['--yes'], env);
+    expect(run.stderr).toBe('');
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toContain('? Dispatch publish-testpypi.yml on main with version=0.1.1rc1?: yes (default)');
+    expect(run.stdout).toMatch(/✓ Set the version to rehearse/);
+    expect(run.stdout).toContain('✓ Install the candidate from TestPyPI and smoke-test it — 4 of 4 passed; the venv was removed');
+    expect(run.stdout).toContain('? Create v0.1.1 at');
+    expect(run.stdout).toContain('✓ Install the release from PyPI and smoke-test it — 4 of 4 passed; the venv was removed');
+    expect(run.stdout).toContain('quillnote 0.1.1 is on PyPI, installed and smoke-tested from there.');
+    expect(run.stdout).toMatch(/ {2}GitHub Release {4}http:\/\/127\.0\.0\.1:\d+\/_web\/pyrelease-sandbox\/quillnote\/releases\/tag\/v0\.1\.1/);
+    expect(run.stdout).toMatch(/Time per stage: Prepare [\d.]+s · TestPyPI dry run [\d.]+s · Tag [\d.]+s · Publish to PyPI [\d.]+s · Smoke-test from PyPI [\d.]+s · Finalize/);
+    await expectReleased(sandbox);
+    expect(leftoverVenvs(tmp!)).toEqual([]);
+    // The tag is annotated and sits on the commit CI approved (the release commit).
+    const released = await sandboxGit(sandbox.project.remoteDir, ['rev-parse', 'v0.1.1^{commit}']);
+    expect(await sandboxGit(sandbox.project.remoteDir, ['cat-file', '-t', 'v0.1.1'])).toBe('tag');
+    expect(await sandboxGit(sandbox.project.remoteDir, ['log', '-1', '--format=%s', released])).toBe('Release 0.1.1');
+  });
+
+  it('rehearses as the next rc when TestPyPI already has rc1, and says what it found', { timeout: 120_000 }, async () => {
+    sandbox = await fastSandbox();
+    const { writeWheel } = await import('../helpers/make-wheel');
+    sandbox.testpypi.publishFile(writeWheel(sandbox.workspace, { name: 'quillnote', version: '0.1.1rc1' }));
+    const run = await runInSandbox(sandbox, ['--stop-after', 'testpypi', '--yes']);
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toContain('? TestPyPI already has 0.1.1rc1 of quillnote. Rehearse as 0.1.1rc2?: yes (default)');
+    expect(run.stdout).toContain('version=0.1.1rc2');
+    expect((await releaseState(sandbox)).testpypi('0.1.1rc2')).toEqual(['bdist_wheel', 'sdist']);
+    expect(run.stdout).toContain('Paused after TestPyPI dry run, as asked.');
+  });
+
+  it('re-runs a failed TestPyPI run when told to, and goes on from the new attempt', { timeout: 120_000 }, async () => {
+    sandbox = await fastSandbox('default', (scenario) => scenario.actions.failures.push({ workflow: 'publish-testpypi.yml', step: 'pypa/gh-action-pypi-publish', times: 1, reason: 'HTTPError: 503 Service Unavailable' }));
+    const run = await runInSandbox(sandbox, ['--stop-after', 'testpypi', '--yes', '--answer', 'testpypi.watch.on-failure=rerun']);
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toContain('HTTPError: 503 Service Unavailable');
+    expect(run.stdout).toContain('? Publish to TestPyPI, step "Run pypa/gh-action-pypi-publish@release/v1", failed (attempt 1). What now?: Re-run the failed jobs (given)');
+    expect(run.stdout).toMatch(/✓ Publish the release candidate to TestPyPI — 0\.1\.1rc1 by run \d+/);
+    const state = await releaseState(sandbox);
+    expect(state.counts).toMatchObject({ dispatch: 1, rerun: 1 });
+    expect(state.testpypi('0.1.1rc1')).toEqual(['bdist_wheel', 'sdist']);
+  });
+
+  it('tries the next rc after a failed run when asked, without a second upload of the first', { timeout: 120_000 }, async () => {
+    sandbox = await fastSandbox('default', (scenario) => scenario.actions.failures.push({ workflow: 'publish-testpypi.yml', step: 'Build the sdist', times: 1, reason: 'build backend crashed' }));
+    const run = await runInSandbox(sandbox, ['--stop-after', 'testpypi', '--yes', '--answer', 'testpypi.watch.on-failure=next-rc']);
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toContain('Trying again as 0.1.1rc2');
+    const state = await releaseState(sandbox);
+    expect(state.counts.dispatch).toBe(2);
+    expect(state.testpypi('0.1.1rc1')).toEqual([]);
+    expect(state.testpypi('0.1.1rc2')).toEqual(['bdist_wheel', 'sdist']);
+  });
+
+  it('surfaces the approval the testpypi environment waits for, and approves it when answered so', { timeout: 120_000 }, async () => {
+    sandbox = await fastSandbox('default', (scenario) => scenario.actions.reviewers.push('testpypi'));
+    const run = await runInSandbox(sandbox, ['--stop-after', 'testpypi', '--yes', '--answer', 'testpypi.watch.approve=yes']);
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toMatch(/⚠ Run \d+ waits for approval of the testpypi environment: http/);
+    expect(run.stdout).toContain('Approved the testpypi deployment.');
+  });
+
+  it('ignores a pip configuration with an extra index, and says so', { timeout: 120_000 }, async () => {
+    sandbox = await fastSandbox();
+    const env = privateTmp();
+    const pipConf = join(tmp!, 'pip.conf');
+    writeFileSync(pipConf, '[global]\nextra-index-url = http://127.0.0.1:9/simple/\n');
+    const run = await runInSandbox(sandbox, ['--stop-after', 'testpypi', '--yes'], { ...env, PIP_CONFIG_FILE: pipConf });
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toContain('extra-index-url http://127.0.0.1:9/simple/');
+    expect(run.stdout).toContain('this smoke test ignores');
+    expect(run.stdout).not.toContain('127.0.0.1:9/simple/quillnote');
+  });
+
+  it('fails the stage when a console script exits non-zero, and keeps the venv for a look', { timeout: 120_000 }, async () => {
+    sandbox = await fastSandbox();
+    const env = privateTmp();
+    await commitToSample(sandbox, 'chore: smoke the server with a port', (read, write) =>
+      write('pyproject.toml', `${read('pyproject.toml')}\n[tool.pyrelease.smoke.quillnote-server]\nargs = ["--port", "not-a-number"]\n`),
+    );
+    const run = await runInSandbox(sandbox, ['--stop-after', 'testpypi', '--yes'], env);
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toMatch(/quillnote-server +│ ✗ +│ 2 /);
+    expect(run.stdout).toContain('✗ console script quillnote-server: exited with code 2, expected 0');
+    const kept = leftoverVenvs(tmp!);
+    expect(kept).toHaveLength(1);
+    expect(run.stdout).toContain(`The virtual environment is kept at ${join(tmp!, kept[0]!)}`);
+  });
+});
+
+describe('stages 3–6, in the sandbox', () => {
+  it('publishes the draft release instead of pushing a tag when the PyPI workflow runs on published releases', { timeout: 180_000 }, async () => {
+    sandbox = await fastSandbox();
+    await commitToSample(sandbox, 'ci: publish on a published release', (read, write) =>
+      write('.github/workflows/publish-pypi.yml', read('.github/workflows/publish-pypi.yml').replace(/on:\n {2}push:\n {4}tags:\n {6}- .*\n/, 'on:\n  release:\n    types: [published]\n')),
+    );
+    const run = await runInSandbox(sandbox, ['--yes']);
+    expect(run.stderr).toBe('');
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toContain('publish-pypi.yml on release');
+    expect(run.stdout).toMatch(/\? Publish the GitHub Release v0\.1\.1 at \w{7}\? This starts the PyPI publish\.: yes \(default\)/);
+    expect(run.stdout).toContain('✓ Publish the GitHub Release — already done: published:');
+    await expectReleased(sandbox);
+    expect(sandbox.github.releases().find((release) => release.tagName === 'v0.1.1')?.makeLatest).toBe('true');
+  });
+
+  it('waits for the pypi environment approval, and approves it when answered so', { timeout: 180_000 }, async () => {
+    sandbox = await fastSandbox('approval');
+    const run = await runInSandbox(sandbox, ['--yes', '--answer', 'publish.watch.approve=yes']);
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toMatch(/⚠ Run \d+ waits for approval of the pypi environment: http/);
+    expect(run.stdout).toContain('? Approve the pypi deployment now?: yes (given)');
+    await expectReleased(sandbox);
+  });
+
+  it('shows the failed upload, re-runs the failed jobs when told to, and finishes', { timeout: 180_000 }, async () => {
+    sandbox = await fastSandbox('publish-fails');
+    const run = await runInSandbox(sandbox, ['--yes', '--answer', 'publish.watch.on-failure=rerun']);
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toContain('HTTPError: 503 Service Unavailable from the upload endpoint');
+    expect(run.stdout).toMatch(/✓ Watch the PyPI publish run — run \d+ success \(attempt 2\)/);
+    await expectReleased(sandbox);
+    expect(sandbox.actions.counts().rerun).toBe(1);
+  });
+
+  it('stops on a failed publish run when nobody says to re-run, and names the way on', { timeout: 180_000 }, async () => {
+    sandbox = await fastSandbox('publish-fails');
+    const run = await runInSandbox(sandbox, ['--yes']);
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toMatch(/✗ Watch the PyPI publish run — Publish to PyPI, step "Run pypa\/gh-action-pypi-publish@release\/v1", failed in run \d+ \(attempt 1\)/);
+    expect(run.stdout).toContain('`pyrelease --resume` re-attaches to the run');
+    expect((await releaseState(sandbox)).pypi('0.1.1')).toEqual([]);
+  });
+
+  it('waits while PyPI lags behind its JSON API, saying what is still missing', { timeout: 180_000 }, async () => {
+    sandbox = await fastSandbox('index-lag', (scenario) => (scenario.indexLagMs = 4000));
+    const run = await runInSandbox(sandbox, ['--yes']);
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toMatch(/PyPI's simple index \(what pip reads\) lists quillnote 0\.1\.1: wheel …, sdist … \(waiting/);
+    expect(run.stdout).toContain("PyPI's simple index (what pip reads) lists quillnote 0.1.1: wheel ✓, sdist ✓");
+    await expectReleased(sandbox);
+  });
+
+  it('fails the PyPI smoke test when a smoke command fails on the final release, keeping the venv and the release', { timeout: 180_000 }, async () => {
+    sandbox = await fastSandbox();
+    const env = privateTmp();
+    // A check that only a final version fails: the rc passes the dry run, the release does not.
+    await commitToSample(sandbox, 'chore: a smoke command', (read, write) =>
+      write('pyproject.toml', read('pyproject.toml').replace('smoke-commands = []', 'smoke-commands = [["python", "-c", "import quillnote, sys; sys.exit(0 if \'rc\' in quillnote.__version__ else 3)"]]')),
+    );
+    const run = await runInSandbox(sandbox, ['--yes'], env);
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toContain('✓ Install the candidate from TestPyPI and smoke-test it — 5 of 5 passed');
+    expect(run.stdout).toMatch(/✗ Install the release from PyPI and smoke-test it — The smoke test failed \(1 of 5\)/);
+    expect(leftoverVenvs(tmp!)).toHaveLength(1);
+    expect((await releaseState(sandbox)).pypi('0.1.1')).toEqual(['bdist_wheel', 'sdist']);
+  });
+});
