@@ -127,6 +127,38 @@ describe('the whole release, in the sandbox', () => {
   });
 });
 
+describe('a TestPyPI workflow that runs on published pre-releases', () => {
+  const releaseOnly = (read: (path: string) => string, write: (path: string, text: string) => void) =>
+    write('.github/workflows/publish-testpypi.yml', read('.github/workflows/publish-testpypi.yml').replace(/ {2}workflow_dispatch:\n(?: {4}.*\n)*/, ''));
+
+  it('refuses the pre-release when its tag would start the PyPI workflow too', { timeout: 120_000 }, async () => {
+    sandbox = await fastSandbox();
+    await commitToSample(sandbox, 'ci: rehearse on pre-releases only', releaseOnly);
+    const run = await runInSandbox(sandbox, ['--stop-after', 'testpypi', '--yes']);
+    expect(run.exitCode).toBe(1);
+    expect(run.stdout).toContain('publish-testpypi.yml on release');
+    expect(run.stdout).toContain('The dry run would create the tag v0.1.1rc1, and publish-pypi.yml runs on that tag too');
+    expect(sandbox.github.releases().filter((release) => release.prerelease)).toEqual([]);
+    expect((await releaseState(sandbox)).counts).toMatchObject({ dispatch: 0, release: 0 });
+  });
+
+  it('publishes a GitHub pre-release for the candidate when the PyPI workflow ignores rc tags', { timeout: 120_000 }, async () => {
+    sandbox = await fastSandbox();
+    await commitToSample(sandbox, 'ci: rehearse on pre-releases only', (read, write) => {
+      releaseOnly(read, write);
+      write('.github/workflows/publish-pypi.yml', read('.github/workflows/publish-pypi.yml').replace(/( {4}tags:\n {6}- .*\n)/, '$1    tags-ignore:\n      - "v*rc*"\n'));
+    });
+    const run = await runInSandbox(sandbox, ['--stop-after', 'testpypi', '--yes']);
+    expect(run.stderr).toBe('');
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toContain('? Publish a GitHub pre-release v0.1.1rc1 (GitHub creates the tag), which starts publish-testpypi.yml?: yes (default)');
+    const state = await releaseState(sandbox);
+    expect(state.testpypi('0.1.1rc1')).toEqual(['bdist_wheel', 'sdist']);
+    expect(state.pypi('0.1.1rc1')).toEqual([]);
+    expect(state.releases.filter((release) => release.tag === 'v0.1.1rc1')).toEqual([{ tag: 'v0.1.1rc1', draft: false, prerelease: true }]);
+  });
+});
+
 describe('stages 3–6, in the sandbox', () => {
   it('publishes the draft release instead of pushing a tag when the PyPI workflow runs on published releases', { timeout: 180_000 }, async () => {
     sandbox = await fastSandbox();

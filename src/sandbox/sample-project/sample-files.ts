@@ -63,7 +63,8 @@ export function sampleFiles(settings: SampleSettings): Record<string, string> {
   const versionImport =
     settings.shape === 'hatch-regex' ? 'from .__about__ import __version__\n'
     : settings.shape === 'scm' ? 'from ._version import __version__\n'
-    : `__version__ = "${settings.version}"\n`;
+    // One place for the version: the module reads what pyproject.toml gave the installed metadata.
+    : `from importlib.metadata import version\n\n__version__ = version("${name}")\n`;
   const files: Record<string, string> = {
     'pyproject.toml': `${buildSystem(settings.shape)}\n${projectTable(settings)}\n${versionTable(settings)}\n${config}`,
     'README.md': `# ${name}\n\nPlain-text notebooks from the command line. This is the sample project of \`pyrelease demo\`.\n`,

@@ -11,6 +11,7 @@ import type { ReleasePorts } from '../release-ports';
 import { findNewRun } from './find-new-run';
 
 export type RunTriggerEvent = 'workflow_dispatch' | 'release' | 'push';
+const TRIGGER_EVENTS: readonly string[] = ['workflow_dispatch', 'release', 'push'] satisfies RunTriggerEvent[];
 
 /** What is recorded before the trigger, under the step's outputs. */
 export interface TriggerRecord {
@@ -42,6 +43,9 @@ export function recordedTrigger(outputs: StepOutputs | undefined): TriggerRecord
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
   const record = value as unknown as Partial<TriggerRecord>;
   if (typeof record.workflow !== 'string' || typeof record.triggeredAt !== 'string' || !Array.isArray(record.knownRunIds) || typeof record.event !== 'string') return undefined;
+  // Well-typed is not enough: `runStartedBy` needs a date it can parse, run ids it can compare, a sha it can lower-case.
+  if (!TRIGGER_EVENTS.includes(record.event) || Number.isNaN(Date.parse(record.triggeredAt))) return undefined;
+  if (!record.knownRunIds.every((id) => Number.isInteger(id)) || (record.headSha !== undefined && typeof record.headSha !== 'string')) return undefined;
   return record as TriggerRecord;
 }
 

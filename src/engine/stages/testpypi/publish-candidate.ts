@@ -1,5 +1,6 @@
 import { PyreleaseError } from '../../../domain/errors';
 import { formatTag } from '../../../domain/tags';
+import { analyzeWorkflow, startsOnTag } from '../../../domain/workflows';
 import { nextFreeCandidate } from '../../../domain/version';
 import type { StepOutputs } from '../../journal';
 import type { ProbeResult, StepContext, WriteContext, WriteStep } from '../../step';
@@ -111,10 +112,26 @@ async function startedRun(ctx: WriteContext<ReleasePorts>, version: string, work
   return trigger(ctx, version, workflow, maxWaitMs);
 }
 
+/**
+ * The pre-release and rc-tag routes put a tag `vX.Y.ZrcN` on GitHub; when the PyPI workflow's tag
+ * filter lets it through, that tag would publish the candidate to the real PyPI as well.
+ */
+async function refuseTagThatStartsPyPI(ctx: Ctx, tag: string): Promise<void> {
+  const { config } = await ctx.reads.project.load();
+  const text = await ctx.reads.project.readFile(`.github/workflows/${config.workflows.pypi}`);
+  if (text === undefined) return;
+  const { triggers } = analyzeWorkflow({ file: config.workflows.pypi, text, index: 'pypi', environment: config.environments.pypi, tagFormat: config.tagFormat });
+  if (!startsOnTag(triggers, tag)) return;
+  throw new PyreleaseError('testpypi.rc-tag-starts-pypi', `The dry run would create the tag ${tag}, and ${config.workflows.pypi} runs on that tag too: the candidate would go to PyPI, not only to TestPyPI.`, {
+    hint: `Let ${config.workflows.testpypi} run on \`workflow_dispatch\` with a \`version\` input (\`pyrelease init\` writes one), or narrow the tag filter of ${config.workflows.pypi} to final versions; then \`pyrelease --resume\`.`,
+  });
+}
+
 async function trigger(ctx: WriteContext<ReleasePorts>, version: string, workflow: string, maxWaitMs: number): Promise<number> {
   const { config } = await ctx.reads.project.load();
   const event = triggerOf(ctx);
   const tag = formatTag(config.tagFormat, version);
+  if (event !== 'workflow_dispatch') await refuseTagThatStartsPyPI(ctx, tag);
   const sha = releaseCommit(ctx);
   const go = await ctx.ask({
     kind: 'confirm',
