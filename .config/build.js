@@ -4,8 +4,10 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 
 const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
 
-// A clean dist/: chunk names change with their content, and stale ones would ship.
-await rm('dist', { recursive: true, force: true });
+// A clean dist/: chunk names change with their content, and stale ones would ship. Test runs
+// keep the old files instead, because another test run may be running the bundle right now and
+// load one of its chunks late (the packaged build, by `prepack`, is always clean).
+if (process.env.PYRELEASE_BUILD_KEEP !== '1') await rm('dist', { recursive: true, force: true });
 await mkdir('dist', { recursive: true });
 await build({
   entryPoints: { cli: 'src/cli/main.ts' },

@@ -146,7 +146,8 @@ export function parseOptions(argv: readonly string[], cwd = process.cwd()): CliO
       throw usage(`--${name} does not apply to ${where}.`);
     }
   }
-  const stopAfter = values['stop-after'];
+  // Stage names as people write them (`TestPyPI`) are the ids in lower case.
+  const stopAfter = values['stop-after']?.toLowerCase();
   if (stopAfter !== undefined && !(STAGE_IDS as readonly string[]).includes(stopAfter)) {
     const suggestion = closest(stopAfter, STAGE_IDS);
     throw usage(`--stop-after takes a stage: ${STAGE_IDS.join(', ')}; "${stopAfter}" is none of them.`, suggestion ? `Did you mean \`--stop-after ${suggestion}\`?` : undefined);

@@ -152,7 +152,10 @@ export async function runPlan<P extends PortSet>(options: RunnerOptions<P>): Pro
       const missing = step.needs?.find((id) => described.has(id));
       if (options.dryRun && missing) {
         described.add(step.id);
-        emit({ type: 'step-skipped', step: step.id, title: step.title, reason: 'dry-run', detail: `needs what "${missing}" would make`, actions: [] });
+        const missingTitle = plan.stages.flatMap((entry) => entry.steps).find((entry) => entry.id === missing)?.title ?? missing;
+        // What the step would do is still worth showing where it can be said without the missing outputs.
+        const actions = step.effect === 'write' ? await step.describe(contextFor(step).ctx).catch(() => []) : [];
+        emit({ type: 'step-skipped', step: step.id, title: step.title, reason: 'dry-run', detail: `needs what "${missingTitle}" would make`, actions });
         continue;
       }
       const { ctx, writes } = contextFor(step);

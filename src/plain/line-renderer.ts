@@ -49,7 +49,8 @@ export class LineRenderer {
         return [event.level === 'warning' ? this.paint('yellow', `${SYMBOLS.warning} ${event.message}`) : `i ${event.message}`];
       case 'step-skipped': {
         const conclusion = event.reason === 'dry-run' ? 'dry-run' : 'done-before';
-        const label = event.reason === 'dry-run' ? 'dry run, would run:' : `already done: ${event.detail}`;
+        const hasActions = (event.actions ?? []).length > 0;
+        const label = event.reason !== 'dry-run' ? `already done: ${event.detail}` : hasActions ? 'dry run, would run:' : `dry run: ${event.detail ?? 'not executed'}`;
         return [
           `${this.paint(toneFor(conclusion), symbolFor('finished', conclusion))} ${event.title} — ${label}`,
           ...(event.actions ?? []).map((action) => `    $ ${action}`),

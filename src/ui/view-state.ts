@@ -77,8 +77,9 @@ function pushTail(tail: string[], lines: string[], limit: number): string[] {
 
 /** Output lines keep only what the screen can show; ANSI codes from children are stripped. */
 function clean(line: string): string {
+  // OSC sequences end with BEL or with ESC \ (string terminator), as OSC 8 hyperlinks do.
   // eslint-disable-next-line no-control-regex
-  return line.replace(/\u001B\[[0-?]*[ -/]*[@-~]|\u001B\][^\u0007]*\u0007|\r/g, '');
+  return line.replace(/\u001B\[[0-?]*[ -/]*[@-~]|\u001B\][^\u0007\u001B]*(?:\u0007|\u001B\\)|\r/g, '');
 }
 
 /**

@@ -99,6 +99,14 @@ describe('the whole release, in the sandbox', () => {
     expect(run.stdout).toContain('Approved the testpypi deployment.');
   });
 
+  it('waits while the TestPyPI simple page lags behind its JSON API, then installs', { timeout: 120_000 }, async () => {
+    sandbox = await fastSandbox('index-lag', (scenario) => (scenario.indexLagMs = 4000));
+    const run = await runInSandbox(sandbox, ['--stop-after', 'testpypi', '--yes']);
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toMatch(/TestPyPI's simple index \(what pip reads\) lists quillnote 0\.1\.1rc1: wheel …, sdist … \(waiting/);
+    expect(run.stdout).toContain('✓ Install the candidate from TestPyPI and smoke-test it — 4 of 4 passed');
+  });
+
   it('ignores a pip configuration with an extra index, and says so', { timeout: 120_000 }, async () => {
     sandbox = await fastSandbox();
     const env = privateTmp();

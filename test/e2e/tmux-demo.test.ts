@@ -106,6 +106,11 @@ describe.skipIf(!hasTmux)('pyrelease demo in a real terminal (tmux)', () => {
     expect(everything).toContain('✓ Choose the version — 0.1.0 → 0.1.1 (patch)');
     expect(everything).toContain('? Which version? 0.1.1');
     expect(everything).toContain('✓ Launch checklist — 3 item(s) confirmed by tester');
+    // The summary ends the release on screen, with its links and the time per stage.
+    expect(everything).toContain('quillnote 0.1.1 is on PyPI, installed and smoke-tested from there.');
+    expect(everything).toMatch(/ {2}GitHub Release {4}http:\/\/127\.0\.0\.1:\d+\/\S+\/releases\/tag\/v0\.1\.1/);
+    expect(everything).toMatch(/Time per stage: Prepare \S+ · TestPyPI dry run/);
+    expect(screen).toMatch(/^✓ Prepare {2}✓ TestPyPI dry run {2}✓ Tag {2}✓ Publish to PyPI {2}✓ Smoke-test from PyPI {2}✓ Finalize$/m);
     for (const line of everything.split('\n')) {
       expect(hasControlCharacter(line), `a control character in ${JSON.stringify(line)}`).toBe(false);
       for (const garbage of GARBAGE) expect(line, `raw escape text in ${JSON.stringify(line)}`).not.toMatch(garbage);

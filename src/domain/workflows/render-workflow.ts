@@ -25,7 +25,8 @@ const LABEL: Record<PackageIndex, string> = { pypi: 'PyPI', testpypi: 'TestPyPI'
  * once in an unprivileged job, check the tag against the built version, hand the dists over as an
  * artifact, publish from a job that alone holds `id-token: write` in the trusted environment.
  * PyPI runs on tag pushes; TestPyPI on a manual dispatch or a published GitHub pre-release, and
- * sets the version it rehearses before building.
+ * sets the version it rehearses before building. Both have the action log the hashes of what it
+ * uploads (`print-hash`), so pyrelease can check the index serves those very files.
  */
 export function renderPublishWorkflow(options: PublishWorkflowOptions): string {
   const { index, environment } = options;
@@ -125,9 +126,12 @@ export function renderPublishWorkflow(options: PublishWorkflowOptions): string {
     '          name: python-package-distributions',
     '          path: dist/',
     '      - uses: pypa/gh-action-pypi-publish@release/v1',
+    '        with:',
     ...(index === 'testpypi'
-      ? ['        with:', `          repository-url: ${TESTPYPI_UPLOAD_URL}`, '          # TestPyPI files are never replaced; a re-run must not fail on them.', '          skip-existing: true']
+      ? [`          repository-url: ${TESTPYPI_UPLOAD_URL}`, '          # TestPyPI files are never replaced; a re-run must not fail on them.', '          skip-existing: true']
       : []),
+    '          # Logs the sha256 of each file before the upload: pyrelease compares them with what the index serves.',
+    '          print-hash: true',
   ];
   return `${lines.join('\n')}\n`;
 }

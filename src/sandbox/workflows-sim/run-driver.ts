@@ -1,8 +1,12 @@
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
+import { PRINT_HASH_HEADER } from '../../domain/publish-log-hashes';
 import { normalizeVersion } from '../../domain/version';
 import { PYRELEASE_NPX } from '../../domain/workflows';
 import type { GitHubSim } from '../github-sim';
+import { blake2b256Hex } from '../index-server/blake2b';
 import { parseDistFilename } from '../index-server/dist-filename';
 import { buildDistributions, type BuiltDistributions } from './build-distributions';
 import type { ActionsScenario } from './scenario';
@@ -39,6 +43,23 @@ function jobRuns(condition: string | undefined, trigger: RunTrigger, isTag: bool
 }
 
 class StepFailure extends Error {}
+
+/**
+ * What the publish action's print-hash.py logs before the upload: a header, then per file its
+ * path in the action's container, a blank line, its SHA256, MD5 and BLAKE2-256, a blank line.
+ */
+async function printHashes(paths: string[], say: (line: string) => void): Promise<void> {
+  say(PRINT_HASH_HEADER);
+  for (const path of paths) {
+    const bytes = await readFile(path);
+    say(`/github/workspace/dist/${basename(path)}`);
+    say('');
+    say(`SHA256: ${createHash('sha256').update(bytes).digest('hex')}`);
+    say(`MD5: ${createHash('md5').update(bytes).digest('hex')}`);
+    say(`BLAKE2-256: ${blake2b256Hex(bytes)}`);
+    say('');
+  }
+}
 
 /** Drives one run through its jobs and steps; returns when the run has concluded. */
 export class RunDriver {
@@ -204,6 +225,7 @@ export class RunDriver {
     const testpypi = job.repositoryUrl?.includes('test.pypi.org') ?? false;
     const uploadUrl = testpypi ? this.world.uploadUrls.testpypi : this.world.uploadUrls.pypi;
     say(`Checking for trusted publishing: exchanging the OIDC token for a short-lived upload token (${testpypi ? 'testpypi' : 'pypi'})`);
+    if (job.printHash) await printHashes([built.sdist, built.wheel], say);
     for (const path of [built.sdist, built.wheel]) {
       const result = await uploadToIndex(uploadUrl, path, `pypi-sandbox-run-${runId}`);
       if (result.status === 200) {

@@ -12,6 +12,8 @@ export interface JobPlan {
   /** `repository-url` of the publish step (TestPyPI), when given. */
   repositoryUrl: string | undefined;
   skipExisting: boolean;
+  /** `print-hash` (or `verbose`) of the publish step: the action logs the files' hashes before uploading. */
+  printHash: boolean;
   needs: string[];
   /** The job's `if:` expression, if any. */
   condition: string | undefined;
@@ -36,6 +38,11 @@ function stepName(step: Table): string {
   if (typeof step['uses'] === 'string') return `Run ${step['uses']}`;
   const run = typeof step['run'] === 'string' ? step['run'].split('\n')[0] : '';
   return `Run ${run}`;
+}
+
+/** An action input set to true: YAML `true`, or the string the runner passes on (`"true"`, `"True"`). */
+function isOn(value: unknown): boolean {
+  return value === true || (typeof value === 'string' && value.trim().toLowerCase() === 'true');
 }
 
 /** The step `pyrelease init` writes (by its name), or any step that runs `pyrelease bump --set`. */
@@ -69,6 +76,8 @@ export function planWorkflow(file: string, text: string): WorkflowPlan | undefin
       publishes: publishStep !== undefined,
       repositoryUrl: typeof withBlock['repository-url'] === 'string' ? withBlock['repository-url'] : undefined,
       skipExisting: withBlock['skip-existing'] === true || withBlock['skip-existing'] === 'true',
+      // The action reads either spelling of an input (`print_hash` before v1.8), and prints the hashes when verbose too.
+      printHash: isOn(withBlock['print-hash']) || isOn(withBlock['print_hash']) || isOn(withBlock['verbose']),
       needs,
       condition: typeof job['if'] === 'string' ? job['if'] : undefined,
       steps: ['Set up job', ...steps.map(stepName), 'Complete job'],

@@ -61,7 +61,7 @@ describe('renderPublishWorkflow', () => {
     expect(publish?.['permissions']).toEqual({ 'id-token': 'write' });
     expect(publish?.steps).toEqual([
       { uses: 'actions/download-artifact@v6', with: { name: 'python-package-distributions', path: 'dist/' } },
-      { uses: 'pypa/gh-action-pypi-publish@release/v1', with: { 'repository-url': 'https://test.pypi.org/legacy/', 'skip-existing': true } },
+      { uses: 'pypa/gh-action-pypi-publish@release/v1', with: { 'repository-url': 'https://test.pypi.org/legacy/', 'skip-existing': true, 'print-hash': true } },
     ]);
   });
 
@@ -78,15 +78,23 @@ describe('renderPublishWorkflow', () => {
     expect(text).not.toContain('bump --set');
   });
 
-  it('publishes to PyPI with the defaults of the action', () => {
+  it('publishes to PyPI with the defaults of the action, but for the hashes it logs', () => {
     const text = renderPublishWorkflow({ index: 'pypi', projectName: 'acme', environment: 'pypi', tagFormat: 'v{version}', indexUrl: 'http://127.0.0.1:8080/' });
     const workflow = parse(text) as { jobs: Record<string, Record<string, unknown>> };
     expect(workflow.jobs['build']?.['if']).toBeUndefined();
     expect(workflow.jobs['publish']?.['environment']).toEqual({ name: 'pypi', url: 'http://127.0.0.1:8080/p/acme' });
     expect(workflow.jobs['publish']?.['steps']).toEqual([
       { uses: 'actions/download-artifact@v6', with: { name: 'python-package-distributions', path: 'dist/' } },
-      { uses: 'pypa/gh-action-pypi-publish@release/v1' },
+      { uses: 'pypa/gh-action-pypi-publish@release/v1', with: { 'print-hash': true } },
     ]);
+  });
+
+  it.each<PackageIndex>(['pypi', 'testpypi'])('has the %s publish step log the hashes it uploads, and says why', (index) => {
+    const text = renderPublishWorkflow({ index, projectName: 'acme', environment: index, tagFormat: 'v{version}' });
+    const lines = text.split('\n');
+    const at = lines.indexOf('          print-hash: true');
+    expect(at).toBeGreaterThan(lines.indexOf('      - uses: pypa/gh-action-pypi-publish@release/v1'));
+    expect(lines[at - 1]).toMatch(/^ {10}# .*sha256.*pyrelease compares them with what the index serves/);
   });
 
   describe('the TestPyPI step that sets the version to rehearse', () => {

@@ -15,6 +15,12 @@ export function chosenVersion(ctx: Ctx): { version: string; tag: string; migrati
   return { version, tag, migrationRequired: outputs?.['migrationRequired'] === true, prerelease: outputs?.['prerelease'] === true };
 }
 
+/** The release commit's short sha for messages, or words for it while it does not exist yet (a dry run). */
+export function releaseCommitLabel(ctx: Ctx): string {
+  const sha = ctx.outputsOf('prepare.push')?.['sha'];
+  return typeof sha === 'string' ? sha.slice(0, 7) : 'the release commit';
+}
+
 /** The commit being released: the pushed bump commit (or the merge commit of its pull request). */
 export function releaseCommit(ctx: Ctx): string {
   const sha = ctx.outputsOf('prepare.push')?.['sha'];

@@ -2,7 +2,7 @@ import { PyreleaseError } from '../../../domain/errors';
 import { canonicalizeVersion } from '../../../domain/version';
 import type { StepOutputs } from '../../journal';
 import type { ProbeResult, StepContext, WriteContext, WriteStep } from '../../step';
-import { chosenVersion, releaseCommit } from '../prepare/outputs';
+import { chosenVersion, releaseCommit, releaseCommitLabel } from '../prepare/outputs';
 import type { ReleasePorts } from '../release-ports';
 import { publishTriggerOf } from '../shared/publish-trigger';
 import { recordTrigger, recordedTrigger } from '../shared/started-run';
@@ -62,10 +62,10 @@ export const createTag: WriteStep<ReleasePorts> = {
   },
   async describe(ctx) {
     const { tag } = chosenVersion(ctx);
-    const sha = releaseCommit(ctx);
+    const at = releaseCommitLabel(ctx);
     const { config } = await ctx.reads.project.load();
-    if (publishTriggerOf(ctx) === 'release') return [`publish the draft GitHub Release ${tag} at ${short(sha)} (GitHub creates the tag; it starts ${config.workflows.pypi})`];
-    return [`git tag ${config.signTags ? '-s' : '-a'} ${tag} ${short(sha)} -m "Release ${chosenVersion(ctx).version}"`, `git push origin refs/tags/${tag}:refs/tags/${tag} (starts ${config.workflows.pypi})`];
+    if (publishTriggerOf(ctx) === 'release') return [`publish the draft GitHub Release ${tag} at ${at} (GitHub creates the tag; it starts ${config.workflows.pypi})`];
+    return [`git tag ${config.signTags ? '-s' : '-a'} ${tag} ${at === 'the release commit' ? '<release commit>' : at} -m "Release ${chosenVersion(ctx).version}"`, `git push origin refs/tags/${tag}:refs/tags/${tag} (starts ${config.workflows.pypi})`];
   },
   async run(ctx): Promise<StepOutputs> {
     const { config } = await ctx.reads.project.load();

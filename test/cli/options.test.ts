@@ -1,0 +1,83 @@
+// Unit tests of the option parser: no binary is run here.
+import { describe, expect, it } from 'vitest';
+import { COMMANDS, STAGE_IDS, parseOptions } from '../../src/cli/options';
+import { PyreleaseError, exitCodeFor } from '../../src/domain/errors';
+import { buildReleasePlan } from '../../src/engine/stages/release-plan';
+
+/** The usage error `parseOptions` throws for `argv`; fails the test when it does not throw one. */
+function usageError(argv: string[]): PyreleaseError {
+  let thrown: unknown;
+  try {
+    parseOptions(argv, '/project');
+  } catch (error) {
+    thrown = error;
+  }
+  if (!(thrown instanceof PyreleaseError)) throw new Error(`expected a PyreleaseError for ${argv.join(' ')}, got ${String(thrown)}`);
+  expect(thrown.kind).toBe('usage');
+  expect(thrown.code).toBe('usage');
+  expect(exitCodeFor(thrown)).toBe(2);
+  return thrown;
+}
+
+describe('--stop-after', () => {
+  it('is accepted by `pyrelease`, for every stage it names', () => {
+    for (const stage of STAGE_IDS) {
+      const options = parseOptions(['--stop-after', stage], '/project');
+      expect(options.command).toBe('release');
+      expect(options.stopAfter).toBe(stage);
+    }
+  });
+
+  it('is accepted by `pyrelease demo`, also written --stop-after=STAGE', () => {
+    expect(parseOptions(['demo', '--stop-after=tag', '--yes'], '/project')).toMatchObject({ command: 'demo', stopAfter: 'tag', yes: true });
+  });
+
+  it('goes with --resume and --dry-run', () => {
+    expect(parseOptions(['--resume', '--stop-after', 'publish'], '/project')).toMatchObject({ resume: true, stopAfter: 'publish' });
+    expect(parseOptions(['--dry-run', '--stop-after', 'prepare'], '/project')).toMatchObject({ dryRun: true, stopAfter: 'prepare' });
+  });
+
+  it('is undefined when not given', () => {
+    expect(parseOptions([], '/project').stopAfter).toBeUndefined();
+    expect(parseOptions(['demo'], '/project').stopAfter).toBeUndefined();
+  });
+
+  it.each(COMMANDS.filter((command) => command !== 'release' && command !== 'demo'))('is refused by `pyrelease %s`', (command) => {
+    const error = usageError([command, '--stop-after', 'tag']);
+    expect(error.message).toBe(`--stop-after does not apply to \`pyrelease ${command}\`.`);
+  });
+
+  it('refuses an unknown stage, naming the stages and suggesting the closest', () => {
+    const error = usageError(['--stop-after', 'testpyp']);
+    expect(error.message).toBe('--stop-after takes a stage: prepare, testpypi, tag, publish, smoke; "testpyp" is none of them.');
+    expect(error.hint).toBe('Did you mean `--stop-after testpypi`?');
+    expect(usageError(['demo', '--stop-after', 'pubish']).hint).toBe('Did you mean `--stop-after publish`?');
+    expect(usageError(['--stop-after', 'smok']).hint).toBe('Did you mean `--stop-after smoke`?');
+  });
+
+  it('refuses a stage far from any, without a wrong suggestion', () => {
+    const error = usageError(['--stop-after', 'everything']);
+    expect(error.message).toContain('prepare, testpypi, tag, publish, smoke');
+    expect(error.hint).not.toContain('--stop-after ');
+  });
+
+  it('refuses the last stage: there is nothing after it to pause before', () => {
+    expect(usageError(['--stop-after', 'finalize']).message).toContain('"finalize" is none of them');
+  });
+
+  it('is case-sensitive, like the stage ids in the journal', () => {
+    expect(usageError(['--stop-after', 'Tag']).message).toContain('prepare, testpypi, tag, publish, smoke; "Tag" is none of them');
+  });
+
+  it('needs a value', () => {
+    expect(usageError(['--stop-after']).message).toContain('--stop-after');
+  });
+});
+
+describe('STAGE_IDS', () => {
+  it('are the release plan’s stage ids but the last, in plan order', () => {
+    const ids = buildReleasePlan().stages.map((stage) => stage.id);
+    expect(ids.length).toBeGreaterThan(1);
+    expect([...STAGE_IDS]).toEqual(ids.slice(0, -1));
+  });
+});
