@@ -2,6 +2,15 @@ import { PyreleaseError } from '../domain/errors';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 
+/** Whether a URL points at this machine (the sandbox's servers). */
+export function isLoopbackUrl(url: string): boolean {
+  try {
+    return LOOPBACK.has(new URL(url).hostname);
+  } catch {
+    return false;
+  }
+}
+
 /**
  * For `pyrelease demo`: every HTTP request of this process must go to the sandbox on loopback.
  * Anything else (a real GitHub or PyPI) is refused before it leaves, and counted.

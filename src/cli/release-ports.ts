@@ -15,6 +15,7 @@ import type { GitHubReads, GitHubWrites } from '../ports/github';
 import type { PackageIndexReads } from '../ports/package-index';
 import type { FrontEnd } from './front-end';
 import { lazyPort } from './lazy-port';
+import { isLoopbackUrl } from './loopback-guard';
 import type { Workspace } from './workspace';
 
 export interface ReleasePortOptions {
@@ -47,11 +48,14 @@ export function createReleasePorts(options: ReleasePortOptions): ReleasePorts {
   const github = lazyPort<GitHubReads & GitHubWrites>(async () => {
     const { owner, repo } = await findRepository();
     const { token } = await resolveGitHubToken({ env, runner: workspace.processes, redactor: workspace.redactor, repository: `${owner}/${repo}` });
+    const baseUrl = resolveApiBaseUrl(undefined, env);
     return new OctokitGitHub({
       owner,
       repo,
       token,
-      baseUrl: resolveApiBaseUrl(undefined, env),
+      baseUrl,
+      // A second between writes spares GitHub's secondary rate limit; a server on this machine (the sandbox) has none.
+      ...(isLoopbackUrl(baseUrl) ? { secondMs: 10 } : {}),
       onWait: (wait) => options.emit({ type: 'note', level: 'info', message: `Waiting ${Math.ceil(wait.seconds)} s for GitHub's ${wait.reason === 'rate-limit' ? 'rate limit' : 'secondary rate limit'}.` }),
     });
   });

@@ -35,7 +35,7 @@ describe('pyrelease demo', () => {
   });
 
   it('removes the sandbox afterwards unless told to keep it', async () => {
-    const run = await runCli(['demo', '--yes', '--plain'], { cwd: tempDir() });
+    const run = await runCli(['demo', '--yes', '--plain', '--stop-after', 'prepare'], { cwd: tempDir() });
     expect(run.exitCode).toBe(0);
     const project = /Releasing from (\S+)\/project/.exec(run.stdout)?.[1];
     expect(project).toBeDefined();

@@ -65,8 +65,9 @@ describe('--stop-after', () => {
     expect(usageError(['--stop-after', 'finalize']).message).toContain('"finalize" is none of them');
   });
 
-  it('is case-sensitive, like the stage ids in the journal', () => {
-    expect(usageError(['--stop-after', 'Tag']).message).toContain('prepare, testpypi, tag, publish, smoke; "Tag" is none of them');
+  it('takes stage names in any case, as people write them', () => {
+    expect(parseOptions(['--stop-after', 'TestPyPI']).stopAfter).toBe('testpypi');
+    expect(usageError(['--stop-after', 'Tags']).message).toContain('prepare, testpypi, tag, publish, smoke; "tags" is none of them');
   });
 
   it('needs a value', () => {

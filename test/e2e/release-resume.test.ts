@@ -30,7 +30,7 @@ describe('the TestPyPI dry run, killed and resumed', () => {
   it.concurrent.each([
     ['while the run is watched', (output: string) => /Watching Publish to TestPyPI run \d+/.test(output)],
     ['while the candidate is installed', (output: string) => output.includes('Collecting quillnote==0.1.1rc1')],
-  ])('killed %s, --resume finishes without a second dispatch', { timeout: 180_000 }, async (_when, seen) => {
+  ])('killed %s, --resume finishes without a second dispatch', { timeout: 300_000 }, async (_when, seen) => {
     const sandbox = await fastSandbox();
     try {
       const output = await killWhen(sandbox, ['--stop-after', 'testpypi', '--yes'], seen);
@@ -52,7 +52,7 @@ describe('the TestPyPI dry run, killed and resumed', () => {
 const later = buildReleasePlan().stages.filter((stage) => ['tag', 'publish', 'smoke', 'finalize'].includes(stage.id)).flatMap((stage) => stage.steps);
 
 describe('stages 3–6, killed at any step and resumed', () => {
-  it.concurrent.each(later.map((step) => [step.id, step.title]))('killed at %s, --resume ends as an uninterrupted release does', { timeout: 240_000 }, async (_id, title) => {
+  it.concurrent.each(later.map((step) => [step.id, step.title]))('killed at %s, --resume ends as an uninterrupted release does', { timeout: 300_000 }, async (_id, title) => {
     const sandbox = await fastSandbox();
     try {
       const output = await killWhen(sandbox, ['--yes'], reached(title));

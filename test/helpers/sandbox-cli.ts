@@ -24,7 +24,7 @@ export function sandboxEnv(sandbox: Sandbox, extra: Record<string, string> = {})
 
 /** Starts the built binary in the sample project (asynchronously: the sandbox lives in this process). */
 export function startInSandbox(sandbox: Sandbox, args: string[], extra: Record<string, string> = {}): ResultPromise<{ cwd: string; env: Record<string, string>; reject: false; stdin: 'ignore'; timeout: number }> {
-  return execa(process.execPath, [BIN, ...args], { cwd: sandbox.project.projectDir, env: sandboxEnv(sandbox, extra), reject: false, stdin: 'ignore', timeout: 90_000 });
+  return execa(process.execPath, [BIN, ...args], { cwd: sandbox.project.projectDir, env: sandboxEnv(sandbox, extra), reject: false, stdin: 'ignore', timeout: 230_000 });
 }
 
 export async function runInSandbox(sandbox: Sandbox, args: string[], extra: Record<string, string> = {}): Promise<CliRun> {
