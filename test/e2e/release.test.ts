@@ -51,6 +51,7 @@ describe('the whole release, in the sandbox', concurrently, () => {
     // The generated workflow has the action print the hashes; PyPI serves exactly those files.
     expect(run.stdout).toMatch(/sha256 of quillnote-0\.1\.1\.tar\.gz matches what run \d+ uploaded/);
     expect(run.stdout).toMatch(/sha256 of quillnote-0\.1\.1-py3-none-any\.whl matches what run \d+ uploaded/);
+    expect(run.stdout).toMatch(/sha256 of quillnote-0\.1\.1rc1\.tar\.gz matches what run \d+ uploaded/);
     expect(run.stdout).toContain('✓ Install the release from PyPI and smoke-test it — 4 of 4 passed; the venv was removed');
     expect(run.stdout).toContain('quillnote 0.1.1 is on PyPI, installed and smoke-tested from there.');
     expect(run.stdout).toMatch(/ {2}GitHub Release {4}http:\/\/127\.0\.0\.1:\d+\/_web\/pyrelease-sandbox\/quillnote\/releases\/tag\/v0\.1\.1/);

@@ -1,6 +1,6 @@
 import type { Json } from '../../../ports/journal-store';
 import type { StepOutputs } from '../../journal';
-import type { StepContext } from '../../step';
+import type { ProbeResult, ReadStep, StepContext } from '../../step';
 import type { ReleasePorts } from '../release-ports';
 import { simpleUrl } from './index-urls';
 import { smokeInVenv } from './smoke-venv';
@@ -42,5 +42,31 @@ export async function smokeFromIndex(ctx: StepContext<ReleasePorts>, options: { 
     passed: true,
     results,
     ...(outcome.installedFrom ? { installedFrom: outcome.installedFrom } : {}),
+  };
+}
+
+export interface SmokeStepSpec {
+  id: string;
+  title: string;
+  index: 'pypi' | 'testpypi';
+  /** The step that published: without its outputs (a dry run) there is nothing to install. */
+  runStep: string;
+  /** The step that waited for the index and recorded the files pip must install one of. */
+  waitStep: string;
+  version(ctx: StepContext<ReleasePorts>): string;
+}
+
+/** A smoke-test step: done already when it passed for that same version. */
+export function smokeStep(spec: SmokeStepSpec): ReadStep<ReleasePorts> {
+  return {
+    id: spec.id,
+    title: spec.title,
+    effect: 'read',
+    needs: [spec.runStep],
+    async probe(ctx): Promise<ProbeResult> {
+      const outputs = ctx.outputsOf(spec.id);
+      return outputs?.['version'] === spec.version(ctx) && outputs['passed'] === true ? { state: 'done', detail: `passed for ${String(outputs['version'])}` } : { state: 'todo' };
+    },
+    run: (ctx) => smokeFromIndex(ctx, { index: spec.index, version: spec.version(ctx), waitStep: spec.waitStep }),
   };
 }

@@ -6,6 +6,7 @@ import type { StepOutputs } from '../../journal';
 import type { ProbeResult, StepContext, WriteContext, WriteStep } from '../../step';
 import { chosenVersion, releaseCommit } from '../prepare/outputs';
 import type { ReleasePorts } from '../release-ports';
+import { workflowEvents } from '../shared/publish-trigger';
 import { recordTrigger, recordedTrigger, runStartedBy, type RunTriggerEvent, type TriggerRecord } from '../shared/started-run';
 import { watchRun } from '../shared/watch-run';
 import { rehearsalVersion } from './rehearsal';
@@ -18,9 +19,7 @@ type Ctx = StepContext<ReleasePorts>;
 
 /** How the TestPyPI workflow is started, from the analysis Prepare made of it: a dispatch where it can be. */
 function triggerOf(ctx: Ctx): RunTriggerEvent {
-  const triggers = ctx.outputsOf('prepare.workflows')?.['triggers'];
-  const events = typeof triggers === 'object' && triggers !== null && !Array.isArray(triggers) ? triggers['testpypi'] : undefined;
-  const list = Array.isArray(events) ? events.filter((event): event is string => typeof event === 'string') : [];
+  const list = workflowEvents(ctx, 'testpypi');
   if (list.includes('workflow_dispatch')) return 'workflow_dispatch';
   if (list.includes('release')) return 'release';
   if (list.includes('push')) return 'push';

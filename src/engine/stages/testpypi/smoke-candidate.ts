@@ -1,22 +1,12 @@
-import type { StepOutputs } from '../../journal';
-import type { ProbeResult, ReadStep } from '../../step';
-import type { ReleasePorts } from '../release-ports';
-import { smokeFromIndex } from '../shared/smoke-step';
+import { smokeStep } from '../shared/smoke-step';
 import { rehearsalVersion } from './rehearsal';
 
-const STEP = 'testpypi.smoke';
-
-/** Installs the candidate from TestPyPI into a throwaway venv and runs what it installs. */
-export const smokeCandidate: ReadStep<ReleasePorts> = {
-  id: STEP,
+/** Stage 2: the candidate installed from TestPyPI (dependencies from PyPI) into a throwaway venv, every entrypoint run. */
+export const smokeCandidate = smokeStep({
+  id: 'testpypi.smoke',
   title: 'Install the candidate from TestPyPI and smoke-test it',
-  effect: 'read',
-  needs: ['testpypi.publish'],
-  async probe(ctx): Promise<ProbeResult> {
-    const outputs = ctx.outputsOf(STEP);
-    return outputs?.['version'] === rehearsalVersion(ctx) && outputs['passed'] === true ? { state: 'done', detail: `passed for ${String(outputs['version'])}` } : { state: 'todo' };
-  },
-  async run(ctx): Promise<StepOutputs> {
-    return smokeFromIndex(ctx, { index: 'testpypi', version: rehearsalVersion(ctx), waitStep: 'testpypi.wait' });
-  },
-};
+  index: 'testpypi',
+  runStep: 'testpypi.publish',
+  waitStep: 'testpypi.wait',
+  version: rehearsalVersion,
+});

@@ -1,0 +1,41 @@
+import type { StepOutputs } from '../../journal';
+import type { ProbeResult, ReadStep, StepContext } from '../../step';
+import type { ReleasePorts } from '../release-ports';
+import { verifyPublishedHashes } from './verify-published-hashes';
+import { waitForIndex } from './wait-for-index';
+
+export interface IndexWaitStepSpec {
+  id: string;
+  title: string;
+  index: 'pypi' | 'testpypi';
+  /** The step that published, whose recorded run logged the hashes it uploaded. */
+  runStep: string;
+  /** The version to wait for, from earlier outputs. */
+  version(ctx: StepContext<ReleasePorts>): string;
+}
+
+/**
+ * A step that waits until an index's JSON API and then its simple page (pip's view) list both
+ * files of a version, then checks that their sha256 are what the publishing run logged it uploaded.
+ * Done already when it recorded the files of that same version.
+ */
+export function indexWaitStep(spec: IndexWaitStepSpec): ReadStep<ReleasePorts> {
+  return {
+    id: spec.id,
+    title: spec.title,
+    effect: 'read',
+    needs: [spec.runStep],
+    async probe(ctx): Promise<ProbeResult> {
+      const outputs = ctx.outputsOf(spec.id);
+      return outputs?.['version'] === spec.version(ctx) && Array.isArray(outputs['files']) ? { state: 'done', detail: String(outputs['summary'] ?? 'served') } : { state: 'todo' };
+    },
+    async run(ctx): Promise<StepOutputs> {
+      const { config, project } = await ctx.reads.project.load();
+      const version = spec.version(ctx);
+      const { files } = await waitForIndex(ctx, { index: spec.index, project: project.name, version, timeoutMs: config.indexTimeout * 60_000, indexUrl: config.index[spec.index] });
+      for (const file of files) ctx.log(`${file.filename}  sha256 ${file.sha256}`);
+      const hashesVerified = await verifyPublishedHashes(ctx, { index: spec.index, runStep: spec.runStep, files, project: project.name, version, config });
+      return { summary: files.map((file) => file.filename).join(', '), version, files: files.map((file) => ({ ...file })), hashesVerified };
+    },
+  };
+}
