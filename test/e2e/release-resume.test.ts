@@ -51,22 +51,31 @@ describe('the TestPyPI dry run, killed and resumed', () => {
 
 const later = buildReleasePlan().stages.filter((stage) => ['tag', 'publish', 'smoke', 'finalize'].includes(stage.id)).flatMap((stage) => stage.steps);
 
-describe('stages 3–6, killed at any step and resumed', () => {
-  it.concurrent.each(later.map((step) => [step.id, step.title]))('killed at %s, --resume ends as an uninterrupted release does', { timeout: 300_000 }, async (_id, title) => {
+describe('stages 3–6, killed at every step in turn and resumed', () => {
+  // One release killed at each step of stages 3–6, one after the other: every session after the
+  // first is a resume that starts with probes, so each step's probe meets the state its own
+  // interruption left, and the end must look like an uninterrupted release.
+  it('ends as an uninterrupted release does: one tag, one publish run, one release, one milestone', { timeout: 300_000 }, async () => {
     const sandbox = await fastSandbox();
     try {
-      const output = await killWhen(sandbox, ['--yes'], reached(title));
-      expect(output).toContain(title);
+      for (const [index, step] of later.entries()) {
+        const args = index === 0 ? ['--yes'] : ['--resume', '--yes'];
+        const output = await killWhen(sandbox, args, (seen) => seen.includes(`› ${step.title}\n`) || seen.includes(`✓ ${step.title} — already done`));
+        expect(output, `the session killed at ${step.id}`).toContain(step.title);
+        expect(output).not.toContain('Release record saved');
+      }
       const resumed = await runInSandbox(sandbox, ['--resume', '--yes']);
       expect(resumed.stderr).toBe('');
       expect(resumed.exitCode).toBe(0);
       expect(resumed.stdout).toContain('quillnote 0.1.1 is on PyPI, installed and smoke-tested from there.');
       await expectReleased(sandbox);
-      // One publish run for the tag: the resumed session re-attached, it did not start another.
+      // One publish run for the tag: every resumed session re-attached, none started another.
       expect(sandbox.github.runs().filter((run) => run.event === 'push' && run.headBranch === 'v0.1.1')).toHaveLength(1);
       const history = join(sandbox.project.projectDir, '.git', 'pyrelease', 'history');
       const [record] = readdirSync(history);
-      expect(JSON.parse(readFileSync(join(history, record!), 'utf8')).state).toBe('done');
+      const data = JSON.parse(readFileSync(join(history, record!), 'utf8')) as { state: string; steps: Record<string, { state: string }> };
+      expect(data.state).toBe('done');
+      expect(later.map((step) => data.steps[step.id]?.state)).toEqual(later.map(() => 'done'));
     } finally {
       await sandbox.stop();
     }

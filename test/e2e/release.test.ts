@@ -217,6 +217,13 @@ describe('stages 3–6, in the sandbox', concurrently, () => {
     expect(run.stdout).toMatch(/✗ Watch the PyPI publish run — Publish to PyPI, step "Run pypa\/gh-action-pypi-publish@release\/v1", failed in run \d+ \(attempt 1\)/);
     expect(run.stdout).toContain('`pyrelease --resume` re-attaches to the run');
     expect((await releaseState(sandbox)).pypi('0.1.1')).toEqual([]);
+    // On resume the concluded run is shown again, with its choices; the rollback paths are told.
+    const resumed = await runInSandbox(sandbox, ['--resume', '--yes', '--answer', 'publish.watch.on-failure=rollback']);
+    expect(resumed.exitCode).toBe(1);
+    expect(resumed.stdout).toMatch(/Re-attaching to run \d+\./);
+    expect(resumed.stdout).toContain('pyrelease has no rollback menu yet, so these are the paths by hand');
+    expect(resumed.stdout).toContain('yank the release on its PyPI management page');
+    expect(sandbox.actions.counts().rerun).toBe(0);
   });
 
   it('waits while PyPI lags behind its JSON API, saying what is still missing', { timeout: 240_000 }, async ({ onTestFinished }) => {

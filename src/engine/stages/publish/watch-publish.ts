@@ -49,7 +49,7 @@ export const watchPublish: WriteStep<ReleasePorts> = {
       runId = await runStartedBy(ctx, trigger, maxWaitMs);
       await ctx.record({ runId });
     }
-    const watched = await watchRun(ctx, { runId, maxWaitMs, questionPrefix: 'publish.watch', environmentHint: config.environments.pypi });
+    const watched = await watchRun(ctx, { runId, maxWaitMs, questionPrefix: 'publish.watch', offerRollback: true, environmentHint: config.environments.pypi });
     return {
       summary: `run ${watched.runId} ${watched.conclusion}${watched.attempt > 1 ? ` (attempt ${watched.attempt})` : ''}: ${watched.url}`,
       runId: watched.runId,

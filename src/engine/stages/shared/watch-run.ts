@@ -18,6 +18,8 @@ export interface WatchRunOptions {
   questionPrefix: string;
   /** Offer "try again with the next release candidate" when the run fails (TestPyPI). */
   allowNextCandidate?: boolean;
+  /** Offer the rollback paths when the run fails (the PyPI publish run). */
+  offerRollback?: boolean;
 }
 
 export interface WatchedJob {
@@ -115,6 +117,7 @@ async function concluded(ctx: Ctx, run: WorkflowRun, jobs: WorkflowJob[], option
       { value: 'rerun', label: 'Re-run the failed jobs', hint: 'a new attempt of the same run' },
       { value: 'stop', label: 'Stop here' },
       ...(options.allowNextCandidate ? [{ value: 'next-rc', label: 'Try again with the next release candidate' }] : []),
+      ...(options.offerRollback ? [{ value: 'rollback', label: 'Roll back…', hint: 'yank, hotfix or revert' }] : []),
     ],
     default: 'stop',
     remember: false,
@@ -125,6 +128,7 @@ async function concluded(ctx: Ctx, run: WorkflowRun, jobs: WorkflowJob[], option
     return 'rerun';
   }
   if (choice === 'next-rc') return { ...result(run, jobs, conclusion), next: 'next-rc' };
+  if (choice === 'rollback') throw rollbackByHand(run);
   throw new PyreleaseError('run.failed', `${where} failed in run ${run.id} (attempt ${run.runAttempt}): ${run.htmlUrl}`, {
     hint: 'Read the log there. Re-run the failed jobs on GitHub or fix the cause; `pyrelease --resume` re-attaches to the run.',
   });
@@ -180,6 +184,18 @@ async function attendApprovals(ctx: Ctx, run: WorkflowRun, options: WatchRunOpti
     ctx.log(`Approved the ${name} deployment.`);
   }
   return asked;
+}
+
+/**
+ * The rollback menu (yank, hotfix, revert) is not part of this version: say what to do by hand.
+ * Whether anything reached the index decides which path applies.
+ */
+function rollbackByHand(run: WorkflowRun): PyreleaseError {
+  return new PyreleaseError('run.rollback-by-hand', `Run ${run.id} failed; pyrelease has no rollback menu yet, so these are the paths by hand: ${run.htmlUrl}`, {
+    hint:
+      'If nothing reached PyPI: fix the cause, re-run the failed jobs on GitHub, then `pyrelease --resume`. ' +
+      'If some files did: yank the release on its PyPI management page (a yanked version can never be reused) and release a patch version with the fix.',
+  });
 }
 
 function timedOut(run: WorkflowRun, jobs: WorkflowJob[], options: WatchRunOptions): PyreleaseError {
