@@ -1,7 +1,7 @@
 import type { StepOutputs } from '../../journal';
 import { PyreleaseError } from '../../../domain/errors';
 import { formatDuration } from '../../../domain/step-symbols';
-import type { ReadStep } from '../../step';
+import type { ProbeResult, ReadStep } from '../../step';
 import type { ReleasePorts } from '../release-ports';
 import { releaseCommit } from './outputs';
 
@@ -19,6 +19,13 @@ export const ciGreen: ReadStep<ReleasePorts> = {
   needs: ['prepare.push'],
   title: 'CI green on the release commit',
   effect: 'read',
+  // A gate passed once for this commit stays passed: later runs on the same commit (the TestPyPI and
+  // publish workflows' own jobs, a failed publish among them) are not CI's verdict on the release.
+  async probe(ctx): Promise<ProbeResult> {
+    const earlier = ctx.outputsOf('prepare.ci');
+    const sha = ctx.outputsOf('prepare.push')?.['sha'];
+    return typeof sha === 'string' && earlier?.['sha'] === sha ? { state: 'done', detail: `green on ${sha.slice(0, 7)} earlier` } : { state: 'todo' };
+  },
   async run(ctx): Promise<StepOutputs> {
     const sha = releaseCommit(ctx);
     const { config } = await ctx.reads.project.load();
