@@ -60,7 +60,7 @@ describe('stages 3–6, killed at every step in turn and resumed', () => {
     try {
       for (const [index, step] of later.entries()) {
         const args = index === 0 ? ['--yes'] : ['--resume', '--yes'];
-        const output = await killWhen(sandbox, args, (seen) => seen.includes(`› ${step.title}\n`) || seen.includes(`✓ ${step.title} — already done`));
+        const output = await killWhen(sandbox, args, reached(step.title));
         expect(output, `the session killed at ${step.id}`).toContain(step.title);
         expect(output).not.toContain('Release record saved');
       }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, type TestContext } from 'vitest';
 import type { Sandbox } from '../../src/sandbox/sandbox';
+import { parseChecklist } from '../../src/domain/checklist';
 import { sandboxGit } from '../../src/sandbox/sample-project/sandbox-git';
 import { expectReleased, leftoverVenvs, releaseState } from '../helpers/release-state';
 import { fastSandbox, runInSandbox } from '../helpers/sandbox-cli';
@@ -41,10 +42,13 @@ describe('the whole release, in the sandbox', concurrently, () => {
   it('goes from ready to on PyPI, verified: rc on TestPyPI, tag, publish run, smoke, release, milestone, summary', { timeout: 240_000 }, async ({ onTestFinished }) => {
     const sandbox = await sandboxFor(onTestFinished);
     const { tmp, env } = privateTmp(onTestFinished);
-    const run = await runInSandbox(sandbox, ['--yes'], env);
+    // Every answer given by flag, none by --yes: the ids a maintainer would script the release with.
+    const checklist = parseChecklist(readFileSync(join(sandbox.project.projectDir, 'docs', 'LAUNCH_CHECKLIST.md'), 'utf8'));
+    const answers = ['version.choice=patch', 'push.confirm=yes', ...checklist.map((item) => `${item.id}=yes`), 'testpypi.trigger=yes', 'tag.confirm=yes'];
+    const run = await runInSandbox(sandbox, answers.flatMap((answer) => ['--answer', answer]), env);
     expect(run.stderr).toBe('');
     expect(run.exitCode).toBe(0);
-    expect(run.stdout).toContain('? Dispatch publish-testpypi.yml on main with version=0.1.1rc1?: yes (default)');
+    expect(run.stdout).toContain('? Dispatch publish-testpypi.yml on main with version=0.1.1rc1?: yes (given)');
     expect(run.stdout).toMatch(/✓ Set the version to rehearse/);
     expect(run.stdout).toContain('✓ Install the candidate from TestPyPI and smoke-test it — 4 of 4 passed; the venv was removed');
     expect(run.stdout).toContain('? Create v0.1.1 at');
