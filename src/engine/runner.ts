@@ -98,7 +98,9 @@ export async function runPlan<P extends PortSet>(options: RunnerOptions<P>): Pro
   };
 
   const ask = async <Q extends Question>(step: Step<P>, question: Q): Promise<AnswerOf<Q>> => {
-    const recorded = question.remember === false ? undefined : journal.answer(question.id)?.value;
+    // A declined confirmation stopped its step; the next session asks again instead of declining again.
+    const earlier = question.remember === false ? undefined : journal.answer(question.id)?.value;
+    const recorded = question.kind === 'confirm' && earlier === false ? undefined : earlier;
     // Answered without a person: the context the prompt would have shown still belongs in the log,
     // before the answer is checked, so a refused answer comes with its reasons.
     const unattended = options.given[question.id] !== undefined || recorded !== undefined || !options.prompter || (options.yes && question.default !== undefined);
@@ -181,7 +183,12 @@ export async function runPlan<P extends PortSet>(options: RunnerOptions<P>): Pro
       }
 
       if (gate(step, options.dryRun) === 'describe' && step.effect === 'write') {
-        const actions = await step.describe(ctx);
+        let actions: string[];
+        try {
+          actions = await step.describe(ctx);
+        } catch (error) {
+          return fail(step, error);
+        }
         described.add(step.id);
         emit({ type: 'step-skipped', step: step.id, title: step.title, reason: 'dry-run', detail: 'dry run: not executed', actions });
         continue;

@@ -7,9 +7,13 @@ import type { ProbeResult, StepContext, WriteStep } from '../../step';
 import { chosenVersion, releaseCommit } from '../prepare/outputs';
 import type { ReleasePorts } from '../release-ports';
 
-/** `X.Y.(Z+1).dev0`: what the branch builds until the next release. */
-function devVersionAfter(version: string): string {
-  const next = parseVersion(version)?.isPrerelease ? bumpVersion(version, 'final') : bumpVersion(version, 'patch');
+/**
+ * What the branch builds until the next release: `X.Y.(Z+1).dev0` after a final release, and after a
+ * pre-release the development of the next candidate (`1.2.0rc2.dev0`), which sorts above it.
+ */
+export function devVersionAfter(version: string): string {
+  const parsed = parseVersion(version);
+  const next = parsed?.isPrerelease ? bumpVersion(version, parsed.pre ? 'rc' : 'patch') : bumpVersion(version, 'patch');
   return `${next}.dev0`;
 }
 
@@ -48,13 +52,19 @@ export const devVersion: WriteStep<ReleasePorts> = {
         hint: `Check out ${config.branch}, pull, and run \`pyrelease --resume\`.`,
       });
     }
-    if (versionSource.currentVersion !== dev) {
-      const before = (await ctx.reads.project.readFile(versionSource.file)) ?? '';
-      const after = writeVersion(versionSource, before, dev);
-      for (const line of unifiedDiff(versionSource.file, before, after).split('\n')) ctx.log(line);
-      await ctx.writes.git.writeFile(versionSource.file, after);
+    const message = `Start ${dev}`;
+    // An earlier session may have committed and died before the push: push that commit.
+    const committed = head !== undefined && versionSource.currentVersion === dev && (await ctx.reads.git.subject('HEAD')) === message;
+    let sha = head ?? '';
+    if (!committed) {
+      if (versionSource.currentVersion !== dev) {
+        const before = (await ctx.reads.project.readFile(versionSource.file)) ?? '';
+        const after = writeVersion(versionSource, before, dev);
+        for (const line of unifiedDiff(versionSource.file, before, after).split('\n')) ctx.log(line);
+        await ctx.writes.git.writeFile(versionSource.file, after);
+      }
+      sha = await ctx.writes.git.commit([versionSource.file], message);
     }
-    const sha = await ctx.writes.git.commit([versionSource.file], `Start ${dev}`);
     const pushed = await ctx.writes.git.push('origin', `HEAD:refs/heads/${config.branch}`);
     if (!pushed.ok) {
       throw new PyreleaseError('finalize.push-refused', `origin refused the ${dev} commit: ${pushed.message}`, {

@@ -6,6 +6,7 @@ import { normalizeVersion } from '../../../domain/version';
 import type { ProbeResult, WriteStep } from '../../step';
 import type { ReleasePorts } from '../release-ports';
 import { chosenVersion } from './outputs';
+import { pushedReleaseCommit } from './pushed-release';
 
 export const releaseCommitMessage = (version: string) => `Release ${version}`;
 
@@ -15,6 +16,8 @@ export const bumpCommit: WriteStep<ReleasePorts> = {
   title: 'Write and commit the version',
   effect: 'write',
   async probe(ctx): Promise<ProbeResult> {
+    const pushed = await pushedReleaseCommit(ctx);
+    if (pushed) return { state: 'done', detail: `the release commit ${pushed.slice(0, 7)} is on origin`, outputs: { sha: pushed } };
     const { versionSource } = await ctx.reads.project.load();
     const { version } = chosenVersion(ctx);
     if (versionSource.scm) return { state: 'done', detail: 'the tag is the version: nothing to write', outputs: { sha: (await ctx.reads.git.resolve('HEAD')) ?? null } };

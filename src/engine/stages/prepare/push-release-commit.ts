@@ -3,6 +3,7 @@ import { PyreleaseError } from '../../../domain/errors';
 import type { ProbeResult, StepContext, WriteContext, WriteStep } from '../../step';
 import type { ReleasePorts } from '../release-ports';
 import { chosenVersion } from './outputs';
+import { pushedReleaseCommit } from './pushed-release';
 
 type Ctx = StepContext<ReleasePorts>;
 
@@ -43,6 +44,8 @@ export const pushReleaseCommit: WriteStep<ReleasePorts> = {
       return { state: 'done', detail: `merged in pull request #${merged.number}`, outputs: { sha: merged.sha, pullRequest: merged.number } };
     }
     if (typeof ctx.outputsOf('prepare.push')?.['pullRequest'] === 'number') return { state: 'todo' };
+    const pushed = await pushedReleaseCommit(ctx);
+    if (pushed) return { state: 'done', detail: `the release commit ${pushed.slice(0, 7)} is on origin`, outputs: { sha: pushed } };
     const { config } = await ctx.reads.project.load();
     await ctx.reads.git.fetch('origin');
     const head = await ctx.reads.git.resolve('HEAD');

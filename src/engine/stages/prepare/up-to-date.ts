@@ -1,12 +1,18 @@
 import type { StepOutputs } from '../../journal';
 import { PyreleaseError } from '../../../domain/errors';
-import type { ReadStep } from '../../step';
+import type { ProbeResult, ReadStep } from '../../step';
+import { pushedReleaseCommit } from './pushed-release';
 import type { ReleasePorts } from '../release-ports';
 
 export const upToDate: ReadStep<ReleasePorts> = {
   id: 'prepare.up-to-date',
   title: 'Up to date with origin (fetched, tags too)',
   effect: 'read',
+  // Checked before the release commit went out; after that, origin moving on is no reason to stop.
+  async probe(ctx): Promise<ProbeResult> {
+    const pushed = await pushedReleaseCommit(ctx);
+    return pushed ? { state: 'done', detail: `the release commit ${pushed.slice(0, 7)} is on origin` } : { state: 'todo' };
+  },
   async run(ctx): Promise<StepOutputs> {
     const { config } = await ctx.reads.project.load();
     await ctx.reads.git.fetch('origin');

@@ -103,6 +103,12 @@ function result(run: WorkflowRun, jobs: WorkflowJob[], conclusion: RunConclusion
 async function concluded(ctx: Ctx, run: WorkflowRun, jobs: WorkflowJob[], options: WatchRunOptions): Promise<WatchedRun | 'rerun'> {
   const conclusion = run.conclusion ?? 'failure';
   ctx.log(`${runSymbol('completed', conclusion)} Run ${run.name ?? run.displayTitle} (${run.id}) completed with '${conclusion}'`);
+  // Every job skipped (an `if:` that left this event out): nothing was built or published.
+  if (conclusion === 'skipped') {
+    throw new PyreleaseError('run.skipped', `Run ${run.id} skipped all of its jobs, so nothing was published: ${run.htmlUrl}`, {
+      hint: "Look at the jobs' `if:` conditions in the workflow: they leave this event out (a guard against pre-releases, say). Fix the workflow, then `pyrelease --resume`.",
+    });
+  }
   if (!FAILED_CONCLUSIONS.has(conclusion)) return result(run, jobs, conclusion);
   const job = jobs.find((entry) => entry.conclusion !== null && FAILED_CONCLUSIONS.has(entry.conclusion));
   const step = job?.steps.find((entry) => entry.conclusion !== null && FAILED_CONCLUSIONS.has(entry.conclusion));

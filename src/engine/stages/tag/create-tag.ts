@@ -4,7 +4,7 @@ import type { StepOutputs } from '../../journal';
 import type { ProbeResult, StepContext, WriteContext, WriteStep } from '../../step';
 import { chosenVersion, releaseCommit, releaseCommitLabel } from '../prepare/outputs';
 import type { ReleasePorts } from '../release-ports';
-import { publishTriggerOf } from '../shared/publish-trigger';
+import { publishTriggerOf, workflowEvents } from '../shared/publish-trigger';
 import { recordTrigger, recordedTrigger } from '../shared/started-run';
 import { versionAtCommit } from './version-at-commit';
 
@@ -50,6 +50,11 @@ export const createTag: WriteStep<ReleasePorts> = {
     // PEP 440 spellings differ (1.0.0-rc.1 is 1.0.0rc1): compare normalized.
     if (declared !== undefined && canonicalizeVersion(declared) !== canonicalizeVersion(version)) {
       return { state: 'blocked', reason: `The release commit ${short(sha)} declares ${declared} in ${file}, but the tag would say ${version}.`, hint: 'The bump commit did not reach origin as made: look at `git log origin`, then start a new release.' };
+    }
+    const events = workflowEvents(ctx, 'pypi');
+    if (!events.includes('push') && !events.includes('release')) {
+      const { config } = await ctx.reads.project.load();
+      return { state: 'blocked', reason: `${config.workflows.pypi} runs on ${events.join(', ') || 'no event'}, not on a pushed tag or a published release, so a tag would start nothing.`, hint: `Let it run on tags (\`on: push: tags\`; \`pyrelease init\` writes such a workflow), commit, then \`pyrelease --resume\`.` };
     }
     if (publishTriggerOf(ctx) === 'release') {
       const published = await ctx.reads.github.releaseByTag(tag);

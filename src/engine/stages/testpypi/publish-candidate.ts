@@ -69,9 +69,11 @@ export const publishCandidate: WriteStep<ReleasePorts> = {
     const { config, project } = await ctx.reads.project.load();
     const maxWaitMs = config.ciTimeout * 60_000;
     let version = rehearsalVersion(ctx);
+    // A pre-release is rehearsed as itself: there is no "next candidate" of it to move on to.
+    const allowNextCandidate = !chosenVersion(ctx).prerelease;
     for (;;) {
       const runId = await startedRun(ctx, version, config.workflows.testpypi, maxWaitMs);
-      const watched = await watchRun(ctx, { runId, maxWaitMs, questionPrefix: 'testpypi.watch', allowNextCandidate: true, environmentHint: config.environments.testpypi });
+      const watched = await watchRun(ctx, { runId, maxWaitMs, questionPrefix: 'testpypi.watch', allowNextCandidate, environmentHint: config.environments.testpypi });
       if (watched.next !== 'next-rc') {
         return { summary: `${version} by run ${watched.runId}: ${watched.url}`, version, runId: watched.runId, runUrl: watched.url, attempt: watched.attempt, conclusion: watched.conclusion };
       }
@@ -80,7 +82,8 @@ export const publishCandidate: WriteStep<ReleasePorts> = {
       const next = nextFreeCandidate(final, [...taken, version]);
       ctx.log(`Trying again as ${next}: run ${watched.runId} for ${version} failed.`);
       version = next;
-      await ctx.record({ version, runId: null, runUrl: null, attempt: null, trigger: null });
+      // Nothing of the failed candidate's trigger may be taken for the next one's.
+      await ctx.record({ version, runId: null, runUrl: null, attempt: null, trigger: null, triggered: null, prereleaseId: null, prereleaseUrl: null });
     }
   },
 };
@@ -112,26 +115,48 @@ async function startedRun(ctx: WriteContext<ReleasePorts>, version: string, work
 }
 
 /**
- * The pre-release and rc-tag routes put a tag `vX.Y.ZrcN` on GitHub; when the PyPI workflow's tag
- * filter lets it through, that tag would publish the candidate to the real PyPI as well.
+ * The pre-release and rc-tag routes put a tag `vX.Y.ZrcN` (and maybe a published pre-release) on
+ * GitHub. When the PyPI workflow runs on that tag, or on any published release without a guard for
+ * pre-releases, the candidate would go to the real PyPI as well, where it can never be taken back.
  */
-async function refuseTagThatStartsPyPI(ctx: Ctx, tag: string): Promise<void> {
+async function refuseRouteThatStartsPyPI(ctx: Ctx, event: RunTriggerEvent, tag: string): Promise<void> {
   const { config } = await ctx.reads.project.load();
+  const { prerelease, tag: releaseTag } = chosenVersion(ctx);
+  const hint = `Let ${config.workflows.testpypi} run on \`workflow_dispatch\` with a \`version\` input (\`pyrelease init\` writes one); then \`pyrelease --resume\`.`;
+  if (prerelease && tag === releaseTag) {
+    throw new PyreleaseError('testpypi.rehearsal-is-release-tag', `The release ${releaseTag} is a pre-release, rehearsed as itself: a dry run by ${event === 'release' ? 'pre-release' : 'tag'} would create the release's own tag ${tag}.`, { hint });
+  }
   const text = await ctx.reads.project.readFile(`.github/workflows/${config.workflows.pypi}`);
   if (text === undefined) return;
   const { triggers } = analyzeWorkflow({ file: config.workflows.pypi, text, index: 'pypi', environment: config.environments.pypi, tagFormat: config.tagFormat });
-  if (!startsOnTag(triggers, tag)) return;
-  throw new PyreleaseError('testpypi.rc-tag-starts-pypi', `The dry run would create the tag ${tag}, and ${config.workflows.pypi} runs on that tag too: the candidate would go to PyPI, not only to TestPyPI.`, {
-    hint: `Let ${config.workflows.testpypi} run on \`workflow_dispatch\` with a \`version\` input (\`pyrelease init\` writes one), or narrow the tag filter of ${config.workflows.pypi} to final versions; then \`pyrelease --resume\`.`,
-  });
+  if (startsOnTag(triggers, tag)) {
+    throw new PyreleaseError('testpypi.rc-tag-starts-pypi', `The dry run would create the tag ${tag}, and ${config.workflows.pypi} runs on that tag too: the candidate would go to PyPI, not only to TestPyPI.`, {
+      hint: `${hint.replace(/; then .*$/, '')}, or narrow the tag filter of ${config.workflows.pypi} to final versions; then \`pyrelease --resume\`.`,
+    });
+  }
+  if (event === 'release' && workflowEvents(ctx, 'pypi').includes('release') && !/github\.event\.release\.prerelease/.test(text)) {
+    throw new PyreleaseError('testpypi.prerelease-starts-pypi', `${config.workflows.pypi} runs on published releases and does not leave pre-releases out, so the pre-release ${tag} would publish the candidate to PyPI too.`, {
+      hint: `${hint.replace(/; then .*$/, '')}, or skip pre-releases in ${config.workflows.pypi} (\`if: \${{ !github.event.release.prerelease }}\`); then \`pyrelease --resume\`.`,
+    });
+  }
 }
 
 async function trigger(ctx: WriteContext<ReleasePorts>, version: string, workflow: string, maxWaitMs: number): Promise<number> {
   const { config } = await ctx.reads.project.load();
   const event = triggerOf(ctx);
   const tag = formatTag(config.tagFormat, version);
-  if (event !== 'workflow_dispatch') await refuseTagThatStartsPyPI(ctx, tag);
+  if (event !== 'workflow_dispatch') await refuseRouteThatStartsPyPI(ctx, event, tag);
   const sha = releaseCommit(ctx);
+  // A dispatch builds the tip of the branch: it must be the release commit, or the rehearsal tests another commit.
+  if (event === 'workflow_dispatch') {
+    await ctx.reads.git.fetch('origin');
+    const tip = await ctx.reads.git.resolve(`refs/remotes/origin/${config.branch}`);
+    if (tip !== sha) {
+      throw new PyreleaseError('testpypi.branch-moved', `origin/${config.branch} is at ${tip?.slice(0, 7) ?? 'nothing'}, not at the release commit ${sha.slice(0, 7)}: a dispatch would rehearse another commit.`, {
+        hint: `Rehearse before merging more into ${config.branch}, or start a new release from its tip (\`pyrelease\`, then "Abandon it").`,
+      });
+    }
+  }
   const go = await ctx.ask({
     kind: 'confirm',
     id: 'testpypi.trigger',
@@ -143,7 +168,8 @@ async function trigger(ctx: WriteContext<ReleasePorts>, version: string, workflo
     throw new PyreleaseError('testpypi.declined', `The TestPyPI dry run of ${version} was not started.`, { hint: 'Run `pyrelease --resume` when you are ready to start it.' });
   }
   await ctx.record({ version });
-  const record: TriggerRecord = await recordTrigger(ctx, { workflow, event, ...(event === 'workflow_dispatch' ? {} : { headSha: sha }) });
+  // A dispatch runs on the branch's tip, which was just checked to be the release commit.
+  const record: TriggerRecord = await recordTrigger(ctx, { workflow, event, headSha: sha });
   if (event === 'workflow_dispatch') {
     const dispatched = await ctx.writes.github.dispatch(workflow, config.branch, { version });
     await ctx.record({ triggered: true });
@@ -157,7 +183,10 @@ async function trigger(ctx: WriteContext<ReleasePorts>, version: string, workflo
     await ctx.record({ triggered: true, prereleaseId: release.id, prereleaseUrl: release.htmlUrl });
     ctx.log(`Published the pre-release ${tag}: ${release.htmlUrl}`);
   } else {
-    await ctx.writes.git.createTag({ name: tag, sha, message: `Release candidate ${version}`, sign: config.signTags });
+    // An earlier session may have made the tag and died before pushing it.
+    const local = await ctx.reads.git.localTag(tag);
+    if (local && local.sha !== sha) throw new PyreleaseError('testpypi.tag-elsewhere', `The local tag ${tag} points at ${local.sha.slice(0, 7)}, not at the release commit ${sha.slice(0, 7)}.`, { hint: `Delete it (\`git tag -d ${tag}\`) if it is a leftover, then \`pyrelease --resume\`.` });
+    if (!local) await ctx.writes.git.createTag({ name: tag, sha, message: `Release candidate ${version}`, sign: config.signTags });
     const pushed = await ctx.writes.git.pushTag('origin', tag);
     if (!pushed.ok) throw new PyreleaseError('testpypi.tag-push', `Pushing ${tag} was refused: ${pushed.message}`, { hint: 'Fix the cause named above, then run `pyrelease --resume`.' });
     await ctx.record({ triggered: true });
