@@ -1,8 +1,9 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildReleasePlan } from '../../src/engine/stages/release-plan';
 import type { Sandbox } from '../../src/sandbox/sandbox';
+import { sandboxGit } from '../../src/sandbox/sample-project/sandbox-git';
 import { expectReleased, releaseState } from '../helpers/release-state';
 import { fastSandbox, runInSandbox, startInSandbox } from '../helpers/sandbox-cli';
 
@@ -55,9 +56,15 @@ describe('stages 3–6, killed at every step in turn and resumed', () => {
   // One release killed at each step of stages 3–6, one after the other: every session after the
   // first is a resume that starts with probes, so each step's probe meets the state its own
   // interruption left, and the end must look like an uninterrupted release.
-  it('ends as an uninterrupted release does: one tag, one publish run, one release, one milestone', { timeout: 300_000 }, async () => {
+  it('ends as an uninterrupted release does: one tag, one publish run, one release, one milestone, one next development version', { timeout: 300_000 }, async () => {
     const sandbox = await fastSandbox();
     try {
+      // With the next development version on, the branch moves past the release commit before the
+      // last sessions: resuming must not take that for a release still to prepare.
+      const pyproject = join(sandbox.project.projectDir, 'pyproject.toml');
+      writeFileSync(pyproject, readFileSync(pyproject, 'utf8').replace('next-dev-version = false', 'next-dev-version = true'));
+      await sandboxGit(sandbox.project.projectDir, ['commit', '-qam', 'chore: start development versions after releases']);
+      await sandboxGit(sandbox.project.projectDir, ['push', '-q', 'origin', 'main']);
       for (const [index, step] of later.entries()) {
         const args = index === 0 ? ['--yes'] : ['--resume', '--yes'];
         const output = await killWhen(sandbox, args, reached(step.title));
@@ -76,6 +83,9 @@ describe('stages 3–6, killed at every step in turn and resumed', () => {
       const data = JSON.parse(readFileSync(join(history, record!), 'utf8')) as { state: string; steps: Record<string, { state: string }> };
       expect(data.state).toBe('done');
       expect(later.map((step) => data.steps[step.id]?.state)).toEqual(later.map(() => 'done'));
+      const subjects = (await sandboxGit(sandbox.project.remoteDir, ['log', '--format=%s', 'main'])).split('\n');
+      expect(subjects.slice(0, 3)).toEqual(['Start 0.1.2.dev0', 'Release 0.1.1', 'chore: start development versions after releases']);
+      expect(await sandboxGit(sandbox.project.remoteDir, ['show', 'main:pyproject.toml'])).toContain('version = "0.1.2.dev0"');
     } finally {
       await sandbox.stop();
     }
