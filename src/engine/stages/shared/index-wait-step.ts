@@ -4,14 +4,21 @@ import type { ReleasePorts } from '../release-ports';
 import { verifyPublishedHashes } from './verify-published-hashes';
 import { waitForIndex } from './wait-for-index';
 
-export interface IndexWaitStepSpec {
+/** A read step about one version on one index, after the step whose run published it. */
+export interface IndexStepSpec {
   id: string;
   title: string;
   index: 'pypi' | 'testpypi';
-  /** The step that published, whose recorded run logged the hashes it uploaded. */
+  /** The step that published (its recorded run logged the hashes it uploaded); in a dry run there is nothing to look at. */
   runStep: string;
-  /** The version to wait for, from earlier outputs. */
+  /** The version, from earlier outputs. */
   version(ctx: StepContext<ReleasePorts>): string;
+}
+
+/** This step's own record, when it is about the version the spec names now (a newer rc makes it stale). */
+export function recordedForVersion(ctx: StepContext<ReleasePorts>, spec: IndexStepSpec): StepOutputs | undefined {
+  const outputs = ctx.outputsOf(spec.id);
+  return outputs?.['version'] === spec.version(ctx) ? outputs : undefined;
 }
 
 /**
@@ -19,15 +26,15 @@ export interface IndexWaitStepSpec {
  * files of a version, then checks that their sha256 are what the publishing run logged it uploaded.
  * Done already when it recorded the files of that same version.
  */
-export function indexWaitStep(spec: IndexWaitStepSpec): ReadStep<ReleasePorts> {
+export function indexWaitStep(spec: IndexStepSpec): ReadStep<ReleasePorts> {
   return {
     id: spec.id,
     title: spec.title,
     effect: 'read',
     needs: [spec.runStep],
     async probe(ctx): Promise<ProbeResult> {
-      const outputs = ctx.outputsOf(spec.id);
-      return outputs?.['version'] === spec.version(ctx) && Array.isArray(outputs['files']) ? { state: 'done', detail: String(outputs['summary'] ?? 'served') } : { state: 'todo' };
+      const outputs = recordedForVersion(ctx, spec);
+      return Array.isArray(outputs?.['files']) ? { state: 'done', detail: String(outputs['summary'] ?? 'served') } : { state: 'todo' };
     },
     async run(ctx): Promise<StepOutputs> {
       const { config, project } = await ctx.reads.project.load();

@@ -3,6 +3,7 @@ import type { StepOutputs } from '../../journal';
 import type { ProbeResult, ReadStep, StepContext } from '../../step';
 import type { ReleasePorts } from '../release-ports';
 import { simpleUrl } from './index-urls';
+import { recordedForVersion, type IndexStepSpec } from './index-wait-step';
 import { smokeInVenv } from './smoke-venv';
 
 /** The files a wait step recorded, to check that pip installed one of them. */
@@ -45,15 +46,9 @@ export async function smokeFromIndex(ctx: StepContext<ReleasePorts>, options: { 
   };
 }
 
-export interface SmokeStepSpec {
-  id: string;
-  title: string;
-  index: 'pypi' | 'testpypi';
-  /** The step that published: without its outputs (a dry run) there is nothing to install. */
-  runStep: string;
+export interface SmokeStepSpec extends IndexStepSpec {
   /** The step that waited for the index and recorded the files pip must install one of. */
   waitStep: string;
-  version(ctx: StepContext<ReleasePorts>): string;
 }
 
 /** A smoke-test step: done already when it passed for that same version. */
@@ -64,8 +59,7 @@ export function smokeStep(spec: SmokeStepSpec): ReadStep<ReleasePorts> {
     effect: 'read',
     needs: [spec.runStep],
     async probe(ctx): Promise<ProbeResult> {
-      const outputs = ctx.outputsOf(spec.id);
-      return outputs?.['version'] === spec.version(ctx) && outputs['passed'] === true ? { state: 'done', detail: `passed for ${String(outputs['version'])}` } : { state: 'todo' };
+      return recordedForVersion(ctx, spec)?.['passed'] === true ? { state: 'done', detail: `passed for ${spec.version(ctx)}` } : { state: 'todo' };
     },
     run: (ctx) => smokeFromIndex(ctx, { index: spec.index, version: spec.version(ctx), waitStep: spec.waitStep }),
   };
