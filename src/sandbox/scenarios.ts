@@ -23,7 +23,7 @@ export const SCENARIOS: Record<string, SandboxScenario> = {
   default: { description: 'everything works: a static version in pyproject.toml', ...base() },
   'hatch-regex': { description: 'the version lives in a module, read by hatchling', ...base({ shape: 'hatch-regex' }) },
   'setuptools-scm': { description: 'the version comes from git tags (setuptools-scm)', ...base({ shape: 'scm' }) },
-  approval: { description: 'the pypi environment requires a reviewer', ...base({ actions: { reviewers: ['pypi'] } }) },
+  approval: { description: 'the pypi environment requires a reviewer (you, or a colleague 15 s later)', ...base({ actions: { reviewers: ['pypi'], colleagueApprovesAfterMs: 15_000 } }) },
   'failing-check': { description: 'the required check "tests" fails on the release commit', ...base({ actions: { failingChecks: ['tests'] } }) },
   'slow-checks': { description: 'required checks take a while to go green', ...base({ actions: { checkDelayMs: 8000 } }) },
   'publish-fails': {

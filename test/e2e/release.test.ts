@@ -204,6 +204,16 @@ describe('stages 3–6, in the sandbox', concurrently, () => {
     await expectReleased(sandbox);
   });
 
+  it('waits while nobody approves for you, until a colleague does', { timeout: 240_000 }, async ({ onTestFinished }) => {
+    const sandbox = await sandboxFor(onTestFinished, 'approval', (scenario) => (scenario.actions.colleagueApprovesAfterMs = 1500));
+    const run = await runInSandbox(sandbox, ['--yes']);
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toContain('? Approve the pypi deployment now?: no (default)');
+    expect(run.stdout).toContain('Waiting for someone to approve the pypi deployment');
+    expect(sandbox.github.deployments().map((deployment) => [deployment.environment, deployment.creator])).toEqual([['pypi', 'maintainer']]);
+    await expectReleased(sandbox);
+  });
+
   it('shows the failed upload, re-runs the failed jobs when told to, and finishes', { timeout: 240_000 }, async ({ onTestFinished }) => {
     const sandbox = await sandboxFor(onTestFinished, 'publish-fails');
     const run = await runInSandbox(sandbox, ['--yes', '--answer', 'publish.watch.on-failure=rerun']);

@@ -160,6 +160,22 @@ export function setJobLog(store: SimStore, jobId: number, text: string, options:
 }
 
 /** Puts an environment approval in front of a run (the run and job statuses are the caller's to set to `waiting`). */
+/**
+ * A required reviewer other than the token's user approves a run's waiting environments, as a
+ * colleague would on GitHub's web page. False when nothing was waiting any more.
+ */
+export function approveAsColleague(store: SimStore, runId: number, reviewer: string): boolean {
+  const run = mustRun(store, runId);
+  const chosen = store.pendingDeployments.filter((pending) => pending.runId === runId);
+  if (chosen.length === 0) return false;
+  for (const pending of chosen) store.pendingDeployments.splice(store.pendingDeployments.indexOf(pending), 1);
+  for (const pending of chosen) {
+    store.deployments.push({ id: store.nextId(), runId, environment: pending.environment, sha: run.headSha, ref: run.headBranch ?? run.headSha, createdAt: store.now(), creator: reviewer });
+  }
+  store.events.emit('deployment-reviewed', { runId, environments: chosen.map((pending) => pending.environment), state: 'approved', comment: `Approved by ${reviewer}` });
+  return true;
+}
+
 export function addPendingDeployment(store: SimStore, runId: number, input: SimPendingDeploymentInput): SimPendingDeployment {
   mustRun(store, runId);
   const pending: SimPendingDeployment = {

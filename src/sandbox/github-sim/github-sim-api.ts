@@ -81,6 +81,8 @@ export interface GitHubSim {
   /** GitHub-style log (BOM, a timestamp per line) unless `raw`. */
   setJobLog(jobId: number, text: string, options?: { raw?: boolean }): void;
   addPendingDeployment(runId: number, input: SimPendingDeploymentInput): SimPendingDeployment;
+  /** Another reviewer approves the run's waiting environments (fires `deployment-reviewed`); false when none waited. */
+  approveAsColleague(runId: number, reviewer: string): boolean;
 
   addCheckRun(sha: string, input: SimCheckRunInput): SimCheckRun;
   updateCheckRun(id: number, patch: { status?: RunStatus; conclusion?: Conclusion | null; title?: string; summary?: string }): SimCheckRun;

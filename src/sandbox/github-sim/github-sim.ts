@@ -105,6 +105,7 @@ export async function startGitHubSim(options: StartGitHubSimOptions): Promise<Gi
     updateStep: (jobId, number, patch) => copy(actions.updateStep(store, jobId, number, patch)),
     setJobLog: (jobId, text, logOptions) => actions.setJobLog(store, jobId, text, logOptions),
     addPendingDeployment: (runId, input) => copy(actions.addPendingDeployment(store, runId, input)),
+    approveAsColleague: (runId, reviewer) => actions.approveAsColleague(store, runId, reviewer),
     addCheckRun: (sha, input) => copy(git.addCheckRun(store, sha, input)),
     updateCheckRun: (id, patch) => copy(git.updateCheckRun(store, id, patch)),
     setCheckRuns: (sha, inputs) => copy(git.setCheckRuns(store, sha, inputs)),

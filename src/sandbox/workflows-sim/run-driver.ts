@@ -109,6 +109,12 @@ export class RunDriver {
       sim.updateRun(runId, { status: 'waiting' });
       sim.addPendingDeployment(runId, { environment: job.environment, currentUserCanApprove: true });
       this.world.log(`run ${runId}: job "${job.name}" waits for approval of the ${job.environment} environment`);
+      const after = scenario.colleagueApprovesAfterMs;
+      if (after !== undefined) {
+        setTimeout(() => {
+          if (sim.approveAsColleague(runId, 'maintainer')) this.world.log(`run ${runId}: a colleague approved the ${job.environment} environment`);
+        }, after).unref();
+      }
       const approved = await this.world.awaitReview(runId);
       if (!approved) {
         sim.updateJob(jobId, { status: 'completed', conclusion: 'failure' });

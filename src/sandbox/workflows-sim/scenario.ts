@@ -6,6 +6,11 @@ export interface ActionsScenario {
   checkDelayMs: number;
   /** Environments whose jobs wait for a reviewer (the `pypi` environment, as the seeds advise). */
   reviewers: string[];
+  /**
+   * A colleague who is also a reviewer approves a waiting deployment after this long, when the user
+   * has not: the demo of an approval cannot wait forever for someone who does not exist.
+   */
+  colleagueApprovesAfterMs?: number;
   /** Steps that fail, matched by workflow file and a piece of the step name, `times` times. */
   failures: { workflow?: string; step: string; times: number; reason: string }[];
   /** Required checks that conclude `failure`. */
