@@ -21,11 +21,17 @@ await build({
   sourcemap: 'linked',
   legalComments: 'none',
   jsx: 'automatic',
-  define: { PYRELEASE_VERSION: JSON.stringify(pkg.version), 'process.env.NODE_ENV': '"production"', 'process.env.DEV': '"false"' },
+  define: {
+    PYRELEASE_VERSION: JSON.stringify(pkg.version),
+    'process.env.NODE_ENV': '"production"',
+    'process.env.DEV': '"false"',
+  },
   // Ink imports react-devtools-core lazily; marking it external breaks start-up, a stub works.
   alias: { 'react-devtools-core': './.config/empty-module.js' },
   // Some bundled CommonJS packages call require(); give the ESM bundle one.
-  banner: { js: "import { createRequire as __pyreleaseRequire } from 'node:module'; const require = __pyreleaseRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __pyreleaseRequire } from 'node:module'; const require = __pyreleaseRequire(import.meta.url);",
+  },
   logLevel: 'warning',
 });
 await writeFile('dist/package.json', '{"type":"module"}\n');

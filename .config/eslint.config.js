@@ -37,30 +37,72 @@ export default tseslint.config(
     files: ['**/*.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },
-  restrict(['src/domain/**'], [
-    rooms([...io, ...ui], 'domain/ is pure: no I/O, no UI.'),
-    rooms(['**/engine/**', '**/adapters/**', '**/ui/**', '**/plain/**', '**/cli/**', '**/sandbox/**'], 'domain/ imports only domain/.'),
-  ]),
-  restrict(['src/ports/**'], [
-    rooms([...io, ...ui], 'ports/ holds interfaces only.'),
-    rooms(['**/engine/**', '**/adapters/**', '**/ui/**', '**/plain/**', '**/cli/**', '**/sandbox/**'], 'ports/ may import domain/ types only.'),
-  ]),
-  restrict(['src/engine/**'], [
-    rooms([...ui, ...processes, ...network], 'engine/ is headless: no React, no processes, no network. Go through a port.'),
-    rooms(['**/adapters/**', '**/ui/**', '**/plain/**', '**/cli/**', '**/sandbox/**'], 'engine/ reaches the world through ports/ only.'),
-  ]),
-  restrict(['src/adapters/**'], [
-    rooms(ui, 'adapters/ never render.'),
-    rooms(['**/engine/**', '**/ui/**', '**/plain/**', '**/cli/**'], 'adapters/ implement ports/; they do not know the engine or the front ends.'),
-  ]),
-  restrict(['src/ui/**', 'src/plain/**'], [
-    rooms([...processes, ...network, 'node:fs', 'node:fs/promises'], 'Front ends never run processes or touch files: the engine does.'),
-    rooms(['**/adapters/**', '**/engine/stages/**', '**/sandbox/**'], 'Front ends see engine events and the prompter port only.'),
-  ]),
-  restrict(['src/sandbox/**'], [
-    rooms(ui, 'sandbox/ never renders.'),
-    rooms(['**/engine/**', '**/ui/**', '**/plain/**', '**/cli/**'], 'sandbox/ is a world of its own: domain/ and Node only.'),
-  ]),
+  restrict(
+    ['src/domain/**'],
+    [
+      rooms([...io, ...ui], 'domain/ is pure: no I/O, no UI.'),
+      rooms(
+        ['**/engine/**', '**/adapters/**', '**/ui/**', '**/plain/**', '**/cli/**', '**/sandbox/**'],
+        'domain/ imports only domain/.',
+      ),
+    ],
+  ),
+  restrict(
+    ['src/ports/**'],
+    [
+      rooms([...io, ...ui], 'ports/ holds interfaces only.'),
+      rooms(
+        ['**/engine/**', '**/adapters/**', '**/ui/**', '**/plain/**', '**/cli/**', '**/sandbox/**'],
+        'ports/ may import domain/ types only.',
+      ),
+    ],
+  ),
+  restrict(
+    ['src/engine/**'],
+    [
+      rooms(
+        [...ui, ...processes, ...network],
+        'engine/ is headless: no React, no processes, no network. Go through a port.',
+      ),
+      rooms(
+        ['**/adapters/**', '**/ui/**', '**/plain/**', '**/cli/**', '**/sandbox/**'],
+        'engine/ reaches the world through ports/ only.',
+      ),
+    ],
+  ),
+  restrict(
+    ['src/adapters/**'],
+    [
+      rooms(ui, 'adapters/ never render.'),
+      rooms(
+        ['**/engine/**', '**/ui/**', '**/plain/**', '**/cli/**'],
+        'adapters/ implement ports/; they do not know the engine or the front ends.',
+      ),
+    ],
+  ),
+  restrict(
+    ['src/ui/**', 'src/plain/**'],
+    [
+      rooms(
+        [...processes, ...network, 'node:fs', 'node:fs/promises'],
+        'Front ends never run processes or touch files: the engine does.',
+      ),
+      rooms(
+        ['**/adapters/**', '**/engine/stages/**', '**/sandbox/**'],
+        'Front ends see engine events and the prompter port only.',
+      ),
+    ],
+  ),
+  restrict(
+    ['src/sandbox/**'],
+    [
+      rooms(ui, 'sandbox/ never renders.'),
+      rooms(
+        ['**/engine/**', '**/ui/**', '**/plain/**', '**/cli/**'],
+        'sandbox/ is a world of its own: domain/ and Node only.',
+      ),
+    ],
+  ),
   {
     files: ['src/cli/**', 'test/**', 'bench/**', '.config/**'],
     rules: { 'no-console': 'off' },

@@ -16,7 +16,15 @@ function measure(label, args, cwd = repo) {
   for (let i = 0; i < runs; i += 1) {
     const started = process.hrtime.bigint();
     // `time -f` is not everywhere; ask Node itself for its peak RSS on exit.
-    const result = spawnSync(process.execPath, ['--import', 'data:text/javascript,process.on("exit",()=>process.stderr.write("RSS="+process.resourceUsage().maxRSS+"\\n"))', ...args], { cwd, env: { ...process.env, CI: 'true' }, encoding: 'utf8' });
+    const result = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'data:text/javascript,process.on("exit",()=>process.stderr.write("RSS="+process.resourceUsage().maxRSS+"\\n"))',
+        ...args,
+      ],
+      { cwd, env: { ...process.env, CI: 'true' }, encoding: 'utf8' },
+    );
     times.push(Number(process.hrtime.bigint() - started) / 1e6);
     const match = /RSS=(\d+)/.exec(result.stderr);
     if (match) rss = Math.max(rss, Number(match[1]) / 1024);
@@ -37,5 +45,10 @@ rmSync(repo, { recursive: true, force: true });
 console.log(`start-up, median of ${runs} runs (Node ${process.versions.node})`);
 console.log('what'.padEnd(24) + 'wall ms'.padStart(10) + 'x floor'.padStart(10) + 'peak RSS MiB'.padStart(14));
 for (const row of rows) {
-  console.log(row.label.padEnd(24) + row.median.toFixed(1).padStart(10) + (row.median / baseline.median).toFixed(2).padStart(10) + row.rss.toFixed(0).padStart(14));
+  console.log(
+    row.label.padEnd(24) +
+      row.median.toFixed(1).padStart(10) +
+      (row.median / baseline.median).toFixed(2).padStart(10) +
+      row.rss.toFixed(0).padStart(14),
+  );
 }

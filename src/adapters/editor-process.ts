@@ -43,15 +43,23 @@ export class ProcessEditor implements Editor {
     const resume = await this.options.suspend();
     let exitCode: number | undefined;
     try {
-      const result = await execa(file, [...args, path], { stdio: 'inherit', reject: false, ...(options.signal ? { cancelSignal: options.signal } : {}) });
+      const result = await execa(file, [...args, path], {
+        stdio: 'inherit',
+        reject: false,
+        ...(options.signal ? { cancelSignal: options.signal } : {}),
+      });
       exitCode = result.exitCode;
     } finally {
       await resume();
     }
     if (exitCode !== 0) {
-      throw new PyreleaseError('editor.failed', `The editor (${file}) exited with code ${exitCode ?? 'unknown'}; your text is kept in ${path}.`, {
-        hint: 'Fix the editor setting ($VISUAL or $EDITOR) and run `pyrelease --resume`.',
-      });
+      throw new PyreleaseError(
+        'editor.failed',
+        `The editor (${file}) exited with code ${exitCode ?? 'unknown'}; your text is kept in ${path}.`,
+        {
+          hint: 'Fix the editor setting ($VISUAL or $EDITOR) and run `pyrelease --resume`.',
+        },
+      );
     }
     const edited = await readFile(path, 'utf8');
     await rm(dir, { recursive: true, force: true });

@@ -47,7 +47,10 @@ export class GitCli implements GitRepositoryReads {
 
   async tags(): Promise<string[]> {
     const result = await this.processes.run('git', ['tag', '--list'], { cwd: this.cwd });
-    return result.stdout.split('\n').map((line) => line.trim()).filter(Boolean);
+    return result.stdout
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean);
   }
 
   async localTag(tag: string): Promise<LocalTag | undefined> {
@@ -63,13 +66,18 @@ export class GitCli implements GitRepositoryReads {
   async upstream(): Promise<{ name: string; ahead: number; behind: number } | undefined> {
     const name = await this.git(['rev-parse', '--abbrev-ref', '--symbolic-full-name', '@{upstream}']);
     if (name.exitCode !== 0) return undefined;
-    const counts = await this.processes.run('git', ['rev-list', '--left-right', '--count', 'HEAD...@{upstream}'], { cwd: this.cwd });
+    const counts = await this.processes.run('git', ['rev-list', '--left-right', '--count', 'HEAD...@{upstream}'], {
+      cwd: this.cwd,
+    });
     const [ahead = 0, behind = 0] = counts.stdout.trim().split(/\s+/).map(Number);
     return { name: name.stdout.trim(), ahead, behind };
   }
 
   async fetch(remote: string): Promise<void> {
-    await this.processes.run('git', ['fetch', '--quiet', '--tags', '--prune', remote], { cwd: this.cwd, timeoutMs: GIT_NETWORK_TIMEOUT });
+    await this.processes.run('git', ['fetch', '--quiet', '--tags', '--prune', remote], {
+      cwd: this.cwd,
+      timeoutMs: GIT_NETWORK_TIMEOUT,
+    });
   }
 
   async resolve(ref: string): Promise<string | undefined> {
@@ -82,7 +90,10 @@ export class GitCli implements GitRepositoryReads {
   }
 
   async remoteTags(remote: string): Promise<Map<string, string>> {
-    const result = await this.processes.run('git', ['ls-remote', '--tags', remote], { cwd: this.cwd, timeoutMs: GIT_NETWORK_TIMEOUT });
+    const result = await this.processes.run('git', ['ls-remote', '--tags', remote], {
+      cwd: this.cwd,
+      timeoutMs: GIT_NETWORK_TIMEOUT,
+    });
     const tags = new Map<string, string>();
     // Peeled entries (`^{}`) name the commit of an annotated tag; they win over the tag object.
     for (const line of result.stdout.split('\n')) {
@@ -109,10 +120,13 @@ export class GitCli implements GitRepositoryReads {
   async commits(base: string | undefined, head: string): Promise<{ sha: string; subject: string }[]> {
     const range = base ? [`${base}..${head}`] : [head];
     const result = await this.processes.run('git', ['log', '--format=%H%x1f%s', ...range], { cwd: this.cwd });
-    return result.stdout.split('\n').filter(Boolean).map((line) => {
-      const [sha = '', subject = ''] = line.split('\u001f');
-      return { sha, subject };
-    });
+    return result.stdout
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => {
+        const [sha = '', subject = ''] = line.split('\u001f');
+        return { sha, subject };
+      });
   }
 
   async editor(): Promise<string | undefined> {
@@ -141,10 +155,15 @@ export class GitCliWrites implements GitWrites {
   }
 
   async push(remote: string, refspec: string): Promise<PushOutcome> {
-    const result = await this.processes.run('git', ['push', '--porcelain', remote, refspec], { cwd: this.cwd, reject: false, timeoutMs: GIT_NETWORK_TIMEOUT });
+    const result = await this.processes.run('git', ['push', '--porcelain', remote, refspec], {
+      cwd: this.cwd,
+      reject: false,
+      timeoutMs: GIT_NETWORK_TIMEOUT,
+    });
     if (result.exitCode === 0) return { ok: true };
     const message = (result.stderr || result.stdout).trim();
-    // GitHub says GH006 for a protected branch and GH013 for a ruleset (tags too); other servers say "protected" in their words.
+    // GitHub says GH006 for a protected branch and GH013 for a ruleset (tags too); other servers say "protected" in
+    // their words.
     return { ok: false, protected: /GH006|GH013|protected (branch|ref|tag)/i.test(message), message };
   }
 
@@ -156,19 +175,40 @@ export class GitCliWrites implements GitWrites {
   async createTag(options: CreateTagOptions): Promise<void> {
     // `--no-sign` wins over a `tag.gpgSign = true` in the user's config, which would otherwise prompt with no terminal.
     // `--cleanup=whitespace`: the default strips `#` lines, and release notes use them as Markdown headings.
-    const args = ['tag', options.sign ? '--sign' : '--annotate', ...(options.sign ? [] : ['--no-sign']), '--cleanup=whitespace', '-m', options.message, '--', options.name, options.sha];
+    const args = [
+      'tag',
+      options.sign ? '--sign' : '--annotate',
+      ...(options.sign ? [] : ['--no-sign']),
+      '--cleanup=whitespace',
+      '-m',
+      options.message,
+      '--',
+      options.name,
+      options.sha,
+    ];
     if (!options.sign) {
       const result = await this.processes.run('git', args, { cwd: this.cwd, reject: false });
       if (result.exitCode === 0) return;
-      throw new PyreleaseError('git.tag-failed', `git could not create the tag ${options.name}:\n${tail(result.stderr || result.stdout)}`, {
-        hint: 'Fix what git says, then run `pyrelease --resume`.',
-      });
+      throw new PyreleaseError(
+        'git.tag-failed',
+        `git could not create the tag ${options.name}:\n${tail(result.stderr || result.stdout)}`,
+        {
+          hint: 'Fix what git says, then run `pyrelease --resume`.',
+        },
+      );
     }
     const result = await runAtTerminal(this.terminal, 'git', args, this.cwd);
     if (result.exitCode === 0) return;
-    throw new PyreleaseError('git.tag-sign-failed', `git could not sign the tag ${options.name}${result.stderr ? `:\n${tail(result.stderr)}` : '.'}`, {
-      hint: 'Give git a signing key (`git config user.signingkey KEY`, and `git config gpg.format ssh` for an SSH key), or set `sign-tags = false` in [tool.pyrelease]; then run `pyrelease --resume`.',
-    });
+    throw new PyreleaseError(
+      'git.tag-sign-failed',
+      `git could not sign the tag ${options.name}${result.stderr ? `:\n${tail(result.stderr)}` : '.'}`,
+      {
+        hint:
+          'Give git a signing key (`git config user.signingkey KEY`, and `git ' +
+          'config gpg.format ssh` for an SSH key), or set `sign-tags = false` in ' +
+          '[tool.pyrelease]; then run `pyrelease --resume`.',
+      },
+    );
   }
 
   async writeFile(path: string, text: string): Promise<void> {

@@ -102,11 +102,13 @@ export class GitHubHttp {
       return base(input, { ...init, signal: init.signal ? AbortSignal.any([init.signal, timeout]) : timeout });
     };
     const second = options.secondMs ?? 1000;
-    const wait = (reason: GitHubWait['reason']) => (retryAfter: number, _options: unknown, _octokit: unknown, retryCount: number) => {
-      if (retryCount >= (options.rateLimitRetries ?? 3) || retryAfter > (options.maxWaitSeconds ?? 900)) return false;
-      options.onWait?.({ seconds: retryAfter, reason });
-      return true;
-    };
+    const wait =
+      (reason: GitHubWait['reason']) =>
+      (retryAfter: number, _options: unknown, _octokit: unknown, retryCount: number) => {
+        if (retryCount >= (options.rateLimitRetries ?? 3) || retryAfter > (options.maxWaitSeconds ?? 900)) return false;
+        options.onWait?.({ seconds: retryAfter, reason });
+        return true;
+      };
     instances += 1;
     this.octokit = new GitHubOctokit({
       auth: options.token,
@@ -114,7 +116,11 @@ export class GitHubHttp {
       userAgent: options.userAgent ?? 'pyrelease',
       request: { fetch: this.fetch },
       log: { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined },
-      retry: { retries: options.retries ?? 3, retryAfterBaseValue: second, doNotRetry: [400, 401, 403, 404, 409, 410, 422, 429, 451] },
+      retry: {
+        retries: options.retries ?? 3,
+        retryAfterBaseValue: second,
+        doNotRetry: [400, 401, 403, 404, 409, 410, 422, 429, 451],
+      },
       throttle: {
         // Each client gets its own limiter keys: two clients must not pace each other.
         id: `pyrelease-${instances}`,
@@ -132,7 +138,12 @@ export class GitHubHttp {
   }
 
   private fail(error: unknown): PyreleaseError {
-    return toGitHubError(error, { owner: this.owner, repo: this.repo, baseUrl: this.baseUrl, token: this.options.token });
+    return toGitHubError(error, {
+      owner: this.owner,
+      repo: this.repo,
+      baseUrl: this.baseUrl,
+      token: this.options.token,
+    });
   }
 
   /** `{owner, repo}` for route parameters. */
@@ -154,7 +165,10 @@ export class GitHubHttp {
     const url = this.octokit.request.endpoint(route, params).url;
     const cached = this.cache.get(url);
     try {
-      const response = await this.octokit.request(route, { ...params, headers: cached ? { 'if-none-match': cached.etag } : {} });
+      const response = await this.octokit.request(route, {
+        ...params,
+        headers: cached ? { 'if-none-match': cached.etag } : {},
+      });
       const link = response.headers.link;
       if (response.headers.etag) this.remember(url, { etag: response.headers.etag, data: response.data, link });
       return { data: response.data as T, link };
@@ -178,7 +192,12 @@ export class GitHubHttp {
   }
 
   /** Follows `rel="next"` links verbatim (TECH-FACTS §5.3) until `limit` items are collected. */
-  async getAll<W, T>(route: string, params: Record<string, unknown>, pick: (data: W) => T[], limit = Infinity): Promise<{ first: W; items: T[] }> {
+  async getAll<W, T>(
+    route: string,
+    params: Record<string, unknown>,
+    pick: (data: W) => T[],
+    limit = Infinity,
+  ): Promise<{ first: W; items: T[] }> {
     let page = await this.get<W>(route, params);
     const first = page.data;
     // A copy: the cached page must not grow with the pages appended to it.
@@ -194,9 +213,16 @@ export class GitHubHttp {
    * A write. Server errors are not retried here: a 502 may come after GitHub acted, so a blind
    * retry could dispatch twice (STYLE.md §2.9); rate-limit waits are safe and still happen.
    */
-  async write<T>(route: string, params: Record<string, unknown>, options: { safeToRetry?: boolean } = {}): Promise<{ status: number; data: T }> {
+  async write<T>(
+    route: string,
+    params: Record<string, unknown>,
+    options: { safeToRetry?: boolean } = {},
+  ): Promise<{ status: number; data: T }> {
     try {
-      const response = await this.octokit.request(route, options.safeToRetry ? params : { ...params, request: { retries: 0 } });
+      const response = await this.octokit.request(
+        route,
+        options.safeToRetry ? params : { ...params, request: { retries: 0 } },
+      );
       return { status: response.status, data: response.data as T };
     } catch (error) {
       throw this.fail(error);
@@ -218,9 +244,13 @@ export class GitHubHttp {
       throw this.fail(error);
     }
     const blob = await this.fetch(location, { redirect: 'follow' }).catch((error: unknown) => {
-      throw new PyreleaseError('github.download', `Could not download the log from GitHub's storage: ${error instanceof Error ? error.message : String(error)}`, {
-        hint: 'Check the network connection, then try again: the link GitHub gives is valid for about a minute.',
-      });
+      throw new PyreleaseError(
+        'github.download',
+        `Could not download the log from GitHub's storage: ${error instanceof Error ? error.message : String(error)}`,
+        {
+          hint: 'Check the network connection, then try again: the link GitHub gives is valid for about a minute.',
+        },
+      );
     });
     if (!blob.ok) {
       throw new PyreleaseError('github.download', `GitHub's storage answered ${blob.status} for the log download.`, {
@@ -233,5 +263,8 @@ export class GitHubHttp {
 }
 
 function nextLink(link: string | undefined): string | undefined {
-  return link?.split(',').map((part) => /<([^>]+)>;\s*rel="next"/.exec(part)?.[1]).find((url) => url !== undefined);
+  return link
+    ?.split(',')
+    .map((part) => /<([^>]+)>;\s*rel="next"/.exec(part)?.[1])
+    .find((url) => url !== undefined);
 }

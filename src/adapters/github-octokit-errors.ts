@@ -19,7 +19,10 @@ export function statusOf(error: unknown): number | undefined {
 function githubMessage(error: RequestErrorLike): string | undefined {
   const data = error.response?.data;
   if (data && typeof data === 'object' && 'message' in data && typeof data.message === 'string') {
-    const details = 'errors' in data && Array.isArray(data.errors) ? data.errors.map((item) => (typeof item === 'string' ? item : JSON.stringify(item))).join('; ') : '';
+    const details =
+      'errors' in data && Array.isArray(data.errors)
+        ? data.errors.map((item) => (typeof item === 'string' ? item : JSON.stringify(item))).join('; ')
+        : '';
     return details ? `${data.message} (${details})` : data.message;
   }
   return undefined;
@@ -60,35 +63,77 @@ export function toGitHubError(error: unknown, client: ErrorContext): PyreleaseEr
     return new PyreleaseError(code, mask(message), { hint: mask(hint) });
   };
   const headers = failure.response?.headers;
-  const rateLimited = (status === 403 || status === 429) && (headers?.['x-ratelimit-remaining'] === '0' || /rate limit/i.test(said ?? ''));
+  const rateLimited =
+    (status === 403 || status === 429) &&
+    (headers?.['x-ratelimit-remaining'] === '0' || /rate limit/i.test(said ?? ''));
   if (rateLimited) {
     const until = resetTime(headers);
-    return make('github.rate-limited', `GitHub's rate limit stopped ${endpoint}: ${said ?? `HTTP ${status}`}`, `Wait${until ? ` until ${until}` : ' a few minutes'}, then run \`pyrelease --resume\`.`);
+    return make(
+      'github.rate-limited',
+      `GitHub's rate limit stopped ${endpoint}: ${said ?? `HTTP ${status}`}`,
+      `Wait${until ? ` until ${until}` : ' a few minutes'}, then run \`pyrelease --resume\`.`,
+    );
   }
   switch (status) {
     case 401:
-      return make('github.unauthorized', `GitHub answered 401 (${said ?? 'Unauthorized'}) to ${endpoint}.`, 'The token was refused: create one with `gh auth login` or set GH_TOKEN.');
+      return make(
+        'github.unauthorized',
+        `GitHub answered 401 (${said ?? 'Unauthorized'}) to ${endpoint}.`,
+        'The token was refused: create one with `gh auth login` or set GH_TOKEN.',
+      );
     case 403:
-      return make('github.forbidden', `GitHub refused ${endpoint} (403: ${said ?? 'Forbidden'}).`, `The token lacks a permission on ${repo}: a fine-grained token needs Actions, Contents, Deployments, Issues and Pull requests read/write; a classic one the \`repo\` and \`workflow\` scopes.`);
+      return make(
+        'github.forbidden',
+        `GitHub refused ${endpoint} (403: ${said ?? 'Forbidden'}).`,
+        `The token lacks a permission on ${repo}: a fine-grained token needs ` +
+          `Actions, Contents, Deployments, Issues and Pull requests read/write; a ` +
+          `classic one the \`repo\` and \`workflow\` scopes.`,
+      );
     case 404:
-      return make('github.not-found', `GitHub answered 404 Not Found to ${endpoint}.`, `Check the token's access to ${repo} (a fine-grained token must list the repository) and that the repository exists.`);
+      return make(
+        'github.not-found',
+        `GitHub answered 404 Not Found to ${endpoint}.`,
+        `Check the token's access to ${repo} (a fine-grained token must list the ` +
+          `repository) and that the repository exists.`,
+      );
     case 409:
-      return make('github.conflict', `GitHub refused ${endpoint} (409: ${said ?? 'Conflict'}).`, 'The state on GitHub changed meanwhile: check it there, then run `pyrelease --resume`.');
+      return make(
+        'github.conflict',
+        `GitHub refused ${endpoint} (409: ${said ?? 'Conflict'}).`,
+        'The state on GitHub changed meanwhile: check it there, then run `pyrelease --resume`.',
+      );
     case 422:
-      return make('github.rejected', `GitHub rejected ${endpoint} (422: ${said ?? 'Unprocessable Entity'}).`, 'Check the values pyrelease sent against the repository on GitHub; the message above says which one.');
+      return make(
+        'github.rejected',
+        `GitHub rejected ${endpoint} (422: ${said ?? 'Unprocessable Entity'}).`,
+        'Check the values pyrelease sent against the repository on GitHub; the message above says which one.',
+      );
     default:
       break;
   }
   const base = client.baseUrl;
   if (status === undefined || (status === 500 && !failure.response)) {
     const cause = failure.message ?? String(error);
-    return make('github.unreachable', `Could not reach ${base} for ${endpoint}: ${cause}`, `Check the network connection${write ? ', and on GitHub whether the change happened, before trying again' : ''}; set GITHUB_API_URL for GitHub Enterprise.`);
+    return make(
+      'github.unreachable',
+      `Could not reach ${base} for ${endpoint}: ${cause}`,
+      `Check the network connection${write ? ', and on GitHub whether the change happened, before trying again' : ''}; set GITHUB_API_URL for GitHub ` +
+        `Enterprise.`,
+    );
   }
   const reason = said ?? `HTTP ${status}`;
   if (write) {
-    return make('github.write-uncertain', `GitHub answered ${status} to ${endpoint}: ${reason}`, 'It may or may not have taken effect: `pyrelease --resume` checks before trying again.');
+    return make(
+      'github.write-uncertain',
+      `GitHub answered ${status} to ${endpoint}: ${reason}`,
+      'It may or may not have taken effect: `pyrelease --resume` checks before trying again.',
+    );
   }
-  return make('github.unavailable', `GitHub answered ${status} to ${endpoint} after several tries: ${reason}`, 'GitHub may be having trouble (https://www.githubstatus.com); try again later with `pyrelease --resume`.');
+  return make(
+    'github.unavailable',
+    `GitHub answered ${status} to ${endpoint} after several tries: ${reason}`,
+    'GitHub may be having trouble (https://www.githubstatus.com); try again later with `pyrelease --resume`.',
+  );
 }
 
 /**
@@ -101,7 +146,8 @@ export function withPullRequestHint(error: PyreleaseError, head: string, base: s
   const hint = /already exists/i.test(error.message)
     ? `A pull request from ${head} into ${base} is open already: merge or close it on GitHub, ${resume}`
     : /No commits between/i.test(error.message)
-      ? `${head} holds nothing ${base} lacks: push the release commit to it (\`git push origin HEAD:refs/heads/${head}\`), ${resume}`
+      ? `${head} holds nothing ${base} lacks: push the release commit to it (\`git push ` +
+        `origin HEAD:refs/heads/${head}\`), ${resume}`
       : /"field":"head"/.test(error.message)
         ? `GitHub has no branch ${head}: push it first (\`git push origin HEAD:refs/heads/${head}\`), ${resume}`
         : /"field":"base"/.test(error.message)

@@ -55,7 +55,14 @@ export interface WireJob {
   head_branch: string | null;
   labels: string[];
   runner_name: string | null;
-  steps?: Array<{ name: string; number: number; status: string; conclusion: string | null; started_at?: string | null; completed_at?: string | null }>;
+  steps?: Array<{
+    name: string;
+    number: number;
+    status: string;
+    conclusion: string | null;
+    started_at?: string | null;
+    completed_at?: string | null;
+  }>;
 }
 
 export interface WirePending {
@@ -84,7 +91,13 @@ export interface WireCombinedStatus {
   state: string;
   sha: string;
   total_count: number;
-  statuses: Array<{ context: string; state: string; description: string | null; target_url: string | null; created_at: string }>;
+  statuses: Array<{
+    context: string;
+    state: string;
+    description: string | null;
+    target_url: string | null;
+    created_at: string;
+  }>;
 }
 
 export interface WireRelease {
@@ -177,7 +190,11 @@ export const toJob = (job: WireJob): WorkflowJob => ({
 });
 
 export const toPending = (pending: WirePending): PendingDeployment => ({
-  environment: { id: pending.environment.id ?? 0, name: pending.environment.name ?? '', htmlUrl: pending.environment.html_url ?? null },
+  environment: {
+    id: pending.environment.id ?? 0,
+    name: pending.environment.name ?? '',
+    htmlUrl: pending.environment.html_url ?? null,
+  },
   waitTimer: pending.wait_timer,
   waitTimerStartedAt: pending.wait_timer_started_at,
   currentUserCanApprove: pending.current_user_can_approve,
@@ -187,7 +204,12 @@ export const toPending = (pending: WirePending): PendingDeployment => ({
   })),
 });
 
-export const toDeployment = (deployment: { id: number; environment: string; sha: string; ref: string }): Deployment => ({
+export const toDeployment = (deployment: {
+  id: number;
+  environment: string;
+  sha: string;
+  ref: string;
+}): Deployment => ({
   id: deployment.id,
   environment: deployment.environment,
   sha: deployment.sha,
@@ -235,7 +257,11 @@ export const toRelease = (release: WireRelease): Release => ({
   publishedAt: release.published_at,
   htmlUrl: release.html_url,
   uploadUrl: release.upload_url,
-  assets: release.assets.map((asset) => ({ name: asset.name, size: asset.size, browserDownloadUrl: asset.browser_download_url })),
+  assets: release.assets.map((asset) => ({
+    name: asset.name,
+    size: asset.size,
+    browserDownloadUrl: asset.browser_download_url,
+  })),
   authorLogin: release.author?.login ?? null,
 });
 

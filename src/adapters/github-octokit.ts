@@ -62,7 +62,13 @@ export class OctokitGitHub implements GitHubReads, GitHubWrites {
 
   async runsForWorkflow(workflow: string | number, query: RunsQuery = {}): Promise<WorkflowRun[]> {
     const perPage = Math.min(query.perPage ?? 30, 100);
-    const filters = { event: query.event, branch: query.branch, head_sha: query.headSha, status: query.status, created: query.created };
+    const filters = {
+      event: query.event,
+      branch: query.branch,
+      head_sha: query.headSha,
+      status: query.status,
+      created: query.created,
+    };
     const defined = Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== undefined));
     const { items } = await this.http.getAll(
       `GET ${REPO}/actions/workflows/{workflow_id}/runs`,
@@ -74,21 +80,35 @@ export class OctokitGitHub implements GitHubReads, GitHubWrites {
   }
 
   async run(runId: number): Promise<WorkflowRun> {
-    return wire.toRun((await this.http.get<wire.WireRun>(`GET ${REPO}/actions/runs/{run_id}`, this.params({ run_id: runId }))).data);
+    return wire.toRun(
+      (await this.http.get<wire.WireRun>(`GET ${REPO}/actions/runs/{run_id}`, this.params({ run_id: runId }))).data,
+    );
   }
 
   async jobs(runId: number, filter: 'latest' | 'all' = 'latest'): Promise<WorkflowJob[]> {
-    const { items } = await this.http.getAll(`GET ${REPO}/actions/runs/{run_id}/jobs`, this.params({ run_id: runId, filter, per_page: 100 }), (data: { jobs: wire.WireJob[] }) => data.jobs);
+    const { items } = await this.http.getAll(
+      `GET ${REPO}/actions/runs/{run_id}/jobs`,
+      this.params({ run_id: runId, filter, per_page: 100 }),
+      (data: { jobs: wire.WireJob[] }) => data.jobs,
+    );
     return items.map(wire.toJob);
   }
 
   async pendingDeployments(runId: number): Promise<PendingDeployment[]> {
-    const { data } = await this.http.get<wire.WirePending[]>(`GET ${REPO}/actions/runs/{run_id}/pending_deployments`, this.params({ run_id: runId }));
+    const { data } = await this.http.get<wire.WirePending[]>(
+      `GET ${REPO}/actions/runs/{run_id}/pending_deployments`,
+      this.params({ run_id: runId }),
+    );
     return data.map(wire.toPending);
   }
 
-  async checkRunsForRef(ref: string, query: { checkName?: string; status?: 'queued' | 'in_progress' | 'completed'; filter?: 'latest' | 'all' } = {}): Promise<CheckRun[]> {
-    const filters = Object.fromEntries(Object.entries({ check_name: query.checkName, status: query.status }).filter(([, value]) => value !== undefined));
+  async checkRunsForRef(
+    ref: string,
+    query: { checkName?: string; status?: 'queued' | 'in_progress' | 'completed'; filter?: 'latest' | 'all' } = {},
+  ): Promise<CheckRun[]> {
+    const filters = Object.fromEntries(
+      Object.entries({ check_name: query.checkName, status: query.status }).filter(([, value]) => value !== undefined),
+    );
     const { items } = await this.http.getAll(
       `GET ${REPO}/commits/{ref}/check-runs`,
       this.params({ ref, filter: query.filter ?? 'latest', per_page: 100, ...filters }),
@@ -112,25 +132,42 @@ export class OctokitGitHub implements GitHubReads, GitHubWrites {
   }
 
   async listReleases(limit = 100): Promise<Release[]> {
-    const { items } = await this.http.getAll(`GET ${REPO}/releases`, this.params({ per_page: Math.min(limit, 100) }), (data: wire.WireRelease[]) => data, limit);
+    const { items } = await this.http.getAll(
+      `GET ${REPO}/releases`,
+      this.params({ per_page: Math.min(limit, 100) }),
+      (data: wire.WireRelease[]) => data,
+      limit,
+    );
     return items.map(wire.toRelease);
   }
 
   async tagRef(tag: string): Promise<TagRef | undefined> {
-    const ref = await this.http.find<{ ref: string; object: { type: string; sha: string } }>(`GET ${REPO}/git/ref/tags/{tag}`, this.params({ tag }));
+    const ref = await this.http.find<{ ref: string; object: { type: string; sha: string } }>(
+      `GET ${REPO}/git/ref/tags/{tag}`,
+      this.params({ tag }),
+    );
     if (!ref) return undefined;
     const objectType = ref.object.type === 'tag' ? 'tag' : 'commit';
     let commitSha = ref.object.sha;
     // An annotated tag names a tag object; its `object.sha` is the commit (TECH-FACTS §5.2).
     if (objectType === 'tag') {
-      const tagObject = (await this.http.get<{ object: { sha: string } }>(`GET ${REPO}/git/tags/{tag_sha}`, this.params({ tag_sha: ref.object.sha }))).data;
+      const tagObject = (
+        await this.http.get<{ object: { sha: string } }>(
+          `GET ${REPO}/git/tags/{tag_sha}`,
+          this.params({ tag_sha: ref.object.sha }),
+        )
+      ).data;
       commitSha = tagObject.object.sha;
     }
     return { ref: ref.ref, objectType, objectSha: ref.object.sha, commitSha };
   }
 
   async milestones(state: 'open' | 'closed' | 'all' = 'open'): Promise<Milestone[]> {
-    const { items } = await this.http.getAll(`GET ${REPO}/milestones`, this.params({ state, per_page: 100 }), (data: wire.WireMilestone[]) => data);
+    const { items } = await this.http.getAll(
+      `GET ${REPO}/milestones`,
+      this.params({ state, per_page: 100 }),
+      (data: wire.WireMilestone[]) => data,
+    );
     return items.map(wire.toMilestone);
   }
 
@@ -149,12 +186,22 @@ export class OctokitGitHub implements GitHubReads, GitHubWrites {
     };
   }
 
-  async generateNotes(request: { tagName: string; targetCommitish?: string; previousTagName?: string }): Promise<GeneratedNotes> {
+  async generateNotes(request: {
+    tagName: string;
+    targetCommitish?: string;
+    previousTagName?: string;
+  }): Promise<GeneratedNotes> {
     const body = Object.fromEntries(
-      Object.entries({ tag_name: request.tagName, target_commitish: request.targetCommitish, previous_tag_name: request.previousTagName }).filter(([, value]) => value !== undefined),
+      Object.entries({
+        tag_name: request.tagName,
+        target_commitish: request.targetCommitish,
+        previous_tag_name: request.previousTagName,
+      }).filter(([, value]) => value !== undefined),
     );
     // A POST that saves nothing, so retrying it through a 5xx is as safe as retrying a GET.
-    const { data } = await this.http.write<GeneratedNotes>(`POST ${REPO}/releases/generate-notes`, this.params(body), { safeToRetry: true });
+    const { data } = await this.http.write<GeneratedNotes>(`POST ${REPO}/releases/generate-notes`, this.params(body), {
+      safeToRetry: true,
+    });
     return { name: data.name, body: data.body };
   }
 
@@ -163,18 +210,29 @@ export class OctokitGitHub implements GitHubReads, GitHubWrites {
   }
 
   async pullRequest(number: number): Promise<PullRequest | undefined> {
-    const pr = await this.http.find<WirePullRequest>(`GET ${REPO}/pulls/{pull_number}`, this.params({ pull_number: number }));
+    const pr = await this.http.find<WirePullRequest>(
+      `GET ${REPO}/pulls/{pull_number}`,
+      this.params({ pull_number: number }),
+    );
     return pr && toPullRequest(pr);
   }
 
   async pullRequestsForHead(branch: string, state: 'open' | 'closed' | 'all' = 'open'): Promise<PullRequest[]> {
-    // `head` must be `owner:branch`: GitHub silently ignores a bare branch name and lists every pull request (community discussion 24354).
-    const { items } = await this.http.getAll(`GET ${REPO}/pulls`, this.params({ head: `${this.http.owner}:${branch}`, state, per_page: 100 }), (data: WirePullRequest[]) => data);
+    // `head` must be `owner:branch`: GitHub silently ignores a bare branch name and lists every pull request (community
+    // discussion 24354).
+    const { items } = await this.http.getAll(
+      `GET ${REPO}/pulls`,
+      this.params({ head: `${this.http.owner}:${branch}`, state, per_page: 100 }),
+      (data: WirePullRequest[]) => data,
+    );
     return items.map(toPullRequest);
   }
 
   async issueLabels(number: number): Promise<string[]> {
-    const issue = await this.http.find<WireIssue>(`GET ${REPO}/issues/{issue_number}`, this.params({ issue_number: number }));
+    const issue = await this.http.find<WireIssue>(
+      `GET ${REPO}/issues/{issue_number}`,
+      this.params({ issue_number: number }),
+    );
     return issue ? labelNames(issue.labels) : [];
   }
 
@@ -182,11 +240,19 @@ export class OctokitGitHub implements GitHubReads, GitHubWrites {
     const route = `POST ${REPO}/actions/workflows/{workflow_id}/dispatches`;
     const params = this.params({ workflow_id: workflow, ref, inputs });
     try {
-      const { status, data } = await this.http.write<{ workflow_run_id?: number; html_url?: string }>(route, { ...params, return_run_details: true });
-      return status === 200 && data.workflow_run_id ? { runId: data.workflow_run_id, htmlUrl: data.html_url } : { runId: undefined, htmlUrl: undefined };
+      const { status, data } = await this.http.write<{ workflow_run_id?: number; html_url?: string }>(route, {
+        ...params,
+        return_run_details: true,
+      });
+      return status === 200 && data.workflow_run_id
+        ? { runId: data.workflow_run_id, htmlUrl: data.html_url }
+        : { runId: undefined, htmlUrl: undefined };
     } catch (error) {
       // GHES releases that predate the field refuse it with 422: dispatch without it (TECH-FACTS §5.2).
-      const refusedField = error instanceof PyreleaseError && error.code === 'github.rejected' && /return_run_details|not a permitted key/i.test(error.message);
+      const refusedField =
+        error instanceof PyreleaseError &&
+        error.code === 'github.rejected' &&
+        /return_run_details|not a permitted key/i.test(error.message);
       if (!refusedField) throw error;
       await this.http.write(route, params);
       return { runId: undefined, htmlUrl: undefined };
@@ -197,10 +263,18 @@ export class OctokitGitHub implements GitHubReads, GitHubWrites {
     await this.http.write(`POST ${REPO}/actions/runs/{run_id}/rerun-failed-jobs`, this.params({ run_id: runId }));
   }
 
-  async reviewDeployments(runId: number, review: { environmentIds: number[]; state: 'approved' | 'rejected'; comment: string }): Promise<Deployment[]> {
+  async reviewDeployments(
+    runId: number,
+    review: { environmentIds: number[]; state: 'approved' | 'rejected'; comment: string },
+  ): Promise<Deployment[]> {
     const { data } = await this.http.write<Array<{ id: number; environment: string; sha: string; ref: string }>>(
       `POST ${REPO}/actions/runs/{run_id}/pending_deployments`,
-      this.params({ run_id: runId, environment_ids: review.environmentIds, state: review.state, comment: review.comment }),
+      this.params({
+        run_id: runId,
+        environment_ids: review.environmentIds,
+        state: review.state,
+        comment: review.comment,
+      }),
     );
     return data.map(wire.toDeployment);
   }
@@ -211,12 +285,27 @@ export class OctokitGitHub implements GitHubReads, GitHubWrites {
   }
 
   async updateRelease(id: number, fields: Partial<ReleaseFields>): Promise<Release> {
-    const { data } = await this.http.write<wire.WireRelease>(`PATCH ${REPO}/releases/{release_id}`, this.params({ release_id: id, ...releaseBody(fields) }));
+    const { data } = await this.http.write<wire.WireRelease>(
+      `PATCH ${REPO}/releases/{release_id}`,
+      this.params({ release_id: id, ...releaseBody(fields) }),
+    );
     return wire.toRelease(data);
   }
 
-  async createMilestone(fields: { title: string; description?: string; dueOn?: string; state?: 'open' | 'closed' }): Promise<Milestone> {
-    const body = Object.fromEntries(Object.entries({ title: fields.title, description: fields.description, due_on: fields.dueOn, state: fields.state }).filter(([, value]) => value !== undefined));
+  async createMilestone(fields: {
+    title: string;
+    description?: string;
+    dueOn?: string;
+    state?: 'open' | 'closed';
+  }): Promise<Milestone> {
+    const body = Object.fromEntries(
+      Object.entries({
+        title: fields.title,
+        description: fields.description,
+        due_on: fields.dueOn,
+        state: fields.state,
+      }).filter(([, value]) => value !== undefined),
+    );
     const { data } = await this.http.write<wire.WireMilestone>(`POST ${REPO}/milestones`, this.params(body));
     return wire.toMilestone(data);
   }
@@ -224,7 +313,10 @@ export class OctokitGitHub implements GitHubReads, GitHubWrites {
   async createPullRequest(fields: { title: string; head: string; base: string; body?: string }): Promise<PullRequest> {
     const body = fields.body === undefined ? {} : { body: fields.body };
     try {
-      const { data } = await this.http.write<WirePullRequest>(`POST ${REPO}/pulls`, this.params({ title: fields.title, head: fields.head, base: fields.base, ...body }));
+      const { data } = await this.http.write<WirePullRequest>(
+        `POST ${REPO}/pulls`,
+        this.params({ title: fields.title, head: fields.head, base: fields.base, ...body }),
+      );
       return toPullRequest(data);
     } catch (error) {
       throw error instanceof PyreleaseError ? withPullRequestHint(error, fields.head, fields.base) : error;

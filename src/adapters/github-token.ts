@@ -26,7 +26,11 @@ export interface ResolveTokenOptions {
   platform?: NodeJS.Platform;
 }
 
-async function onPath(program: string, env: Record<string, string | undefined>, platform: NodeJS.Platform): Promise<boolean> {
+async function onPath(
+  program: string,
+  env: Record<string, string | undefined>,
+  platform: NodeJS.Platform,
+): Promise<boolean> {
   const extensions = platform === 'win32' ? (env.PATHEXT ?? '.EXE;.CMD;.BAT').split(';').concat('') : [''];
   for (const dir of (env.PATH ?? '').split(delimiter).filter(Boolean)) {
     for (const extension of extensions) {
@@ -76,11 +80,15 @@ export async function resolveGitHubToken(options: ResolveTokenOptions): Promise<
     return { token, source: 'gh auth token' };
   }
   const repository = options.repository ?? 'the repository';
-  throw new PyreleaseError('github.no-token', 'No GitHub token: GH_TOKEN and GITHUB_TOKEN are not set, and `gh auth token` gave none.', {
-    hint:
-      'Run `gh auth login` (GitHub CLI), or create a fine-grained personal access token for ' +
-      `${repository} with Actions: read and write, Contents: read and write, Deployments: read and write, ` +
-      'Issues: read and write (milestones), Commit statuses: read and Metadata: read, and put it in GH_TOKEN. ' +
-      'A classic token needs the `repo` and `workflow` scopes.',
-  });
+  throw new PyreleaseError(
+    'github.no-token',
+    'No GitHub token: GH_TOKEN and GITHUB_TOKEN are not set, and `gh auth token` gave none.',
+    {
+      hint:
+        'Run `gh auth login` (GitHub CLI), or create a fine-grained personal access token for ' +
+        `${repository} with Actions: read and write, Contents: read and write, Deployments: read and write, ` +
+        'Issues: read and write (milestones), Commit statuses: read and Metadata: read, and put it in GH_TOKEN. ' +
+        'A classic token needs the `repo` and `workflow` scopes.',
+    },
+  );
 }

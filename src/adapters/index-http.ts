@@ -8,10 +8,17 @@ import { PyreleaseError } from '../domain/errors';
 import { normalizeProjectName } from '../domain/pyproject/normalize-project-name';
 import { compareVersions, parseVersion } from '../domain/version';
 import type { Clock } from '../ports/clock';
-import type { IndexFile, IndexReadOptions, IndexRelease, Installability, PackageIndexReads } from '../ports/package-index';
+import type {
+  IndexFile,
+  IndexReadOptions,
+  IndexRelease,
+  Installability,
+  PackageIndexReads,
+} from '../ports/package-index';
 
 /** pip's own Accept header for simple pages: JSON first, HTML as a fallback (PEP 691). */
-export const SIMPLE_ACCEPT = 'application/vnd.pypi.simple.v1+json, application/vnd.pypi.simple.v1+html;q=0.2, text/html;q=0.01';
+export const SIMPLE_ACCEPT =
+  'application/vnd.pypi.simple.v1+json, application/vnd.pypi.simple.v1+html;q=0.2, text/html;q=0.01';
 
 export interface IndexHttpOptions {
   /** The index's base URL without a trailing slash: `https://pypi.org`, `https://test.pypi.org`. */
@@ -50,7 +57,12 @@ export class HttpPackageIndex implements PackageIndexReads {
     const list = Object.entries(releases).map(([version, files]) => {
       const parsed = readFiles(url, files);
       const yankedFile = parsed.find((file) => file.yanked);
-      return { version, files: parsed, yanked: yankedFile !== undefined, yankedReason: yankedFile?.yankedReason ?? null };
+      return {
+        version,
+        files: parsed,
+        yanked: yankedFile !== undefined,
+        yankedReason: yankedFile?.yankedReason ?? null,
+      };
     });
     // Invalid (pre-PEP 440) version strings sort first, in the index's order.
     return list.sort((a, b) => {
@@ -91,11 +103,16 @@ export class HttpPackageIndex implements PackageIndexReads {
     };
   }
 
-  async latestVersion(project: string, options: IndexReadOptions & { includePrereleases: boolean }): Promise<string | undefined> {
+  async latestVersion(
+    project: string,
+    options: IndexReadOptions & { includePrereleases: boolean },
+  ): Promise<string | undefined> {
     const releases = (await this.releases(project, options)) ?? [];
     const candidates = releases.filter((release) => {
       const parsed = parseVersion(release.version);
-      return parsed && release.files.length > 0 && !release.yanked && (options.includePrereleases || !parsed.isPrerelease);
+      return (
+        parsed && release.files.length > 0 && !release.yanked && (options.includePrereleases || !parsed.isPrerelease)
+      );
     });
     return candidates.at(-1)?.version;
   }
@@ -126,7 +143,8 @@ export class HttpPackageIndex implements PackageIndexReads {
           await response.body?.cancel();
           return { found: false };
         }
-        if (response.ok) return { found: true, contentType: response.headers.get('content-type') ?? '', text: await response.text() };
+        if (response.ok)
+          return { found: true, contentType: response.headers.get('content-type') ?? '', text: await response.text() };
         await response.body?.cancel();
         const status = `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
         if (response.status < 500 && response.status !== 429) throw refused(url, response.status, status);
@@ -137,9 +155,16 @@ export class HttpPackageIndex implements PackageIndexReads {
         problem = describeFailure(error, this.options.timeoutMs ?? 30_000);
       }
     }
-    throw new PyreleaseError('index-unreachable', `Could not read ${displayUrl(url)}: ${problem} (${attempts} attempts).`, {
-      hint: 'Check the network and the index (https://status.python.org for PyPI and TestPyPI), then run the step again: `pyrelease --resume` continues where it stopped.',
-    });
+    throw new PyreleaseError(
+      'index-unreachable',
+      `Could not read ${displayUrl(url)}: ${problem} (${attempts} attempts).`,
+      {
+        hint:
+          'Check the network and the index (https://status.python.org for PyPI and ' +
+          'TestPyPI), then run the step again: `pyrelease --resume` continues ' +
+          'where it stopped.',
+      },
+    );
   }
 
   private async pause(ms: number, url: string, signal: AbortSignal | undefined): Promise<void> {
@@ -151,7 +176,11 @@ export class HttpPackageIndex implements PackageIndexReads {
   }
 
   /** Follows redirects itself (PyPI's 301s to normalized names), so injected fetches behave like the real one. */
-  private async fetchFollowingRedirects(start: string, accept: string, signal: AbortSignal | undefined): Promise<Response> {
+  private async fetchFollowingRedirects(
+    start: string,
+    accept: string,
+    signal: AbortSignal | undefined,
+  ): Promise<Response> {
     const timeout = AbortSignal.timeout(this.options.timeoutMs ?? 30_000);
     const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
     let url = start;
@@ -165,9 +194,13 @@ export class HttpPackageIndex implements PackageIndexReads {
       if (![301, 302, 303, 307, 308].includes(response.status) || !location) return response;
       await response.body?.cancel();
       if (hop >= MAX_REDIRECTS) {
-        throw new PyreleaseError('index-redirect-loop', `${displayUrl(start)} redirected more than ${MAX_REDIRECTS} times.`, {
-          hint: 'Check the index URL in [tool.pyrelease.index]; it should be the index root, like https://pypi.org.',
-        });
+        throw new PyreleaseError(
+          'index-redirect-loop',
+          `${displayUrl(start)} redirected more than ${MAX_REDIRECTS} times.`,
+          {
+            hint: 'Check the index URL in [tool.pyrelease.index]; it should be the index root, like https://pypi.org.',
+          },
+        );
       }
       url = new URL(location, url).toString();
     }
@@ -196,13 +229,18 @@ function listedFiles(contentType: string, text: string): string[] {
   if (contentType.toLowerCase().startsWith('application/vnd.pypi.simple.v1+json')) {
     const body: unknown = JSON.parse(text);
     if (!isRecord(body) || !Array.isArray(body.files)) throw new Error('no "files" list in the PEP 691 page');
-    return body.files.flatMap((file: unknown) => (isRecord(file) && typeof file.filename === 'string' ? [file.filename] : []));
+    return body.files.flatMap((file: unknown) =>
+      isRecord(file) && typeof file.filename === 'string' ? [file.filename] : [],
+    );
   }
   return [...text.matchAll(/<a\b[^>]*>([^<]*)<\/a>/gi)].map((match) => unescapeHtml((match[1] ?? '').trim()));
 }
 
 function unescapeHtml(text: string): string {
-  return text.replace(/&(amp|lt|gt|quot|#39|#x27);/g, (_all, entity: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'" })[entity] ?? '');
+  return text.replace(
+    /&(amp|lt|gt|quot|#39|#x27);/g,
+    (_all, entity: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'" })[entity] ?? '',
+  );
 }
 
 /**
@@ -251,7 +289,9 @@ function refused(url: string, status: number, statusLine: string): PyreleaseErro
 
 function badResponse(url: string, detail: string): PyreleaseError {
   return new PyreleaseError('index-bad-response', `${displayUrl(url)} did not answer like a PyPI index: ${detail}.`, {
-    hint: 'Check that [tool.pyrelease.index] points at a PyPI-compatible index root (https://pypi.org, https://test.pypi.org).',
+    hint:
+      'Check that [tool.pyrelease.index] points at a PyPI-compatible index ' +
+      'root (https://pypi.org, https://test.pypi.org).',
   });
 }
 

@@ -4,7 +4,13 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { PyreleaseError } from '../domain/errors';
 import type { Redactor } from '../domain/redactor';
-import { JOURNAL_SCHEMA, type JournalData, type JournalStore, type LockHandle, type LockOwner } from '../ports/journal-store';
+import {
+  JOURNAL_SCHEMA,
+  type JournalData,
+  type JournalStore,
+  type LockHandle,
+  type LockOwner,
+} from '../ports/journal-store';
 
 export interface FileJournalOptions {
   redactor: Redactor;
@@ -117,14 +123,23 @@ export class FileJournalStore implements JournalStore {
       }
       const holder = await this.readLock();
       if (holder && holder.host !== this.host) {
-        throw new PyreleaseError('journal.locked-elsewhere', `A pyrelease session on ${holder.host} (pid ${holder.pid}, since ${holder.startedAt}) holds the lock of this repository.`, {
-          hint: `If no session is running there any more, delete ${this.lockPath} and run \`pyrelease --resume\`.`,
-        });
+        throw new PyreleaseError(
+          'journal.locked-elsewhere',
+          `A pyrelease session on ${holder.host} (pid ${holder.pid}, since ${holder.startedAt}) holds the lock of this ` +
+            `repository.`,
+          {
+            hint: `If no session is running there any more, delete ${this.lockPath} and run \`pyrelease --resume\`.`,
+          },
+        );
       }
       if (holder && this.isAlive(holder.pid)) {
-        throw new PyreleaseError('journal.locked', `Another pyrelease session (pid ${holder.pid}, since ${holder.startedAt}) is working on this repository.`, {
-          hint: `Wait for it to finish, or stop it (\`kill ${holder.pid}\`) and run \`pyrelease --resume\`.`,
-        });
+        throw new PyreleaseError(
+          'journal.locked',
+          `Another pyrelease session (pid ${holder.pid}, since ${holder.startedAt}) is working on this repository.`,
+          {
+            hint: `Wait for it to finish, or stop it (\`kill ${holder.pid}\`) and run \`pyrelease --resume\`.`,
+          },
+        );
       }
       // The holder is gone (a crash or a kill): the lock is stale and safe to take over.
       tookOverFrom = holder ?? { pid: 0, host: this.host, startedAt: 'unknown' };
@@ -157,7 +172,9 @@ export class FileJournalStore implements JournalStore {
   /** Temporary files left by a session killed mid-write. Only called while holding the lock. */
   private async removeTemporaryFiles(): Promise<void> {
     const names = await readdir(this.dir).catch(() => [] as string[]);
-    await Promise.all(names.filter((name) => name.endsWith('.tmp')).map((name) => unlink(join(this.dir, name)).catch(() => undefined)));
+    await Promise.all(
+      names.filter((name) => name.endsWith('.tmp')).map((name) => unlink(join(this.dir, name)).catch(() => undefined)),
+    );
   }
 
   private serialize(data: JournalData): string {
@@ -171,21 +188,40 @@ export function parseJournal(text: string, path: string): JournalData {
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new PyreleaseError('journal.corrupt', `The journal ${path} is not valid JSON (${(error as Error).message}). It was left untouched.`, {
-      hint: `Look at it, then move it aside (\`mv ${path} ${path}.broken\`) to start over; nothing else is lost.`,
-      cause: error,
-    });
+    throw new PyreleaseError(
+      'journal.corrupt',
+      `The journal ${path} is not valid JSON (${(error as Error).message}). It was left untouched.`,
+      {
+        hint: `Look at it, then move it aside (\`mv ${path} ${path}.broken\`) to start over; nothing else is lost.`,
+        cause: error,
+      },
+    );
   }
   const data = parsed as Partial<JournalData> | null;
-  if (!data || typeof data !== 'object' || typeof data.schema !== 'number' || typeof data.releaseId !== 'string' || typeof data.steps !== 'object') {
-    throw new PyreleaseError('journal.corrupt', `The journal ${path} does not look like a pyrelease journal. It was left untouched.`, {
-      hint: `Move it aside (\`mv ${path} ${path}.broken\`) to start over.`,
-    });
+  if (
+    !data ||
+    typeof data !== 'object' ||
+    typeof data.schema !== 'number' ||
+    typeof data.releaseId !== 'string' ||
+    typeof data.steps !== 'object'
+  ) {
+    throw new PyreleaseError(
+      'journal.corrupt',
+      `The journal ${path} does not look like a pyrelease journal. It was left untouched.`,
+      {
+        hint: `Move it aside (\`mv ${path} ${path}.broken\`) to start over.`,
+      },
+    );
   }
   if (data.schema > JOURNAL_SCHEMA) {
-    throw new PyreleaseError('journal.newer-schema', `The journal ${path} was written by a newer pyrelease (journal schema ${data.schema}; this one reads ${JOURNAL_SCHEMA}). It was left untouched.`, {
-      hint: 'Upgrade pyrelease (`npx pyrelease@latest --resume`) to continue this release.',
-    });
+    throw new PyreleaseError(
+      'journal.newer-schema',
+      `The journal ${path} was written by a newer pyrelease (journal schema ${data.schema}; ` +
+        `this one reads ${JOURNAL_SCHEMA}). It was left untouched.`,
+      {
+        hint: 'Upgrade pyrelease (`npx pyrelease@latest --resume`) to continue this release.',
+      },
+    );
   }
   return data as JournalData;
 }

@@ -51,9 +51,13 @@ export class ExecaProcessRunner implements ProcessRunner {
       throw new PyreleaseError('process.cancelled', `Stopped: ${command}`, { kind: 'cancelled' });
     }
     if (result.timedOut) {
-      throw new PyreleaseError('process.timeout', `${command} did not finish within ${Math.round((options.timeoutMs ?? 0) / 1000)} s.`, {
-        hint: 'Look at its output above; raise the timeout in [tool.pyrelease] if it is just slow.',
-      });
+      throw new PyreleaseError(
+        'process.timeout',
+        `${command} did not finish within ${Math.round((options.timeoutMs ?? 0) / 1000)} s.`,
+        {
+          hint: 'Look at its output above; raise the timeout in [tool.pyrelease] if it is just slow.',
+        },
+      );
     }
     if (result.failed && result.exitCode === undefined) {
       const cause = result.cause instanceof Error ? result.cause.message : String(result.cause ?? result.message);

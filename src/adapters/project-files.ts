@@ -20,11 +20,15 @@ export function projectFilesAt(root: string): ProjectFiles {
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') return undefined;
-        throw new PyreleaseError('project.unreadable', `${relativePath} cannot be read (${code ?? (error as Error).message}).`, {
-          location: { file: relativePath },
-          hint: `Check the file's permissions and links (\`ls -l ${relativePath}\`), then run pyrelease again.`,
-          cause: error,
-        });
+        throw new PyreleaseError(
+          'project.unreadable',
+          `${relativePath} cannot be read (${code ?? (error as Error).message}).`,
+          {
+            location: { file: relativePath },
+            hint: `Check the file's permissions and links (\`ls -l ${relativePath}\`), then run pyrelease again.`,
+            cause: error,
+          },
+        );
       }
     },
   };

@@ -15,7 +15,16 @@ import { basename, join } from 'node:path';
 import { PyreleaseError, isPyreleaseError } from '../domain/errors';
 import { normalizeProjectName } from '../domain/pyproject/normalize-project-name';
 import type { ProcessRunner } from '../ports/process';
-import type { InstallRequest, InstallResult, PipIndexSetting, PipIo, PythonEnvironments, Venv, VenvRunOptions, VenvRunResult } from '../ports/python';
+import type {
+  InstallRequest,
+  InstallResult,
+  PipIndexSetting,
+  PipIo,
+  PythonEnvironments,
+  Venv,
+  VenvRunOptions,
+  VenvRunResult,
+} from '../ports/python';
 
 export interface PythonVenvOptions {
   /** Interpreter for new venvs and for reading the user's pip configuration. Default `python3`. */
@@ -56,22 +65,36 @@ export class PythonVenvEnvironments implements PythonEnvironments {
       await writeFile(join(dir, 'pip.conf'), '', { mode: 0o600 });
       await mkdir(join(dir, 'reports'));
       await mkdir(join(dir, 'work'));
-      await this.runner.run(options.python ?? this.python, ['-m', 'venv', join(dir, 'venv')], { cwd: dir, env: isolatedPython() });
+      await this.runner.run(options.python ?? this.python, ['-m', 'venv', join(dir, 'venv')], {
+        cwd: dir,
+        env: isolatedPython(),
+      });
     } catch (error) {
       await rm(dir, { recursive: true, force: true });
       if (isPyreleaseError(error) && error.kind === 'cancelled') throw error;
       const reason = error instanceof Error ? error.message : String(error);
-      throw new PyreleaseError('python.venv', `Could not create a virtual environment with ${options.python ?? this.python}: ${reason}`, {
-        hint: 'Check that this Python has the venv module (Debian/Ubuntu: `apt install python3-venv`), then `pyrelease --resume`.',
-        cause: error,
-      });
+      throw new PyreleaseError(
+        'python.venv',
+        `Could not create a virtual environment with ${options.python ?? this.python}: ${reason}`,
+        {
+          hint:
+            'Check that this Python has the venv module (Debian/Ubuntu: `apt install ' +
+            'python3-venv`), then `pyrelease --resume`.',
+          cause: error,
+        },
+      );
     }
     return venv;
   }
 
   async remove(venv: Venv): Promise<void> {
     // Never delete a directory this port did not make, whatever a journal or a caller says.
-    const made = MADE_DIR.test(basename(venv.dir)) && (await stat(join(venv.dir, 'venv', 'pyvenv.cfg')).then(() => true, () => false));
+    const made =
+      MADE_DIR.test(basename(venv.dir)) &&
+      (await stat(join(venv.dir, 'venv', 'pyvenv.cfg')).then(
+        () => true,
+        () => false,
+      ));
     if (!made) {
       throw new PyreleaseError('python.venv-remove', `Refusing to remove ${venv.dir}: pyrelease did not create it.`, {
         hint: 'Remove it yourself if you no longer need it.',
@@ -85,17 +108,37 @@ export class PythonVenvEnvironments implements PythonEnvironments {
     const reports = join(venv.dir, 'reports');
     const report = join(reports, `install-${(await readdir(reports)).length + 1}.json`);
     const withReport = atLeast(await this.pipVersion(venv, io.signal), REPORT_SINCE);
-    return this.pip(venv, [...indexArgs(request), ...(request.pre ? ['--pre'] : []), ...(withReport ? ['--report', report] : []), request.requirement], io);
+    return this.pip(
+      venv,
+      [
+        ...indexArgs(request),
+        ...(request.pre ? ['--pre'] : []),
+        ...(withReport ? ['--report', report] : []),
+        request.requirement,
+      ],
+      io,
+    );
   }
 
-  async upgradePip(venv: Venv, index: { indexUrl: string; extraIndexUrl?: string }, io: PipIo = {}): Promise<InstallResult> {
+  async upgradePip(
+    venv: Venv,
+    index: { indexUrl: string; extraIndexUrl?: string },
+    io: PipIo = {},
+  ): Promise<InstallResult> {
     this.pipVersions.delete(venv.dir);
     return this.pip(venv, [...indexArgs(index), '--upgrade', 'pip'], io);
   }
 
   async installedVersion(venv: Venv, distribution: string): Promise<string | undefined> {
-    const script = 'import importlib.metadata as m, sys\ntry:\n    print(m.version(sys.argv[1]))\nexcept m.PackageNotFoundError:\n    sys.exit(3)';
-    const result = await this.runner.run(venv.python, ['-I', '-c', script, distribution], { cwd: join(venv.dir, 'work'), env: isolatedPython(), reject: false });
+    const script =
+      'import importlib.metadata as m, sys\ntry:\n    ' +
+      'print(m.version(sys.argv[1]))\nexcept m.PackageNotFoundError:\n    ' +
+      'sys.exit(3)';
+    const result = await this.runner.run(venv.python, ['-I', '-c', script, distribution], {
+      cwd: join(venv.dir, 'work'),
+      env: isolatedPython(),
+      reject: false,
+    });
     return result.exitCode === 0 ? result.stdout.trim() || undefined : undefined;
   }
 
@@ -123,7 +166,8 @@ export class PythonVenvEnvironments implements PythonEnvironments {
 
   async run(venv: Venv, argv: readonly string[], options: VenvRunOptions): Promise<VenvRunResult> {
     const [program, ...args] = argv;
-    if (program === undefined) return { exitCode: null, output: 'Nothing to run: the command is empty.', timedOut: false };
+    if (program === undefined)
+      return { exitCode: null, output: 'Nothing to run: the command is empty.', timedOut: false };
     const resolved = /[\\/]/.test(program) ? program : await this.inBin(venv, program);
     const lines: string[] = [];
     try {
@@ -140,8 +184,10 @@ export class PythonVenvEnvironments implements PythonEnvironments {
       });
       return { exitCode: result.exitCode, output: lines.join('\n'), timedOut: false };
     } catch (error) {
-      if (isPyreleaseError(error) && error.code === 'process.timeout') return { exitCode: null, output: lines.join('\n'), timedOut: true };
-      if (isPyreleaseError(error) && error.code === 'process.spawn') return { exitCode: null, output: [...lines, error.message].join('\n'), timedOut: false };
+      if (isPyreleaseError(error) && error.code === 'process.timeout')
+        return { exitCode: null, output: lines.join('\n'), timedOut: true };
+      if (isPyreleaseError(error) && error.code === 'process.spawn')
+        return { exitCode: null, output: [...lines, error.message].join('\n'), timedOut: false };
       throw error;
     }
   }
@@ -154,7 +200,11 @@ export class PythonVenvEnvironments implements PythonEnvironments {
       });
     const passed = Object.fromEntries(Object.entries(env).filter(([name]) => name.startsWith('PIP_')));
     const result = await this.runner
-      .run(this.python, ['-m', 'pip', 'config', 'list'], { env: { ...passed, PIP_NO_INPUT: '1' }, reject: false, timeoutMs: 30_000 })
+      .run(this.python, ['-m', 'pip', 'config', 'list'], {
+        env: { ...passed, PIP_NO_INPUT: '1' },
+        reject: false,
+        timeoutMs: 30_000,
+      })
       .catch((error: unknown) => {
         if (isPyreleaseError(error) && error.kind === 'cancelled') throw error;
         return undefined;

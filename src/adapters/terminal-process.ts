@@ -18,7 +18,12 @@ export interface TerminalResult {
  * Runs a program that may talk to the person (a passphrase prompt), with the front end suspended
  * meanwhile. Never throws for a failing program: the caller knows what the failure means.
  */
-export async function runAtTerminal(handOver: TerminalHandOver, file: string, args: readonly string[], cwd: string): Promise<TerminalResult> {
+export async function runAtTerminal(
+  handOver: TerminalHandOver,
+  file: string,
+  args: readonly string[],
+  cwd: string,
+): Promise<TerminalResult> {
   const resume = await handOver.suspend();
   try {
     const result = await execa(file, [...args], {

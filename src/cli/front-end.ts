@@ -37,7 +37,12 @@ export function wantsColor(terminal: Terminal): boolean {
   return Boolean(terminal.stdout.isTTY) && env['TERM'] !== 'dumb';
 }
 
-export async function startFrontEnd(options: { plain: boolean; terminal: Terminal; hub: EventHub; onCancel: () => void }): Promise<FrontEnd> {
+export async function startFrontEnd(options: {
+  plain: boolean;
+  terminal: Terminal;
+  hub: EventHub;
+  onCancel: () => void;
+}): Promise<FrontEnd> {
   const { terminal, hub } = options;
   const color = wantsColor(terminal);
   if (wantsPlain(options.plain, terminal)) {
@@ -57,6 +62,12 @@ export async function startFrontEnd(options: { plain: boolean; terminal: Termina
   }
   // Ink and React load only when the full-screen interface is really wanted: plain runs start faster.
   const { startInk } = await import('../ui/start-ink');
-  const ink = startInk({ events: hub, onCancel: options.onCancel, color, stdout: terminal.stdout, stdin: terminal.stdin });
+  const ink = startInk({
+    events: hub,
+    onCancel: options.onCancel,
+    color,
+    stdout: terminal.stdout,
+    stdin: terminal.stdin,
+  });
   return { kind: 'ink', prompter: ink.prompter, ready: ink.ready, close: ink.close, suspend: ink.suspend };
 }

@@ -23,7 +23,11 @@ export function parseRemoteForDoctor(url: string): { owner: string; repo: string
 }
 
 /** Whether a token can be had, and from where; never its value. */
-export async function tokenAvailability(env: NodeJS.ProcessEnv, runner: ProcessRunner, redactor: Redactor): Promise<{ available: boolean; source: string | undefined }> {
+export async function tokenAvailability(
+  env: NodeJS.ProcessEnv,
+  runner: ProcessRunner,
+  redactor: Redactor,
+): Promise<{ available: boolean; source: string | undefined }> {
   try {
     const { source } = await resolveGitHubToken({ env, runner, redactor });
     return { available: true, source };

@@ -31,7 +31,9 @@ export function formatJournal(data: JournalData, path: string): string {
   for (const [id, record] of Object.entries(data.steps)) {
     const { status, conclusion } = conclusionOf(record);
     const detail = record.error?.message ?? record.detail;
-    lines.push(`  ${symbolFor(status, conclusion)} ${record.title}${detail ? ` — ${detail.split('\n')[0]}` : ''}  [${id}]`);
+    lines.push(
+      `  ${symbolFor(status, conclusion)} ${record.title}${detail ? ` — ${detail.split('\n')[0]}` : ''}  [${id}]`,
+    );
   }
   const answers = Object.entries(data.answers);
   if (answers.length > 0) {

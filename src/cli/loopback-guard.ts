@@ -25,9 +25,13 @@ export function guardFetchToLoopback(): { refused: string[]; restore(): void } {
     const network = url.protocol === 'http:' || url.protocol === 'https:';
     if (network && !LOOPBACK.has(url.hostname)) {
       refused.push(url.origin);
-      throw new PyreleaseError('demo.network', `The demo tried to reach ${url.origin}; only the sandbox on 127.0.0.1 is allowed.`, {
-        hint: 'This is a bug in pyrelease demo: the sandbox should stand in for every service.',
-      });
+      throw new PyreleaseError(
+        'demo.network',
+        `The demo tried to reach ${url.origin}; only the sandbox on 127.0.0.1 is allowed.`,
+        {
+          hint: 'This is a bug in pyrelease demo: the sandbox should stand in for every service.',
+        },
+      );
     }
     return original(input, init);
   };

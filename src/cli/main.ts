@@ -37,7 +37,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(`pyrelease: ${describeError(error)}\n`);
       if (error.hint) process.stderr.write(`  → ${error.hint}\n`);
     } else {
-      process.stderr.write(`pyrelease: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.stderr.write(
+        `pyrelease: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
       process.stderr.write('  → This is a bug in pyrelease; the journal keeps your place: `pyrelease --resume`.\n');
     }
     return exitCodeFor(error);

@@ -79,7 +79,9 @@ function distance(a: string, b: string): number {
 }
 
 export function closest(word: string, candidates: readonly string[]): string | undefined {
-  const ranked = candidates.map((candidate) => ({ candidate, cost: distance(word, candidate) })).sort((a, b) => a.cost - b.cost);
+  const ranked = candidates
+    .map((candidate) => ({ candidate, cost: distance(word, candidate) }))
+    .sort((a, b) => a.cost - b.cost);
   const best = ranked[0];
   return best && best.cost <= Math.max(2, Math.floor(word.length / 3)) ? best.candidate : undefined;
 }
@@ -99,20 +101,36 @@ function readAnswersFile(path: string): Record<string, string | boolean | string
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw usage(`Cannot read the answers file ${path}: ${(error as Error).message}`, 'Check the path given to --answers.');
+    throw usage(
+      `Cannot read the answers file ${path}: ${(error as Error).message}`,
+      'Check the path given to --answers.',
+    );
   }
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw usage(`The answers file ${path} is not valid JSON: ${(error as Error).message}`, 'It holds one object: {"question.id": "value", …}.');
+    throw usage(
+      `The answers file ${path} is not valid JSON: ${(error as Error).message}`,
+      'It holds one object: {"question.id": "value", …}.',
+    );
   }
   if (!data || typeof data !== 'object' || Array.isArray(data)) {
-    throw usage(`The answers file ${path} must hold one JSON object of question ids to answers.`, 'For example: {"version.choice": "minor", "tag.confirm": true}');
+    throw usage(
+      `The answers file ${path} must hold one JSON object of question ids to answers.`,
+      'For example: {"version.choice": "minor", "tag.confirm": true}',
+    );
   }
   for (const [key, value] of Object.entries(data)) {
-    const fits = typeof value === 'string' || typeof value === 'boolean' || (Array.isArray(value) && value.every((item) => typeof item === 'string'));
-    if (!fits) throw usage(`In ${path}, the answer to "${key}" must be a string, a boolean or a list of strings.`, 'Fix that entry and run again.');
+    const fits =
+      typeof value === 'string' ||
+      typeof value === 'boolean' ||
+      (Array.isArray(value) && value.every((item) => typeof item === 'string'));
+    if (!fits)
+      throw usage(
+        `In ${path}, the answer to "${key}" must be a string, a boolean or a list of strings.`,
+        'Fix that entry and run again.',
+      );
   }
   return data as Record<string, string | boolean | string[]>;
 }
@@ -125,7 +143,10 @@ export function parseOptions(argv: readonly string[], cwd = process.cwd()): CliO
     const message = (error as Error).message;
     const flag = /'(-{1,2}[^']+)'/.exec(message)?.[1];
     const suggestion = flag ? closest(flag.replace(/^-+/, ''), Object.keys(FLAGS)) : undefined;
-    throw usage(message.split('. ')[0]!.replace(/\.$/, '') + '.', suggestion ? `Did you mean --${suggestion}? Run \`pyrelease --help\` for all options.` : undefined);
+    throw usage(
+      message.split('. ')[0]!.replace(/\.$/, '') + '.',
+      suggestion ? `Did you mean --${suggestion}? Run \`pyrelease --help\` for all options.` : undefined,
+    );
   }
   const { values, positionals } = parsed;
   const [first, ...rest] = positionals;
@@ -133,7 +154,10 @@ export function parseOptions(argv: readonly string[], cwd = process.cwd()): CliO
   if (first !== undefined) {
     if (!(COMMANDS as readonly string[]).includes(first) || first === 'release') {
       const suggestion = closest(first, COMMANDS);
-      throw usage(`Unknown command "${first}".`, suggestion ? `Did you mean \`pyrelease ${suggestion}\`? Run \`pyrelease --help\` for all commands.` : undefined);
+      throw usage(
+        `Unknown command "${first}".`,
+        suggestion ? `Did you mean \`pyrelease ${suggestion}\`? Run \`pyrelease --help\` for all commands.` : undefined,
+      );
     }
     command = first as CommandName;
   }
@@ -150,11 +174,18 @@ export function parseOptions(argv: readonly string[], cwd = process.cwd()): CliO
   const stopAfter = values['stop-after']?.toLowerCase();
   if (stopAfter !== undefined && !(STAGE_IDS as readonly string[]).includes(stopAfter)) {
     const suggestion = closest(stopAfter, STAGE_IDS);
-    throw usage(`--stop-after takes a stage: ${STAGE_IDS.join(', ')}; "${stopAfter}" is none of them.`, suggestion ? `Did you mean \`--stop-after ${suggestion}\`?` : undefined);
+    throw usage(
+      `--stop-after takes a stage: ${STAGE_IDS.join(', ')}; "${stopAfter}" is none of them.`,
+      suggestion ? `Did you mean \`--stop-after ${suggestion}\`?` : undefined,
+    );
   }
-  if (values.resume && values.hotfix) throw usage('--resume continues the release in progress, whatever its mode; drop --hotfix.');
+  if (values.resume && values.hotfix)
+    throw usage('--resume continues the release in progress, whatever its mode; drop --hotfix.');
 
-  const answers = { ...(values.answers ? readAnswersFile(values.answers) : {}), ...parseAnswerFlags(values.answer ?? []) };
+  const answers = {
+    ...(values.answers ? readAnswersFile(values.answers) : {}),
+    ...parseAnswerFlags(values.answer ?? []),
+  };
   return {
     command,
     args: rest,

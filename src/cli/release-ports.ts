@@ -38,16 +38,25 @@ export function createReleasePorts(options: ReleasePortOptions): ReleasePorts {
       const url = await workspace.git.remoteUrl('origin');
       const remote = url ? parseGitHubRemote(url) : undefined;
       if (!remote) {
-        throw new PyreleaseError('github.no-repository', url ? `origin (${url}) is not a GitHub repository.` : 'This repository has no origin remote.', {
-          hint: 'Add the GitHub repository as origin: `git remote add origin git@github.com:OWNER/REPO.git`.',
-        });
+        throw new PyreleaseError(
+          'github.no-repository',
+          url ? `origin (${url}) is not a GitHub repository.` : 'This repository has no origin remote.',
+          {
+            hint: 'Add the GitHub repository as origin: `git remote add origin git@github.com:OWNER/REPO.git`.',
+          },
+        );
       }
       const web = env['GITHUB_SERVER_URL']?.replace(/\/+$/, '') ?? `https://${remote.host}`;
       return { owner: remote.owner, repo: remote.repo, htmlUrl: `${web}/${remote.owner}/${remote.repo}` };
     })());
   const github = lazyPort<GitHubReads & GitHubWrites>(async () => {
     const { owner, repo } = await findRepository();
-    const { token } = await resolveGitHubToken({ env, runner: workspace.processes, redactor: workspace.redactor, repository: `${owner}/${repo}` });
+    const { token } = await resolveGitHubToken({
+      env,
+      runner: workspace.processes,
+      redactor: workspace.redactor,
+      repository: `${owner}/${repo}`,
+    });
     const baseUrl = resolveApiBaseUrl(undefined, env);
     return new OctokitGitHub({
       owner,
@@ -56,7 +65,12 @@ export function createReleasePorts(options: ReleasePortOptions): ReleasePorts {
       baseUrl,
       // A second between writes spares GitHub's secondary rate limit; a server on this machine (the sandbox) has none.
       ...(isLoopbackUrl(baseUrl) ? { secondMs: 10 } : {}),
-      onWait: (wait) => options.emit({ type: 'note', level: 'info', message: `Waiting ${Math.ceil(wait.seconds)} s for GitHub's ${wait.reason === 'rate-limit' ? 'rate limit' : 'secondary rate limit'}.` }),
+      onWait: (wait) =>
+        options.emit({
+          type: 'note',
+          level: 'info',
+          message: `Waiting ${Math.ceil(wait.seconds)} s for GitHub's ${wait.reason === 'rate-limit' ? 'rate limit' : 'secondary rate limit'}.`,
+        }),
     });
   });
   const index = (which: 'pypi' | 'testpypi') =>
@@ -80,9 +94,17 @@ export function createReleasePorts(options: ReleasePortOptions): ReleasePorts {
       env,
     },
     writes: {
-      git: new GitCliWrites(workspace.processes, workspace.topLevel, { env, suspend: () => options.frontEnd.suspend() }),
+      git: new GitCliWrites(workspace.processes, workspace.topLevel, {
+        env,
+        suspend: () => options.frontEnd.suspend(),
+      }),
       github,
-      editor: new ProcessEditor({ env, gitEditor: options.gitEditor, interactive: options.interactive, suspend: () => options.frontEnd.suspend() }),
+      editor: new ProcessEditor({
+        env,
+        gitEditor: options.gitEditor,
+        interactive: options.interactive,
+        suspend: () => options.frontEnd.suspend(),
+      }),
     },
   };
 }

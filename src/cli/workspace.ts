@@ -33,5 +33,13 @@ export async function openWorkspace(cwd: string, env: NodeJS.ProcessEnv, signal?
     });
   }
   const stateDir = join(await git.commonDir(), 'pyrelease');
-  return { cwd, topLevel, redactor, processes, git, stateDir, journalStore: new FileJournalStore(stateDir, { redactor }) };
+  return {
+    cwd,
+    topLevel,
+    redactor,
+    processes,
+    git,
+    stateDir,
+    journalStore: new FileJournalStore(stateDir, { redactor }),
+  };
 }

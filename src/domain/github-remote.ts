@@ -22,9 +22,13 @@ function withoutCredentials(url: string): string {
 }
 
 function fail(url: string, reason: string): PyreleaseError {
-  return new PyreleaseError('git.remote-not-github', `The origin remote (${withoutCredentials(url)}) is not a GitHub repository URL: ${reason}.`, {
-    hint: 'Point origin at the GitHub repository, e.g. `git remote set-url origin git@github.com:OWNER/REPO.git`.',
-  });
+  return new PyreleaseError(
+    'git.remote-not-github',
+    `The origin remote (${withoutCredentials(url)}) is not a GitHub repository URL: ${reason}.`,
+    {
+      hint: 'Point origin at the GitHub repository, e.g. `git remote set-url origin git@github.com:OWNER/REPO.git`.',
+    },
+  );
 }
 
 function normalizeHost(host: string): string {
@@ -34,7 +38,10 @@ function normalizeHost(host: string): string {
 }
 
 function ownerAndRepo(url: string, host: string, path: string): GitHubRemote {
-  const segments = path.replace(/^\/+|\/+$/g, '').replace(/\.git$/, '').split('/');
+  const segments = path
+    .replace(/^\/+|\/+$/g, '')
+    .replace(/\.git$/, '')
+    .split('/');
   if (segments.length !== 2) throw fail(url, 'expected exactly OWNER/REPO after the host');
   const [owner = '', repo = ''] = segments;
   if (!OWNER.test(owner)) throw fail(url, `"${owner}" is not a GitHub account name`);

@@ -16,7 +16,9 @@ export class Redactor {
     // Also the URL-encoded form, as it appears in URLs with credentials.
     const encoded = encodeURIComponent(value);
     if (encoded !== value) this.secrets.add(encoded);
-    const escaped = [...this.secrets].sort((a, b) => b.length - a.length).map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const escaped = [...this.secrets]
+      .sort((a, b) => b.length - a.length)
+      .map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
     this.pattern = new RegExp(escaped.join('|'), 'g');
   }
 

@@ -21,7 +21,11 @@ export function unifiedDiff(file: string, before: string, after: string, context
   const toB = Math.min(b.length - 1, endB + context);
   const show = (line: string) => line.replace(/\r$/, '');
   const range = (start: number, count: number) => (count === 1 ? `${start}` : `${start},${count}`);
-  const out = [`--- a/${file}`, `+++ b/${file}`, `@@ -${range(from + 1, toA - from + 1)} +${range(from + 1, toB - from + 1)} @@`];
+  const out = [
+    `--- a/${file}`,
+    `+++ b/${file}`,
+    `@@ -${range(from + 1, toA - from + 1)} +${range(from + 1, toB - from + 1)} @@`,
+  ];
   for (let i = from; i < start; i += 1) out.push(` ${show(a[i]!)}`);
   for (let i = start; i <= endA; i += 1) out.push(`-${show(a[i]!)}`);
   for (let i = start; i <= endB; i += 1) out.push(`+${show(b[i]!)}`);

@@ -10,10 +10,14 @@ const NO = new Set(['n', 'no', 'false', '0', 'off']);
 /** Turns a given raw value into the typed answer for `question`, or explains what it accepts. */
 export function coerceAnswer(question: Question, raw: string | boolean | string[]): AnswerValue {
   const bad = (accepted: string): never => {
-    throw new PyreleaseError('answer.invalid', `The answer given for "${question.id}" (${JSON.stringify(raw)}) does not fit: ${accepted}.`, {
-      kind: 'usage',
-      hint: `Pass --answer ${question.id}=<value> with one of the accepted values.`,
-    });
+    throw new PyreleaseError(
+      'answer.invalid',
+      `The answer given for "${question.id}" (${JSON.stringify(raw)}) does not fit: ${accepted}.`,
+      {
+        kind: 'usage',
+        hint: `Pass --answer ${question.id}=<value> with one of the accepted values.`,
+      },
+    );
   };
   switch (question.kind) {
     case 'confirm': {
@@ -36,11 +40,17 @@ export function coerceAnswer(question: Question, raw: string | boolean | string[
       return text;
     }
     case 'checklist': {
-      const list = Array.isArray(raw) ? raw : String(raw).split(',').map((part) => part.trim()).filter(Boolean);
+      const list = Array.isArray(raw)
+        ? raw
+        : String(raw)
+            .split(',')
+            .map((part) => part.trim())
+            .filter(Boolean);
       const known = new Set(question.items.map((item) => item.value));
       if (list.length === 1 && list[0] === 'all') return [...known];
       const unknown = list.filter((value) => !known.has(value));
-      if (unknown.length > 0) return bad(`${unknown.join(', ')} is not an item; items are ${[...known].join(', ')} (or "all")`);
+      if (unknown.length > 0)
+        return bad(`${unknown.join(', ')} is not an item; items are ${[...known].join(', ')} (or "all")`);
       return list;
     }
   }
@@ -49,11 +59,20 @@ export function coerceAnswer(question: Question, raw: string | boolean | string[
 /** The error raised when a question has no answer and nobody can be asked. */
 export function missingAnswer(question: Question): PyreleaseError {
   const accepted =
-    question.kind === 'confirm' ? 'yes|no'
-    : question.kind === 'select' ? question.choices.map((choice) => choice.value).join('|')
-    : question.kind === 'checklist' ? 'all|' + question.items.map((item) => item.value).join(',')
-    : '<text>';
-  return new PyreleaseError('answer.missing', `"${question.message}" needs an answer, and there is no terminal to ask on.`, {
-    hint: `Pass --answer ${question.id}=${accepted} (or put "${question.id}" in an --answers file)${question.default === undefined ? '' : ', or --yes to take the default'}, then run again with --resume.`,
-  });
+    question.kind === 'confirm'
+      ? 'yes|no'
+      : question.kind === 'select'
+        ? question.choices.map((choice) => choice.value).join('|')
+        : question.kind === 'checklist'
+          ? 'all|' + question.items.map((item) => item.value).join(',')
+          : '<text>';
+  return new PyreleaseError(
+    'answer.missing',
+    `"${question.message}" needs an answer, and there is no terminal to ask on.`,
+    {
+      hint:
+        `Pass --answer ${question.id}=${accepted} (or put "${question.id}" in an --answers file)${question.default === undefined ? '' : ', or --yes to take the default'}, then run ` +
+        `again with --resume.`,
+    },
+  );
 }

@@ -16,7 +16,10 @@ export interface AnswerSources {
  * Who answers a question, in order: a flag or answers file, the journal (resume), the default
  * under --yes, a person at a terminal. Nobody left → an error naming the `--answer` to pass.
  */
-export async function resolveAnswer(question: Question, sources: AnswerSources): Promise<{ value: AnswerValue; source: AnswerSource }> {
+export async function resolveAnswer(
+  question: Question,
+  sources: AnswerSources,
+): Promise<{ value: AnswerValue; source: AnswerSource }> {
   const given = sources.given[question.id];
   if (given !== undefined) return { value: coerceAnswer(question, given), source: 'flag' };
   if (sources.recorded !== undefined) return { value: coerceAnswer(question, sources.recorded), source: 'journal' };

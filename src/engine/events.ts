@@ -45,7 +45,15 @@ export type EngineEvent =
   | { type: 'step-finished'; step: string; title: string; at: number; detail?: string }
   | { type: 'step-failed'; step: string; title: string; at: number; message: string; hint?: string; blocked: boolean }
   | { type: 'question'; step: string; question: Question }
-  | { type: 'answered'; step: string; questionId: string; message: string; answer: AnswerValue; source: AnswerSource; /** The chosen option's label, for select questions. */ label?: string }
+  | {
+      type: 'answered';
+      step: string;
+      questionId: string;
+      message: string;
+      answer: AnswerValue;
+      source: AnswerSource;
+      /** The chosen option's label, for select questions. */ label?: string;
+    }
   | { type: 'finished'; outcome: Outcome; message?: string; hint?: string; at: number };
 
 export type Emit = (event: EngineEvent) => void;

@@ -10,4 +10,3 @@ export type GateDecision = 'run' | 'describe';
 export function gate<P extends PortSet>(step: Step<P>, dryRun: boolean): GateDecision {
   return dryRun && step.effect === 'write' ? 'describe' : 'run';
 }
-

@@ -12,7 +12,12 @@ import type { Clock } from '../ports/clock';
 export type StepOutputs = { [key: string]: Json };
 
 /** Creates the journal of a new release. */
-export function newJournalData(options: { releaseId: string; mode: JournalData['mode']; now: number; version: string }): JournalData {
+export function newJournalData(options: {
+  releaseId: string;
+  mode: JournalData['mode'];
+  now: number;
+  version: string;
+}): JournalData {
   const at = new Date(options.now).toISOString();
   return {
     schema: JOURNAL_SCHEMA,
@@ -99,7 +104,13 @@ export class Journal {
   ): Promise<void> {
     await this.change((data) => {
       const previous = data.steps[id];
-      const record: StepRecord = { ...previous, title, state, attempts: previous?.attempts ?? 0, finishedAt: this.isoNow() };
+      const record: StepRecord = {
+        ...previous,
+        title,
+        state,
+        attempts: previous?.attempts ?? 0,
+        finishedAt: this.isoNow(),
+      };
       if (extra.outputs !== undefined) record.outputs = { ...previous?.outputs, ...extra.outputs };
       if (extra.detail !== undefined) record.detail = extra.detail;
       if (extra.error !== undefined) record.error = extra.error;

@@ -49,7 +49,8 @@ function summaryOf(outputs: StepOutputs | void): string | undefined {
 }
 
 function errorFields(error: unknown): { code: string; message: string; hint?: string } {
-  if (isPyreleaseError(error)) return { code: error.code, message: error.message, ...(error.hint ? { hint: error.hint } : {}) };
+  if (isPyreleaseError(error))
+    return { code: error.code, message: error.message, ...(error.hint ? { hint: error.hint } : {}) };
   return { code: 'internal', message: error instanceof Error ? error.message : String(error) };
 }
 
@@ -103,8 +104,13 @@ export async function runPlan<P extends PortSet>(options: RunnerOptions<P>): Pro
     const recorded = question.kind === 'confirm' && earlier === false ? undefined : earlier;
     // Answered without a person: the context the prompt would have shown still belongs in the log,
     // before the answer is checked, so a refused answer comes with its reasons.
-    const unattended = options.given[question.id] !== undefined || recorded !== undefined || !options.prompter || (options.yes && question.default !== undefined);
-    if (unattended && question.detail) for (const line of question.detail.split('\n')) emit({ type: 'output', step: step.id, stream: 'stdout', line });
+    const unattended =
+      options.given[question.id] !== undefined ||
+      recorded !== undefined ||
+      !options.prompter ||
+      (options.yes && question.default !== undefined);
+    if (unattended && question.detail)
+      for (const line of question.detail.split('\n')) emit({ type: 'output', step: step.id, stream: 'stdout', line });
     const { value, source } = await resolveAnswer(question, {
       given: options.given,
       recorded,
@@ -114,9 +120,19 @@ export async function runPlan<P extends PortSet>(options: RunnerOptions<P>): Pro
       onAsk: () => emit({ type: 'question', step: step.id, question }),
     });
     // A replayed answer keeps its first record: the audit trail says who answered, and when.
-    if (question.remember !== false && source !== 'journal') await journal.recordAnswer(question.id, { value, source, step: step.id });
-    const label = question.kind === 'select' ? question.choices.find((choice) => choice.value === value)?.label : undefined;
-    emit({ type: 'answered', step: step.id, questionId: question.id, message: question.message, answer: value, source, ...(label ? { label } : {}) });
+    if (question.remember !== false && source !== 'journal')
+      await journal.recordAnswer(question.id, { value, source, step: step.id });
+    const label =
+      question.kind === 'select' ? question.choices.find((choice) => choice.value === value)?.label : undefined;
+    emit({
+      type: 'answered',
+      step: step.id,
+      questionId: question.id,
+      message: question.message,
+      answer: value,
+      source,
+      ...(label ? { label } : {}),
+    });
     return value as AnswerOf<Q>;
   };
 
@@ -154,10 +170,18 @@ export async function runPlan<P extends PortSet>(options: RunnerOptions<P>): Pro
       const missing = step.needs?.find((id) => described.has(id));
       if (options.dryRun && missing) {
         described.add(step.id);
-        const missingTitle = plan.stages.flatMap((entry) => entry.steps).find((entry) => entry.id === missing)?.title ?? missing;
+        const missingTitle =
+          plan.stages.flatMap((entry) => entry.steps).find((entry) => entry.id === missing)?.title ?? missing;
         // What the step would do is still worth showing where it can be said without the missing outputs.
         const actions = step.effect === 'write' ? await step.describe(contextFor(step).ctx).catch(() => []) : [];
-        emit({ type: 'step-skipped', step: step.id, title: step.title, reason: 'dry-run', detail: `needs what "${missingTitle}" would make`, actions });
+        emit({
+          type: 'step-skipped',
+          step: step.id,
+          title: step.title,
+          reason: 'dry-run',
+          detail: `needs what "${missingTitle}" would make`,
+          actions,
+        });
         continue;
       }
       const { ctx, writes } = contextFor(step);
@@ -178,7 +202,15 @@ export async function runPlan<P extends PortSet>(options: RunnerOptions<P>): Pro
       if (probe.state === 'blocked') {
         const error = new PyreleaseError('step.blocked', probe.reason, probe.hint ? { hint: probe.hint } : {});
         await journal.stepEnded(step.id, step.title, 'failed', { error: errorFields(error) });
-        emit({ type: 'step-failed', step: step.id, title: step.title, at: clock.now(), message: probe.reason, ...(probe.hint ? { hint: probe.hint } : {}), blocked: true });
+        emit({
+          type: 'step-failed',
+          step: step.id,
+          title: step.title,
+          at: clock.now(),
+          message: probe.reason,
+          ...(probe.hint ? { hint: probe.hint } : {}),
+          blocked: true,
+        });
         return stop('failed', error, step.title);
       }
 
@@ -190,7 +222,14 @@ export async function runPlan<P extends PortSet>(options: RunnerOptions<P>): Pro
           return fail(step, error);
         }
         described.add(step.id);
-        emit({ type: 'step-skipped', step: step.id, title: step.title, reason: 'dry-run', detail: 'dry run: not executed', actions });
+        emit({
+          type: 'step-skipped',
+          step: step.id,
+          title: step.title,
+          reason: 'dry-run',
+          detail: 'dry run: not executed',
+          actions,
+        });
         continue;
       }
 
@@ -198,10 +237,18 @@ export async function runPlan<P extends PortSet>(options: RunnerOptions<P>): Pro
       emit({ type: 'step-started', step: step.id, title: step.title, at: clock.now() });
       try {
         const outputs =
-          step.effect === 'write' ? await step.run({ ...ctx, writes: writes() } satisfies WriteContext<P>) : await step.run(ctx);
+          step.effect === 'write'
+            ? await step.run({ ...ctx, writes: writes() } satisfies WriteContext<P>)
+            : await step.run(ctx);
         const detail = summaryOf(outputs);
         await journal.stepEnded(step.id, step.title, 'done', { outputs: outputs ?? undefined, detail });
-        emit({ type: 'step-finished', step: step.id, title: step.title, at: clock.now(), ...(detail ? { detail } : {}) });
+        emit({
+          type: 'step-finished',
+          step: step.id,
+          title: step.title,
+          at: clock.now(),
+          ...(detail ? { detail } : {}),
+        });
       } catch (error) {
         if (signal.aborted || (isPyreleaseError(error) && error.kind === 'cancelled')) {
           await journal.stepEnded(step.id, step.title, 'cancelled');
@@ -217,7 +264,9 @@ export async function runPlan<P extends PortSet>(options: RunnerOptions<P>): Pro
         type: 'finished',
         outcome: 'paused',
         message: `Paused after ${stage.title}, as asked.${options.dryRun ? ' Dry run: nothing was changed.' : ''}`,
-        ...(options.dryRun ? {} : { hint: `Run \`pyrelease --resume\` to go on with ${next?.title ?? 'the next stage'}.` }),
+        ...(options.dryRun
+          ? {}
+          : { hint: `Run \`pyrelease --resume\` to go on with ${next?.title ?? 'the next stage'}.` }),
         at: clock.now(),
       });
       return { outcome: 'paused' };
@@ -236,7 +285,15 @@ export async function runPlan<P extends PortSet>(options: RunnerOptions<P>): Pro
   async function fail(step: Step<P>, error: unknown): Promise<RunResult> {
     const fields = errorFields(error);
     await journal.stepEnded(step.id, step.title, 'failed', { error: fields });
-    emit({ type: 'step-failed', step: step.id, title: step.title, at: clock.now(), message: fields.message, ...(fields.hint ? { hint: fields.hint } : {}), blocked: false });
+    emit({
+      type: 'step-failed',
+      step: step.id,
+      title: step.title,
+      at: clock.now(),
+      message: fields.message,
+      ...(fields.hint ? { hint: fields.hint } : {}),
+      blocked: false,
+    });
     return stop('failed', error, step.title);
   }
 }

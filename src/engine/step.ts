@@ -81,4 +81,3 @@ export interface Stage<P extends PortSet> {
 export interface Plan<P extends PortSet> {
   stages: Stage<P>[];
 }
-

@@ -10,12 +10,19 @@ export class InquirerPrompter implements Prompter {
     try {
       switch (question.kind) {
         case 'confirm':
-          return await confirm({ message: question.message, ...(question.default === undefined ? {} : { default: question.default }) }, context);
+          return await confirm(
+            { message: question.message, ...(question.default === undefined ? {} : { default: question.default }) },
+            context,
+          );
         case 'select':
           return await select(
             {
               message: question.message,
-              choices: question.choices.map((choice) => ({ value: choice.value, name: choice.label, ...(choice.hint ? { description: choice.hint } : {}) })),
+              choices: question.choices.map((choice) => ({
+                value: choice.value,
+                name: choice.label,
+                ...(choice.hint ? { description: choice.hint } : {}),
+              })),
               ...(question.default === undefined ? {} : { default: question.default }),
             },
             context,
@@ -32,7 +39,14 @@ export class InquirerPrompter implements Prompter {
         case 'checklist': {
           const checked = new Set(question.default ?? []);
           return await checkbox(
-            { message: question.message, choices: question.items.map((item) => ({ value: item.value, name: item.label, checked: checked.has(item.value) })) },
+            {
+              message: question.message,
+              choices: question.items.map((item) => ({
+                value: item.value,
+                name: item.label,
+                checked: checked.has(item.value),
+              })),
+            },
             context,
           );
         }
@@ -40,7 +54,10 @@ export class InquirerPrompter implements Prompter {
     } catch (error) {
       const name = (error as Error).name;
       if (signal.aborted || name === 'AbortPromptError' || name === 'ExitPromptError') {
-        throw new PyreleaseError('prompt.cancelled', 'Stopped while waiting for an answer.', { kind: 'cancelled', cause: error });
+        throw new PyreleaseError('prompt.cancelled', 'Stopped while waiting for an answer.', {
+          kind: 'cancelled',
+          cause: error,
+        });
       }
       throw error;
     }

@@ -4,7 +4,14 @@ import { formatAnswer } from '../engine/prompter';
 import { hyperlinkUrls } from '../domain/hyperlinks';
 
 const CODES: Record<string, [number, number]> = {
-  green: [32, 39], red: [31, 39], yellow: [33, 39], gray: [90, 39], cyan: [36, 39], magenta: [35, 39], bold: [1, 22], dim: [2, 22],
+  green: [32, 39],
+  red: [31, 39],
+  yellow: [33, 39],
+  gray: [90, 39],
+  cyan: [36, 39],
+  magenta: [35, 39],
+  bold: [1, 22],
+  dim: [2, 22],
 };
 
 /**
@@ -25,8 +32,12 @@ export class LineRenderer {
     switch (event.type) {
       case 'plan': {
         const h = event.header;
-        const what = [h.project, h.from || h.to ? `${h.from ?? '?'} → ${h.to ?? '?'}` : undefined].filter(Boolean).join(' ');
-        const flags = [h.mode, h.dryRun ? 'dry run' : undefined, event.resumed ? 'resumed' : undefined].filter(Boolean).join(', ');
+        const what = [h.project, h.from || h.to ? `${h.from ?? '?'} → ${h.to ?? '?'}` : undefined]
+          .filter(Boolean)
+          .join(' ');
+        const flags = [h.mode, h.dryRun ? 'dry run' : undefined, event.resumed ? 'resumed' : undefined]
+          .filter(Boolean)
+          .join(', ');
         return [
           `${this.paint('bold', 'pyrelease')}${what ? ` ${what}` : ''} (${flags})`,
           `Plan: ${event.stages.map((stage) => `${stage.title} (${stage.steps.length})`).join(' → ')}`,
@@ -34,7 +45,9 @@ export class LineRenderer {
       }
       case 'header': {
         const h = event.header;
-        return h.from || h.to ? [`Release: ${[h.project, `${h.from ?? '?'} → ${h.to ?? '?'}`].filter(Boolean).join(' ')}`] : [];
+        return h.from || h.to
+          ? [`Release: ${[h.project, `${h.from ?? '?'} → ${h.to ?? '?'}`].filter(Boolean).join(' ')}`]
+          : [];
       }
       case 'stage-started':
         return [this.paint('bold', `== ${event.title} ==`)];
@@ -46,11 +59,20 @@ export class LineRenderer {
       case 'report':
         return ['', ...event.lines.map((line) => (this.color ? hyperlinkUrls(line) : line)), ''];
       case 'note':
-        return [event.level === 'warning' ? this.paint('yellow', `${SYMBOLS.warning} ${event.message}`) : `i ${event.message}`];
+        return [
+          event.level === 'warning'
+            ? this.paint('yellow', `${SYMBOLS.warning} ${event.message}`)
+            : `i ${event.message}`,
+        ];
       case 'step-skipped': {
         const conclusion = event.reason === 'dry-run' ? 'dry-run' : 'done-before';
         const hasActions = (event.actions ?? []).length > 0;
-        const label = event.reason !== 'dry-run' ? `already done: ${event.detail}` : hasActions ? 'dry run, would run:' : `dry run: ${event.detail ?? 'not executed'}`;
+        const label =
+          event.reason !== 'dry-run'
+            ? `already done: ${event.detail}`
+            : hasActions
+              ? 'dry run, would run:'
+              : `dry run: ${event.detail ?? 'not executed'}`;
         return [
           `${this.paint(toneFor(conclusion), symbolFor('finished', conclusion))} ${event.title} — ${label}`,
           ...(event.actions ?? []).map((action) => `    $ ${action}`),
@@ -78,7 +100,12 @@ export class LineRenderer {
         return [`${SYMBOLS.question} ${message}: ${event.label ?? formatAnswer(event.answer)} (${source})`];
       }
       case 'finished': {
-        const symbol = event.outcome === 'done' || event.outcome === 'paused' ? this.paint('green', SYMBOLS.ok) : event.outcome === 'cancelled' ? this.paint('yellow', SYMBOLS.cancelled) : this.paint('red', SYMBOLS.failed);
+        const symbol =
+          event.outcome === 'done' || event.outcome === 'paused'
+            ? this.paint('green', SYMBOLS.ok)
+            : event.outcome === 'cancelled'
+              ? this.paint('yellow', SYMBOLS.cancelled)
+              : this.paint('red', SYMBOLS.failed);
         return [`${symbol} ${event.message ?? event.outcome}`, ...(event.hint ? [`  → ${event.hint}`] : [])];
       }
     }

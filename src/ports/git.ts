@@ -33,7 +33,9 @@ export interface GitRepositoryReads extends GitReads {
   remoteUrl(name: string): Promise<string | undefined>;
   /** Every tag name in the local repository. */
   tags(): Promise<string[]>;
-  /** A local tag: the commit it points at (peeled) and whether it is an annotated tag object; undefined when missing. */
+  /**
+   * A local tag: the commit it points at (peeled) and whether it is an annotated tag object; undefined when missing.
+   */
   localTag(tag: string): Promise<LocalTag | undefined>;
   /** The upstream of the current branch (`origin/main`) and how far HEAD is ahead of and behind it. */
   upstream(): Promise<{ name: string; ahead: number; behind: number } | undefined>;

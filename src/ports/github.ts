@@ -4,7 +4,16 @@
 // retries and rate-limit waits are the adapter's business.
 
 export type RunStatus = 'queued' | 'in_progress' | 'completed' | 'waiting' | 'requested' | 'pending';
-export type RunConclusion = 'success' | 'failure' | 'neutral' | 'cancelled' | 'skipped' | 'timed_out' | 'action_required' | 'stale' | 'startup_failure';
+export type RunConclusion =
+  | 'success'
+  | 'failure'
+  | 'neutral'
+  | 'cancelled'
+  | 'skipped'
+  | 'timed_out'
+  | 'action_required'
+  | 'stale'
+  | 'startup_failure';
 
 export interface WorkflowRun {
   id: number;
@@ -214,14 +223,23 @@ export interface GitHubReads {
   /** Reads `GET …/actions/runs/{runId}/pending_deployments`: environments waiting for approval. */
   pendingDeployments(runId: number): Promise<PendingDeployment[]>;
   /** Reads `GET …/commits/{ref}/check-runs` (every page), the latest run of each check by default. */
-  checkRunsForRef(ref: string, query?: { checkName?: string; status?: 'queued' | 'in_progress' | 'completed'; filter?: 'latest' | 'all' }): Promise<CheckRun[]>;
+  checkRunsForRef(
+    ref: string,
+    query?: { checkName?: string; status?: 'queued' | 'in_progress' | 'completed'; filter?: 'latest' | 'all' },
+  ): Promise<CheckRun[]>;
   /** Reads `GET …/commits/{ref}/status`: legacy commit statuses, combined. */
   combinedStatus(ref: string): Promise<CombinedStatus>;
-  /** Reads `GET …/releases/tags/{tag}`; undefined when no published release has that tag (drafts are never found this way). */
+  /**
+   * Reads `GET …/releases/tags/{tag}`; undefined when no published release has that tag (drafts are never found this
+   * way).
+   */
   releaseByTag(tag: string): Promise<Release | undefined>;
   /** Reads `GET …/releases` (drafts included, newest first), up to `limit` (default 100). */
   listReleases(limit?: number): Promise<Release[]>;
-  /** Reads `GET …/git/ref/tags/{tag}` and, for an annotated tag, `GET …/git/tags/{sha}`; undefined when the tag is not on GitHub. */
+  /**
+   * Reads `GET …/git/ref/tags/{tag}` and, for an annotated tag, `GET …/git/tags/{sha}`; undefined when the tag is not
+   * on GitHub.
+   */
   tagRef(tag: string): Promise<TagRef | undefined>;
   /** Reads `GET …/milestones?state=…` (every page). */
   milestones(state?: 'open' | 'closed' | 'all'): Promise<Milestone[]>;
@@ -231,12 +249,22 @@ export interface GitHubReads {
    * `POST …/releases/generate-notes`. A POST that writes nothing (GitHub saves nothing), so it is
    * a read: it runs in dry-run too.
    */
-  generateNotes(request: { tagName: string; targetCommitish?: string; previousTagName?: string }): Promise<GeneratedNotes>;
-  /** Reads a job's log: `GET …/actions/jobs/{jobId}/logs` answers with a redirect to the text. Undefined when there is no log (yet). */
+  generateNotes(request: {
+    tagName: string;
+    targetCommitish?: string;
+    previousTagName?: string;
+  }): Promise<GeneratedNotes>;
+  /**
+   * Reads a job's log: `GET …/actions/jobs/{jobId}/logs` answers with a redirect to the text. Undefined when there is
+   * no log (yet).
+   */
   jobLog(jobId: number): Promise<string | undefined>;
   /** Reads `GET …/pulls/{number}` (conditional, so cheap to poll); undefined when there is no such pull request. */
   pullRequest(number: number): Promise<PullRequest | undefined>;
-  /** Reads `GET …/pulls?head={owner}:{branch}&state=…` (every page, newest first): pull requests proposing `branch`, open ones by default. */
+  /**
+   * Reads `GET …/pulls?head={owner}:{branch}&state=…` (every page, newest first): pull requests proposing `branch`,
+   * open ones by default.
+   */
   pullRequestsForHead(branch: string, state?: 'open' | 'closed' | 'all'): Promise<PullRequest[]>;
   /** Reads `GET …/issues/{number}` (pull requests are issues): its label names; empty when there is no such issue. */
   issueLabels(number: number): Promise<string[]>;
@@ -264,13 +292,27 @@ export interface GitHubWrites {
   /** Writes `POST …/actions/runs/{runId}/rerun-failed-jobs`: a new attempt of the failed jobs and their dependents. */
   rerunFailedJobs(runId: number): Promise<void>;
   /** Writes `POST …/actions/runs/{runId}/pending_deployments`: approves or rejects waiting environments. */
-  reviewDeployments(runId: number, review: { environmentIds: number[]; state: 'approved' | 'rejected'; comment: string }): Promise<Deployment[]>;
-  /** Writes `POST …/releases`: a draft unless `draft: false` (publishing creates the tag and fires `release: published`). */
+  reviewDeployments(
+    runId: number,
+    review: { environmentIds: number[]; state: 'approved' | 'rejected'; comment: string },
+  ): Promise<Deployment[]>;
+  /**
+   * Writes `POST …/releases`: a draft unless `draft: false` (publishing creates the tag and fires `release:
+   * published`).
+   */
   createRelease(fields: ReleaseFields): Promise<Release>;
   /** Writes `PATCH …/releases/{id}`; `{draft: false}` publishes. Send `tagName` too when publishing a draft. */
   updateRelease(id: number, fields: Partial<ReleaseFields>): Promise<Release>;
   /** Writes `POST …/milestones`. */
-  createMilestone(fields: { title: string; description?: string; dueOn?: string; state?: 'open' | 'closed' }): Promise<Milestone>;
-  /** Writes `POST …/pulls`: proposes merging the pushed branch `head` into `base` (both branch names of this repository). */
+  createMilestone(fields: {
+    title: string;
+    description?: string;
+    dueOn?: string;
+    state?: 'open' | 'closed';
+  }): Promise<Milestone>;
+  /**
+   * Writes `POST …/pulls`: proposes merging the pushed branch `head` into `base` (both branch names of this
+   * repository).
+   */
   createPullRequest(fields: { title: string; head: string; base: string; body?: string }): Promise<PullRequest>;
 }

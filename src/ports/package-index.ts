@@ -71,5 +71,8 @@ export interface PackageIndexReads {
    * count only with `includePrereleases`. Undefined when there is none. (To pick a version that
    * is free, compare against every entry of `releases` instead: yanked versions are taken too.)
    */
-  latestVersion(project: string, options: IndexReadOptions & { includePrereleases: boolean }): Promise<string | undefined>;
+  latestVersion(
+    project: string,
+    options: IndexReadOptions & { includePrereleases: boolean },
+  ): Promise<string | undefined>;
 }

@@ -31,7 +31,10 @@ async function works(file: string, args: string[]): Promise<boolean> {
 }
 
 /** Finds what the sandbox needs and says exactly what is missing, with the command that installs it. */
-export async function checkPrerequisites(shape: SampleShape, env: NodeJS.ProcessEnv = process.env): Promise<Prerequisites> {
+export async function checkPrerequisites(
+  shape: SampleShape,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<Prerequisites> {
   const missing: string[] = [];
   if (!(await works('git', ['--version']))) missing.push('git (Debian: apt-get install git)');
   // A Python named explicitly is the only one tried: the user chose it.
@@ -47,7 +50,10 @@ export async function checkPrerequisites(shape: SampleShape, env: NodeJS.Process
   if (!venvPython) missing.push('python3 with venv (Debian: apt-get install python3-venv)');
   if (!buildPython) {
     const packages = modules.map((module) => DEBIAN_PACKAGES[module]).join(' ');
-    missing.push(`a Python with ${modules.join(', ')} for the simulated CI builds (Debian: apt-get install ${packages}; elsewhere: python3 -m pip install ${modules.map((module) => module.replace('_', '-')).join(' ')})`);
+    missing.push(
+      `a Python with ${modules.join(', ')} for the simulated CI builds (Debian: apt-get install ` +
+        `${packages}; elsewhere: python3 -m pip install ${modules.map((module) => module.replace('_', '-')).join(' ')})`,
+    );
   }
   return { buildPython, venvPython, missing };
 }

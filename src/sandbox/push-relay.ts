@@ -27,14 +27,36 @@ export async function reportPush(sim: GitHubSim, remoteDir: string, lines: strin
     if (!ZERO.test(sha)) {
       const range = ZERO.test(before) ? [sha] : [sha, `^${before}`];
       const log = await sandboxGit(remoteDir, ['log', '--format=%H%x1f%P%x1f%an%x1f%ae%x1f%aI%x1f%B%x1e', ...range]);
-      const commits = log.split('\u001e').map((entry) => entry.trim()).filter(Boolean).map((entry) => {
-        const [hash = '', parents = '', name = '', email = '', date = '', ...message] = entry.split('\u001f');
-        return { sha: hash, parents: parents.split(' ').filter(Boolean), author: { name, email }, date, message: message.join('\u001f').trim() };
-      });
+      const commits = log
+        .split('\u001e')
+        .map((entry) => entry.trim())
+        .filter(Boolean)
+        .map((entry) => {
+          const [hash = '', parents = '', name = '', email = '', date = '', ...message] = entry.split('\u001f');
+          return {
+            sha: hash,
+            parents: parents.split(' ').filter(Boolean),
+            author: { name, email },
+            date,
+            message: message.join('\u001f').trim(),
+          };
+        });
       sim.addCommits(commits.reverse());
       if ((await sandboxGit(remoteDir, ['cat-file', '-t', sha])) === 'tag') {
-        const [object = '', name = '', email = '', date = '', ...message] = (await sandboxGit(remoteDir, ['for-each-ref', '--format=%(*objectname)%1f%(taggername)%1f%(taggeremail:trim)%1f%(taggerdate:iso-strict)%1f%(contents)', ref])).split('\u001f');
-        sim.addTagObject({ sha, tag: ref.replace('refs/tags/', ''), object, message: message.join('\u001f').trim(), tagger: { name, email, date } });
+        const [object = '', name = '', email = '', date = '', ...message] = (
+          await sandboxGit(remoteDir, [
+            'for-each-ref',
+            '--format=%(*objectname)%1f%(taggername)%1f%(taggeremail:trim)%1f%(taggerdate:iso-strict)%1f%(contents)',
+            ref,
+          ])
+        ).split('\u001f');
+        sim.addTagObject({
+          sha,
+          tag: ref.replace('refs/tags/', ''),
+          object,
+          message: message.join('\u001f').trim(),
+          tagger: { name, email, date },
+        });
       }
     }
     sim.onPush({ ref, sha, before });
@@ -45,7 +67,11 @@ export async function reportPush(sim: GitHubSim, remoteDir: string, lines: strin
  * A loopback endpoint the bare remote's post-receive hook posts to, so the simulated GitHub
  * learns about every push the moment `git push` happens — exactly when GitHub would.
  */
-export async function startPushRelay(sim: GitHubSim, remoteDir: string, log: (line: string) => void): Promise<PushRelay> {
+export async function startPushRelay(
+  sim: GitHubSim,
+  remoteDir: string,
+  log: (line: string) => void,
+): Promise<PushRelay> {
   const server = createServer((request, response) => {
     let body = '';
     request.setEncoding('utf8');
@@ -71,16 +97,28 @@ export async function startPushRelay(sim: GitHubSim, remoteDir: string, log: (li
   };
 }
 
-/** Installs the bare remote's hooks: the push relay, and optionally a protected branch (which only the merge bot may push to). */
-export async function installRemoteHooks(remoteDir: string, relayUrl: string, options: { protectedBranch?: string } = {}): Promise<void> {
+/**
+ * Installs the bare remote's hooks: the push relay, and optionally a protected branch (which only the merge bot may
+ * push to).
+ */
+export async function installRemoteHooks(
+  remoteDir: string,
+  relayUrl: string,
+  options: { protectedBranch?: string } = {},
+): Promise<void> {
   const hooks = join(remoteDir, 'hooks');
   const relayScript = join(hooks, 'relay-push.cjs');
   await writeFile(
     relayScript,
     `const input = require('node:fs').readFileSync(0, 'utf8');
-fetch(${JSON.stringify(relayUrl)}, { method: 'POST', body: input }).then(
-  (response) => { if (!response.ok) { console.error('sandbox: the push relay answered ' + response.status); process.exitCode = 1; } },
-  (error) => { console.error('sandbox: the push relay is unreachable: ' + error.message); process.exitCode = 1; },
+fetch(${JSON.stringify(relayUrl)}, { ` +
+      `method: 'POST', body: input }).then(
+  (response) => { if ` +
+      `(!response.ok) { console.error('sandbox: the push relay answered ' + ` +
+      `response.status); process.exitCode = 1; } },
+  (error) => { ` +
+      `console.error('sandbox: the push relay is unreachable: ' + ` +
+      `error.message); process.exitCode = 1; },
 );
 `,
   );
@@ -91,7 +129,11 @@ fetch(${JSON.stringify(relayUrl)}, { method: 'POST', body: input }).then(
     const ref = `refs/heads/${options.protectedBranch}`;
     await writeFile(
       join(hooks, 'pre-receive'),
-      `#!/bin/sh\nif [ "$${MERGE_BOT_ENV}" = 1 ]; then\n  cat >/dev/null\n  exit 0\nfi\nwhile read old new ref; do\n  if [ "$ref" = ${quote(ref)} ]; then\n    echo "error: GH006: Protected branch update failed for ${ref}." >&2\n    echo "error: Changes must be made through a pull request." >&2\n    exit 1\n  fi\ndone\n`,
+      `#!/bin/sh\nif [ "$${MERGE_BOT_ENV}" = 1 ]; then\n  cat >/dev/null\n  exit ` +
+        `0\nfi\nwhile read old new ref; do\n  if [ "$ref" = ${quote(ref)} ]; then\n    ` +
+        `echo "error: GH006: Protected branch update failed for ${ref}." >&2\n    ` +
+        `echo "error: Changes must be made through a pull request." >&2\n    ` +
+        `exit 1\n  fi\ndone\n`,
     );
     await chmod(join(hooks, 'pre-receive'), 0o755);
   }

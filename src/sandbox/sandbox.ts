@@ -57,15 +57,30 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
   };
 
   try {
-    const pypi = await startIndexServer({ name: 'pypi', dataDir: join(workspace, 'indexes', 'pypi'), lagMs: scenario.indexLagMs });
+    const pypi = await startIndexServer({
+      name: 'pypi',
+      dataDir: join(workspace, 'indexes', 'pypi'),
+      lagMs: scenario.indexLagMs,
+    });
     stoppers.push(() => pypi.stop());
-    const testpypi = await startIndexServer({ name: 'testpypi', dataDir: join(workspace, 'indexes', 'testpypi'), lagMs: scenario.indexLagMs });
+    const testpypi = await startIndexServer({
+      name: 'testpypi',
+      dataDir: join(workspace, 'indexes', 'testpypi'),
+      lagMs: scenario.indexLagMs,
+    });
     stoppers.push(() => testpypi.stop());
     const token = `ghs_sandbox${randomBytes(12).toString('hex')}`;
     const github = await startGitHubSim({ owner: OWNER, repo: REPO, token, userLogin: 'sandbox-maintainer' });
     stoppers.push(() => github.stop());
 
-    const project = await createSampleProject({ workspace, shape: scenario.shape, owner: OWNER, repo: REPO, pypiUrl: pypi.url, testpypiUrl: testpypi.url });
+    const project = await createSampleProject({
+      workspace,
+      shape: scenario.shape,
+      owner: OWNER,
+      repo: REPO,
+      pypiUrl: pypi.url,
+      testpypiUrl: testpypi.url,
+    });
     log(`sample project ${project.name} (${project.shape}) in ${project.projectDir}`);
 
     // GitHub learns the history the way it would have: main pushed, then the v0.1.0 tag.
@@ -86,7 +101,14 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
         log,
         defaultBranch: 'main',
       });
-    const actions = await attach({ ...scenario.actions, stepDelayMs: 0, checkDelayMs: 0, reviewers: [], failures: [], failingChecks: [] });
+    const actions = await attach({
+      ...scenario.actions,
+      stepDelayMs: 0,
+      checkDelayMs: 0,
+      reviewers: [],
+      failures: [],
+      failingChecks: [],
+    });
     stoppers.push(() => actions.stop());
     const tagObject = await sandboxGit(project.remoteDir, ['rev-parse', 'refs/tags/v0.1.0']);
     await reportPush(github, project.remoteDir, [`${zero} ${tagObject} refs/tags/v0.1.0`]);
@@ -106,11 +128,23 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
     // CI has run on main's head too, as it would have on GitHub (a tag-versioned project releases that very commit).
     live.track(live.requiredChecks(mainSha).then(() => undefined));
     // Pull requests the wizard opens (a protected main) are checked and merged like on GitHub.
-    stoppers.push(attachMergeBot({ sim: github, actions: live, remoteDir: project.remoteDir, workRoot: join(workspace, 'runner'), log }));
+    stoppers.push(
+      attachMergeBot({
+        sim: github,
+        actions: live,
+        remoteDir: project.remoteDir,
+        workRoot: join(workspace, 'runner'),
+        log,
+      }),
+    );
 
     const relay: PushRelay = await startPushRelay(github, project.remoteDir, log);
     stoppers.push(() => relay.stop());
-    await installRemoteHooks(project.remoteDir, relay.url, scenario.protectedBranch ? { protectedBranch: scenario.protectedBranch } : {});
+    await installRemoteHooks(
+      project.remoteDir,
+      relay.url,
+      scenario.protectedBranch ? { protectedBranch: scenario.protectedBranch } : {},
+    );
 
     const env = {
       GITHUB_API_URL: github.url,
@@ -131,8 +165,20 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
 async function createPublishedRelease(github: GitHubSim, token: string, tag: string, sha: string): Promise<void> {
   const response = await fetch(`${github.url}/repos/${github.owner}/${github.repo}/releases`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${token}`, accept: 'application/vnd.github+json', 'content-type': 'application/json' },
-    body: JSON.stringify({ tag_name: tag, target_commitish: sha, name: tag, body: '## What\'s Changed\n* feat: notebooks from the command line (#1)\n', draft: false, make_latest: 'true' }),
+    headers: {
+      authorization: `Bearer ${token}`,
+      accept: 'application/vnd.github+json',
+      'content-type': 'application/json',
+    },
+    body: JSON.stringify({
+      tag_name: tag,
+      target_commitish: sha,
+      name: tag,
+      body: "## What's Changed\n* feat: notebooks from the command line (#1)\n",
+      draft: false,
+      make_latest: 'true',
+    }),
   });
-  if (response.status !== 201) throw new Error(`the sandbox could not create the ${tag} release: ${response.status} ${await response.text()}`);
+  if (response.status !== 201)
+    throw new Error(`the sandbox could not create the ${tag} release: ${response.status} ${await response.text()}`);
 }

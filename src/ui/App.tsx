@@ -46,7 +46,11 @@ function Outcome({ outcome }: { outcome: NonNullable<ViewState['outcome']> }) {
       <Text color={tone(color)} bold>
         {symbol} {outcome.message ?? (outcome.outcome === 'done' ? 'Done.' : 'Stopped.')}
       </Text>
-      {outcome.hint ? <Text>{'  '}→ {outcome.hint}</Text> : null}
+      {outcome.hint ? (
+        <Text>
+          {'  '}→ {outcome.hint}
+        </Text>
+      ) : null}
     </Box>
   );
 }

@@ -7,13 +7,18 @@ export class InkPrompter implements Prompter {
 
   ask(question: Question, signal: AbortSignal): Promise<AnswerValue> {
     return new Promise((resolve, reject) => {
-      const cancelled = () => reject(new PyreleaseError('prompt.cancelled', 'Stopped while waiting for an answer.', { kind: 'cancelled' }));
+      const cancelled = () =>
+        reject(new PyreleaseError('prompt.cancelled', 'Stopped while waiting for an answer.', { kind: 'cancelled' }));
       if (signal.aborted) return cancelled();
       this.pending = { id: question.id, resolve };
-      signal.addEventListener('abort', () => {
-        this.pending = undefined;
-        cancelled();
-      }, { once: true });
+      signal.addEventListener(
+        'abort',
+        () => {
+          this.pending = undefined;
+          cancelled();
+        },
+        { once: true },
+      );
     });
   }
 

@@ -36,7 +36,13 @@ export function initialPromptState(question: Question): PromptState {
     case 'confirm':
       return { kind: 'confirm' };
     case 'select':
-      return { kind: 'select', index: Math.max(0, question.choices.findIndex((choice) => choice.value === question.default)) };
+      return {
+        kind: 'select',
+        index: Math.max(
+          0,
+          question.choices.findIndex((choice) => choice.value === question.default),
+        ),
+      };
     case 'checklist':
       return { kind: 'checklist', index: 0, checked: question.default ?? [] };
     case 'text':
@@ -50,7 +56,11 @@ function move(index: number, count: number, key: PromptKey): number {
   return index;
 }
 
-function confirmKey(question: Extract<Question, { kind: 'confirm' }>, state: PromptState, { input, key }: Keypress): PromptStep {
+function confirmKey(
+  question: Extract<Question, { kind: 'confirm' }>,
+  state: PromptState,
+  { input, key }: Keypress,
+): PromptStep {
   const letter = input.toLowerCase();
   if (letter === 'y') return { answer: true };
   if (letter === 'n') return { answer: false };
@@ -75,7 +85,9 @@ function checklistKey(question: ChecklistQuestion, state: ChecklistState, { inpu
   if (input === ' ') {
     const item = values[state.index];
     if (item === undefined) return { state };
-    const checked = state.checked.includes(item) ? state.checked.filter((value) => value !== item) : [...state.checked, item];
+    const checked = state.checked.includes(item)
+      ? state.checked.filter((value) => value !== item)
+      : [...state.checked, item];
     return { state: { ...state, checked } };
   }
   if (input === 'a') {
@@ -94,7 +106,8 @@ function textKey(question: TextQuestion, state: TextState, { input, key }: Keypr
   }
   if (key.backspace || key.delete) return { state: { kind: 'text', value: state.value.slice(0, -1) } };
   // Ink passes arrows and other non-printing keys with an empty `input`; ctrl/meta chords are commands, not text.
-  if (input && !key.ctrl && !key.meta && !key.tab && !key.upArrow && !key.downArrow) return { state: { kind: 'text', value: state.value + input } };
+  if (input && !key.ctrl && !key.meta && !key.tab && !key.upArrow && !key.downArrow)
+    return { state: { kind: 'text', value: state.value + input } };
   return { state };
 }
 

@@ -22,7 +22,15 @@ export interface StageView {
 
 /** Finished things: rendered once into `<Static>` so they stay in the scrollback. */
 export type HistoryItem =
-  | { key: string; kind: 'step'; title: string; conclusion: StepConclusion; detail?: string; actions?: string[]; hint?: string }
+  | {
+      key: string;
+      kind: 'step';
+      title: string;
+      conclusion: StepConclusion;
+      detail?: string;
+      actions?: string[];
+      hint?: string;
+    }
   | { key: string; kind: 'note'; level: 'info' | 'warning'; message: string }
   | { key: string; kind: 'answer'; message: string; answer: string; source: string }
   | { key: string; kind: 'output'; line: string }
@@ -39,7 +47,10 @@ export interface PendingQuestion {
   step: string;
   question: Question;
   prompt: PromptState;
-  /** Set by the key that answered; the App hands it to the engine once. The engine's `answered` event then clears the question. */
+  /**
+   * Set by the key that answered; the App hands it to the engine once. The engine's `answered` event then clears the
+   * question.
+   */
   submitted?: { value: AnswerValue };
 }
 
@@ -59,7 +70,17 @@ export interface ViewState {
 export type ViewAction = EngineEvent | { type: 'output-batch'; lines: OutputLine[] } | ({ type: 'key' } & Keypress);
 
 export function initialViewState(tailLimit = 8): ViewState {
-  return { header: undefined, stages: [], resumed: false, currentStep: undefined, tail: [], tailLimit, history: [], question: undefined, outcome: undefined };
+  return {
+    header: undefined,
+    stages: [],
+    resumed: false,
+    currentStep: undefined,
+    tail: [],
+    tailLimit,
+    history: [],
+    question: undefined,
+    outcome: undefined,
+  };
 }
 
 function updateStep(state: ViewState, id: string, change: Partial<StepView>): StageView[] {
@@ -105,37 +126,78 @@ export function reduceView(state: ViewState, action: ViewAction): ViewState {
     case 'stage-started':
       return state;
     case 'step-started':
-      return { ...state, currentStep: action.step, tail: [], stages: updateStep(state, action.step, { status: 'running', startedAt: action.at }) };
+      return {
+        ...state,
+        currentStep: action.step,
+        tail: [],
+        stages: updateStep(state, action.step, { status: 'running', startedAt: action.at }),
+      };
     case 'output':
-      return action.step === state.currentStep ? { ...state, tail: pushTail(state.tail, [clean(action.line)], state.tailLimit) } : state;
+      return action.step === state.currentStep
+        ? { ...state, tail: pushTail(state.tail, [clean(action.line)], state.tailLimit) }
+        : state;
     case 'output-batch': {
       const lines = action.lines.filter((line) => line.step === state.currentStep).map((line) => clean(line.line));
       return lines.length === 0 ? state : { ...state, tail: pushTail(state.tail, lines, state.tailLimit) };
     }
     case 'note':
-      return { ...state, history: [...state.history, { key, kind: 'note', level: action.level, message: action.message }] };
+      return {
+        ...state,
+        history: [...state.history, { key, kind: 'note', level: action.level, message: action.message }],
+      };
     case 'report':
       return { ...state, history: [...state.history, { key, kind: 'report', lines: action.lines.map(clean) }] };
     case 'step-skipped': {
       const conclusion: StepConclusion = action.reason === 'dry-run' ? 'dry-run' : 'done-before';
-      const item: HistoryItem = { key, kind: 'step', title: action.title, conclusion, detail: action.detail, ...(action.actions ? { actions: action.actions } : {}) };
-      return { ...state, history: [...state.history, item], stages: updateStep(state, action.step, { status: 'finished', conclusion, detail: action.detail }) };
+      const item: HistoryItem = {
+        key,
+        kind: 'step',
+        title: action.title,
+        conclusion,
+        detail: action.detail,
+        ...(action.actions ? { actions: action.actions } : {}),
+      };
+      return {
+        ...state,
+        history: [...state.history, item],
+        stages: updateStep(state, action.step, { status: 'finished', conclusion, detail: action.detail }),
+      };
     }
     case 'step-finished': {
-      const item: HistoryItem = { key, kind: 'step', title: action.title, conclusion: 'ok', ...(action.detail ? { detail: action.detail } : {}) };
+      const item: HistoryItem = {
+        key,
+        kind: 'step',
+        title: action.title,
+        conclusion: 'ok',
+        ...(action.detail ? { detail: action.detail } : {}),
+      };
       return {
         ...state,
         currentStep: undefined,
         tail: [],
         history: [...state.history, item],
-        stages: updateStep(state, action.step, { status: 'finished', conclusion: 'ok', ...(action.detail ? { detail: action.detail } : {}) }),
+        stages: updateStep(state, action.step, {
+          status: 'finished',
+          conclusion: 'ok',
+          ...(action.detail ? { detail: action.detail } : {}),
+        }),
       };
     }
     case 'step-failed': {
       const conclusion: StepConclusion = action.blocked ? 'blocked' : 'failed';
       // The failing command's last lines stay on screen: they usually say why.
-      const output: HistoryItem[] = state.currentStep === action.step ? state.tail.map((line, index) => ({ key: `${key}.${index}`, kind: 'output', line })) : [];
-      const item: HistoryItem = { key, kind: 'step', title: action.title, conclusion, detail: action.message, ...(action.hint ? { hint: action.hint } : {}) };
+      const output: HistoryItem[] =
+        state.currentStep === action.step
+          ? state.tail.map((line, index) => ({ key: `${key}.${index}`, kind: 'output', line }))
+          : [];
+      const item: HistoryItem = {
+        key,
+        kind: 'step',
+        title: action.title,
+        conclusion,
+        detail: action.message,
+        ...(action.hint ? { hint: action.hint } : {}),
+      };
       return {
         ...state,
         currentStep: undefined,
@@ -145,7 +207,10 @@ export function reduceView(state: ViewState, action: ViewAction): ViewState {
       };
     }
     case 'question':
-      return { ...state, question: { step: action.step, question: action.question, prompt: initialPromptState(action.question) } };
+      return {
+        ...state,
+        question: { step: action.step, question: action.question, prompt: initialPromptState(action.question) },
+      };
     case 'key': {
       const pending = state.question;
       // Nothing asked, or already answered and waiting for the engine: the key has no one to go to.
@@ -155,17 +220,29 @@ export function reduceView(state: ViewState, action: ViewAction): ViewState {
       return next.state === pending.prompt ? state : { ...state, question: { ...pending, prompt: next.state } };
     }
     case 'answered': {
-      const item: HistoryItem = { key, kind: 'answer', message: action.message, answer: action.label ?? formatAnswer(action.answer), source: action.source };
+      const item: HistoryItem = {
+        key,
+        kind: 'answer',
+        message: action.message,
+        answer: action.label ?? formatAnswer(action.answer),
+        source: action.source,
+      };
       return { ...state, question: undefined, history: [...state.history, item] };
     }
     case 'finished': {
       const stages =
-        action.outcome === 'cancelled' && state.currentStep ? updateStep(state, state.currentStep, { status: 'finished', conclusion: 'cancelled' }) : state.stages;
+        action.outcome === 'cancelled' && state.currentStep
+          ? updateStep(state, state.currentStep, { status: 'finished', conclusion: 'cancelled' })
+          : state.stages;
       return {
         ...state,
         stages,
         question: undefined,
-        outcome: { outcome: action.outcome, ...(action.message ? { message: action.message } : {}), ...(action.hint ? { hint: action.hint } : {}) },
+        outcome: {
+          outcome: action.outcome,
+          ...(action.message ? { message: action.message } : {}),
+          ...(action.hint ? { hint: action.hint } : {}),
+        },
       };
     }
   }

@@ -45,7 +45,15 @@ async function setUp(): Promise<Fixture> {
       terminal.resumed += 1;
     };
   };
-  return { work, remote, env, git, terminal, reads: new GitCli(processes, work), writes: new GitCliWrites(processes, work, { env: { ...process.env, ...env }, suspend }) };
+  return {
+    work,
+    remote,
+    env,
+    git,
+    terminal,
+    reads: new GitCli(processes, work),
+    writes: new GitCliWrites(processes, work, { env: { ...process.env, ...env }, suspend }),
+  };
 }
 
 describe('GitCli.localTag', () => {
@@ -98,7 +106,9 @@ describe('GitCliWrites.createTag', () => {
     const { git, reads, writes, terminal } = await setUp();
     const head = await git('rev-parse', 'HEAD');
 
-    const error = await writes.createTag({ name: 'v1.0.0', sha: head, message: 'Signed', sign: true }).catch((caught: unknown) => caught);
+    const error = await writes
+      .createTag({ name: 'v1.0.0', sha: head, message: 'Signed', sign: true })
+      .catch((caught: unknown) => caught);
 
     expect(error).toMatchObject({ code: 'git.tag-sign-failed', hint: expect.stringContaining('sign-tags = false') });
     expect(error).toMatchObject({ hint: expect.stringContaining('user.signingkey') });
@@ -162,10 +172,17 @@ describe('GitCliWrites.pushTag and GitCli.remoteTags', () => {
   it('recognizes a tag refused by a ruleset as protected', async () => {
     const { git, remote, writes } = await setUp();
     const hook = join(remote, 'hooks', 'pre-receive');
-    await writeFile(hook, '#!/bin/sh\necho "error: GH013: Repository rule violations found for refs/tags/v1.0.0." >&2\nexit 1\n');
+    await writeFile(
+      hook,
+      '#!/bin/sh\necho "error: GH013: Repository rule violations found for refs/tags/v1.0.0." >&2\nexit 1\n',
+    );
     await chmod(hook, 0o755);
     await writes.createTag({ name: 'v1.0.0', sha: await git('rev-parse', 'HEAD'), message: 'One', sign: false });
 
-    expect(await writes.pushTag('origin', 'v1.0.0')).toMatchObject({ ok: false, protected: true, message: expect.stringContaining('GH013') });
+    expect(await writes.pushTag('origin', 'v1.0.0')).toMatchObject({
+      ok: false,
+      protected: true,
+      message: expect.stringContaining('GH013'),
+    });
   });
 });

@@ -8,7 +8,12 @@ function github(sim: GitHubSim, options: Partial<GitHubClientOptions> = {}): Oct
   return new OctokitGitHub({ owner: OWNER, repo: REPO, token: TOKEN, baseUrl: sim.url, secondMs: 1, ...options });
 }
 
-const pathOf = (sim: GitHubSim) => sim.requestLog.entries().map((entry) => `${entry.method} ${entry.url.replace(/\/repositories\/\d+/, '/repositories/ID')} → ${entry.status}`);
+const pathOf = (sim: GitHubSim) =>
+  sim.requestLog
+    .entries()
+    .map(
+      (entry) => `${entry.method} ${entry.url.replace(/\/repositories\/\d+/, '/repositories/ID')} → ${entry.status}`,
+    );
 
 describe('OctokitGitHub reads', () => {
   const startSim = useSim();
@@ -16,19 +21,30 @@ describe('OctokitGitHub reads', () => {
   it('sends the pinned API version, a user agent and the token on every request', async () => {
     const sim = await startSim();
     await github(sim).listReleases();
-    expect(sim.requestLog.entries().map((entry) => [entry.apiVersion, entry.userAgent?.split(' ')[0], entry.auth])).toEqual([['2022-11-28', 'pyrelease', 'token']]);
+    expect(
+      sim.requestLog.entries().map((entry) => [entry.apiVersion, entry.userAgent?.split(' ')[0], entry.auth]),
+    ).toEqual([['2022-11-28', 'pyrelease', 'token']]);
   });
 
   it('takes the API base from GITHUB_API_URL, without its trailing slash', async () => {
     const sim = await startSim();
-    const client = new OctokitGitHub({ owner: OWNER, repo: REPO, token: TOKEN, env: { GITHUB_API_URL: `${sim.url}/` }, secondMs: 1 });
+    const client = new OctokitGitHub({
+      owner: OWNER,
+      repo: REPO,
+      token: TOKEN,
+      env: { GITHUB_API_URL: `${sim.url}/` },
+      secondMs: 1,
+    });
     expect(client.baseUrl).toBe(sim.url);
     expect(await client.listReleases()).toHaveLength(1);
   });
 
   it('follows link pagination verbatim and stops at the limit', async () => {
     const sim = await startSim();
-    const created = Array.from({ length: 5 }, () => sim.createRun({ workflow: 'ci.yml', event: 'push', headBranch: 'main', headSha: SHAS.release }).id);
+    const created = Array.from(
+      { length: 5 },
+      () => sim.createRun({ workflow: 'ci.yml', event: 'push', headBranch: 'main', headSha: SHAS.release }).id,
+    );
     const runs = await github(sim).runsForWorkflow('ci.yml', { event: 'push', perPage: 2, limit: 5 });
     expect(runs.map((run) => run.id)).toEqual([...created].reverse());
     expect(pathOf(sim)).toEqual([
@@ -49,7 +65,13 @@ describe('OctokitGitHub reads', () => {
       headBranch: 'v1.4.0',
       headSha: SHAS.release,
       status: 'in_progress',
-      jobs: [{ name: 'build', status: 'in_progress', steps: [{ name: 'Set up job', status: 'completed', conclusion: 'success' }, { name: 'Build' }] }],
+      jobs: [
+        {
+          name: 'build',
+          status: 'in_progress',
+          steps: [{ name: 'Set up job', status: 'completed', conclusion: 'success' }, { name: 'Build' }],
+        },
+      ],
     });
     const client = github(sim);
     const run = await client.run(made.id);
@@ -71,7 +93,15 @@ describe('OctokitGitHub reads', () => {
       triggeringActorLogin: 'acme',
     });
     const [job] = await client.jobs(made.id);
-    expect(job && [job.name, job.status, job.conclusion, job.runnerName?.startsWith('GitHub Actions'), job.steps.map((step) => [step.number, step.name, step.status, step.conclusion])]).toEqual([
+    expect(
+      job && [
+        job.name,
+        job.status,
+        job.conclusion,
+        job.runnerName?.startsWith('GitHub Actions'),
+        job.steps.map((step) => [step.number, step.name, step.status, step.conclusion]),
+      ],
+    ).toEqual([
       'build',
       'in_progress',
       null,
@@ -85,14 +115,35 @@ describe('OctokitGitHub reads', () => {
 
   it('reads pending deployments, check runs and the combined status', async () => {
     const sim = await startSim();
-    const run = sim.createRun({ workflow: 'publish-pypi.yml', event: 'push', headBranch: 'v1.4.0', headSha: SHAS.release, status: 'waiting', jobs: [{ name: 'publish-to-pypi', status: 'waiting' }] });
+    const run = sim.createRun({
+      workflow: 'publish-pypi.yml',
+      event: 'push',
+      headBranch: 'v1.4.0',
+      headSha: SHAS.release,
+      status: 'waiting',
+      jobs: [{ name: 'publish-to-pypi', status: 'waiting' }],
+    });
     sim.addPendingDeployment(run.id, { environment: 'pypi', reviewers: [{ type: 'Team', name: 'releasers' }] });
-    sim.addCheckRun(SHAS.release, { name: 'lint', status: 'completed', conclusion: 'success', title: 'Lint', summary: 'All good' });
-    sim.setCommitStatus(SHAS.release, { context: 'release-label', state: 'pending', description: 'Waiting for a label' });
+    sim.addCheckRun(SHAS.release, {
+      name: 'lint',
+      status: 'completed',
+      conclusion: 'success',
+      title: 'Lint',
+      summary: 'All good',
+    });
+    sim.setCommitStatus(SHAS.release, {
+      context: 'release-label',
+      state: 'pending',
+      description: 'Waiting for a label',
+    });
     const client = github(sim);
     expect(await client.pendingDeployments(run.id)).toEqual([
       {
-        environment: { id: expect.any(Number), name: 'pypi', htmlUrl: `${sim.htmlUrl}/acme/acme-tool/deployments/activity_log?environments_filter=pypi` },
+        environment: {
+          id: expect.any(Number),
+          name: 'pypi',
+          htmlUrl: `${sim.htmlUrl}/acme/acme-tool/deployments/activity_log?environments_filter=pypi`,
+        },
         waitTimer: 0,
         waitTimerStartedAt: null,
         currentUserCanApprove: true,
@@ -100,7 +151,9 @@ describe('OctokitGitHub reads', () => {
       },
     ]);
     const checks = await client.checkRunsForRef('main');
-    expect(checks.map((check) => [check.name, check.status, check.conclusion, check.appSlug, check.outputTitle])).toEqual([
+    expect(
+      checks.map((check) => [check.name, check.status, check.conclusion, check.appSlug, check.outputTitle]),
+    ).toEqual([
       ['lint', 'completed', 'success', 'github-actions', 'Lint'],
       ['publish-to-pypi', 'waiting', null, 'github-actions', null],
     ]);
@@ -109,7 +162,15 @@ describe('OctokitGitHub reads', () => {
       state: 'pending',
       sha: SHAS.release,
       totalCount: 1,
-      statuses: [{ context: 'release-label', state: 'pending', description: 'Waiting for a label', targetUrl: null, createdAt: '2026-11-21T09:00:00Z' }],
+      statuses: [
+        {
+          context: 'release-label',
+          state: 'pending',
+          description: 'Waiting for a label',
+          targetUrl: null,
+          createdAt: '2026-11-21T09:00:00Z',
+        },
+      ],
     });
   });
 
@@ -119,20 +180,40 @@ describe('OctokitGitHub reads', () => {
     await client.createRelease({ tagName: 'v1.4.0', name: 'v1.4.0', body: 'Draft notes', draft: true });
     await client.createMilestone({ title: 'v1.5.0' });
     expect(await client.releaseByTag('v1.4.0')).toBeUndefined();
-    expect(await client.releaseByTag('v1.3.0')).toMatchObject({ tagName: 'v1.3.0', draft: false, body: 'First release', authorLogin: 'acme', htmlUrl: `${sim.htmlUrl}/acme/acme-tool/releases/tag/v1.3.0` });
-    expect((await client.listReleases()).map((release) => [release.tagName, release.draft, release.publishedAt === null])).toEqual([
+    expect(await client.releaseByTag('v1.3.0')).toMatchObject({
+      tagName: 'v1.3.0',
+      draft: false,
+      body: 'First release',
+      authorLogin: 'acme',
+      htmlUrl: `${sim.htmlUrl}/acme/acme-tool/releases/tag/v1.3.0`,
+    });
+    expect(
+      (await client.listReleases()).map((release) => [release.tagName, release.draft, release.publishedAt === null]),
+    ).toEqual([
       ['v1.4.0', true, true],
       ['v1.3.0', false, false],
     ]);
-    expect((await client.milestones()).map((milestone) => [milestone.number, milestone.title, milestone.state])).toEqual([[1, 'v1.5.0', 'open']]);
+    expect(
+      (await client.milestones()).map((milestone) => [milestone.number, milestone.title, milestone.state]),
+    ).toEqual([[1, 'v1.5.0', 'open']]);
   });
 
   it('dereferences an annotated tag to its commit; a missing tag is undefined', async () => {
     const sim = await startSim();
     sim.onPush({ ref: 'refs/tags/v1.4.0', sha: SHAS.release, before: '0'.repeat(40) });
     const client = github(sim);
-    expect(await client.tagRef('v1.3.0')).toEqual({ ref: 'refs/tags/v1.3.0', objectType: 'tag', objectSha: SHAS.tagObject, commitSha: SHAS.initial });
-    expect(await client.tagRef('v1.4.0')).toEqual({ ref: 'refs/tags/v1.4.0', objectType: 'commit', objectSha: SHAS.release, commitSha: SHAS.release });
+    expect(await client.tagRef('v1.3.0')).toEqual({
+      ref: 'refs/tags/v1.3.0',
+      objectType: 'tag',
+      objectSha: SHAS.tagObject,
+      commitSha: SHAS.initial,
+    });
+    expect(await client.tagRef('v1.4.0')).toEqual({
+      ref: 'refs/tags/v1.4.0',
+      objectType: 'commit',
+      objectSha: SHAS.release,
+      commitSha: SHAS.release,
+    });
     expect(await client.tagRef('v9.9.9')).toBeUndefined();
   });
 
@@ -140,8 +221,15 @@ describe('OctokitGitHub reads', () => {
     const sim = await startSim();
     const client = github(sim);
     const comparison = await client.compare('v1.3.0', 'main');
-    expect([comparison.status, comparison.aheadBy, comparison.behindBy, comparison.totalCommits]).toEqual(['ahead', 3, 0, 3]);
-    expect(comparison.commits.map((commit) => [commit.message.split('\n')[0], commit.authorLogin, commit.date])).toEqual([
+    expect([comparison.status, comparison.aheadBy, comparison.behindBy, comparison.totalCommits]).toEqual([
+      'ahead',
+      3,
+      0,
+      3,
+    ]);
+    expect(
+      comparison.commits.map((commit) => [commit.message.split('\n')[0], commit.authorLogin, commit.date]),
+    ).toEqual([
       ['Add the frobnicate command (#1)', 'alice', '2026-10-05T10:00:00Z'],
       ['Merge pull request #2 from bob/fix-empty', 'bob', '2026-10-07T10:00:00Z'],
       ['Release 1.4.0', null, '2026-11-20T10:00:00Z'],
@@ -153,7 +241,13 @@ describe('OctokitGitHub reads', () => {
 
   it('downloads a job log through the redirect, without sending the token to storage', async () => {
     const sim = await startSim();
-    const run = sim.createRun({ workflow: 'ci.yml', event: 'push', headBranch: 'main', headSha: SHAS.release, jobs: [{ name: 'test', status: 'completed', conclusion: 'failure' }] });
+    const run = sim.createRun({
+      workflow: 'ci.yml',
+      event: 'push',
+      headBranch: 'main',
+      headSha: SHAS.release,
+      jobs: [{ name: 'test', status: 'completed', conclusion: 'failure' }],
+    });
     const jobId = sim.jobs(run.id)[0]?.id ?? 0;
     const client = github(sim);
     expect(await client.jobLog(jobId)).toBeUndefined();
@@ -168,7 +262,14 @@ describe('OctokitGitHub reads', () => {
 
   it('consumes only answers that match GitHub’s OpenAPI description', async () => {
     const sim = await startSim();
-    const run = sim.createRun({ workflow: 'publish-pypi.yml', event: 'push', headBranch: 'v1.4.0', headSha: SHAS.release, status: 'waiting', jobs: [{ name: 'publish', status: 'waiting', steps: [{ name: 'Publish' }] }] });
+    const run = sim.createRun({
+      workflow: 'publish-pypi.yml',
+      event: 'push',
+      headBranch: 'v1.4.0',
+      headSha: SHAS.release,
+      status: 'waiting',
+      jobs: [{ name: 'publish', status: 'waiting', steps: [{ name: 'Publish' }] }],
+    });
     const pending = sim.addPendingDeployment(run.id, { environment: 'pypi' });
     sim.setJobLog(sim.jobs(run.id)[0]?.id ?? 0, 'waiting');
     sim.addCheckRun(SHAS.release, { name: 'docs', status: 'queued' });
@@ -178,7 +279,11 @@ describe('OctokitGitHub reads', () => {
     await client.jobs(run.id, 'all');
     await client.jobLog(sim.jobs(run.id)[0]?.id ?? 0);
     await client.pendingDeployments(run.id);
-    await client.reviewDeployments(run.id, { environmentIds: [pending.environmentId], state: 'approved', comment: 'ok' });
+    await client.reviewDeployments(run.id, {
+      environmentIds: [pending.environmentId],
+      state: 'approved',
+      comment: 'ok',
+    });
     await client.checkRunsForRef(SHAS.release);
     await client.combinedStatus(SHAS.release);
     await client.dispatch('publish-testpypi.yml', 'main', { version: '1.4.0rc1' });

@@ -5,9 +5,20 @@ import { OWNER, REPO, SHAS, TOKEN, useSim } from '../sandbox/github-sim/sim-fixt
 
 // Waits are real but scaled: `secondMs: 1` makes a 60 s rate-limit wait last 60 ms.
 
-function github(sim: GitHubSim, options: Partial<GitHubClientOptions> = {}): { client: OctokitGitHub; waits: GitHubWait[] } {
+function github(
+  sim: GitHubSim,
+  options: Partial<GitHubClientOptions> = {},
+): { client: OctokitGitHub; waits: GitHubWait[] } {
   const waits: GitHubWait[] = [];
-  const client = new OctokitGitHub({ owner: OWNER, repo: REPO, token: TOKEN, baseUrl: sim.url, secondMs: 1, onWait: (wait) => waits.push(wait), ...options });
+  const client = new OctokitGitHub({
+    owner: OWNER,
+    repo: REPO,
+    token: TOKEN,
+    baseUrl: sim.url,
+    secondMs: 1,
+    onWait: (wait) => waits.push(wait),
+    ...options,
+  });
   return { client, waits };
 }
 
@@ -18,7 +29,13 @@ describe('OctokitGitHub: conditional requests', () => {
 
   it('sends If-None-Match, reuses the body on 304, and the 304s cost no rate limit', async () => {
     const sim = await startSim();
-    const made = sim.createRun({ workflow: 'ci.yml', event: 'push', headBranch: 'main', headSha: SHAS.release, status: 'in_progress' });
+    const made = sim.createRun({
+      workflow: 'ci.yml',
+      event: 'push',
+      headBranch: 'main',
+      headSha: SHAS.release,
+      status: 'in_progress',
+    });
     const { client } = github(sim);
     const first = await client.run(made.id);
     const remaining = sim.rateLimit.remaining;
@@ -39,7 +56,8 @@ describe('OctokitGitHub: conditional requests', () => {
 
   it('keeps a cached page per URL, so paginated polls are conditional too', async () => {
     const sim = await startSim();
-    for (let index = 0; index < 3; index += 1) sim.createRun({ workflow: 'ci.yml', event: 'push', headBranch: 'main', headSha: SHAS.release });
+    for (let index = 0; index < 3; index += 1)
+      sim.createRun({ workflow: 'ci.yml', event: 'push', headBranch: 'main', headSha: SHAS.release });
     const { client } = github(sim);
     const first = await client.runsForWorkflow('ci.yml', { perPage: 2, limit: 3 });
     expect(await client.runsForWorkflow('ci.yml', { perPage: 2, limit: 3 })).toEqual(first);
@@ -62,7 +80,9 @@ describe('OctokitGitHub: retries and rate limits', () => {
   it('gives up after its retries with an error naming the endpoint', async () => {
     const sim = await startSim();
     sim.faults.add({ kind: '500', count: 10 });
-    const error = await github(sim, { retries: 2 }).client.listReleases().catch((caught: unknown) => caught);
+    const error = await github(sim, { retries: 2 })
+      .client.listReleases()
+      .catch((caught: unknown) => caught);
     expect(error).toMatchObject({
       code: 'github.unavailable',
       message: 'GitHub answered 500 to GET /repos/acme/acme-tool/releases after several tries: Server Error',
@@ -74,8 +94,13 @@ describe('OctokitGitHub: retries and rate limits', () => {
   it('does not repeat a write GitHub may have done: a 502 is reported, not retried', async () => {
     const sim = await startSim();
     sim.faults.add({ match: { method: 'POST' }, kind: '502' });
-    const error = await github(sim).client.createMilestone({ title: 'v1.5.0' }).catch((caught: unknown) => caught);
-    expect(error).toMatchObject({ code: 'github.write-uncertain', message: 'GitHub answered 502 to POST /repos/acme/acme-tool/milestones: HTTP 502' });
+    const error = await github(sim)
+      .client.createMilestone({ title: 'v1.5.0' })
+      .catch((caught: unknown) => caught);
+    expect(error).toMatchObject({
+      code: 'github.write-uncertain',
+      message: 'GitHub answered 502 to POST /repos/acme/acme-tool/milestones: HTTP 502',
+    });
     expect(statuses(sim)).toEqual([502]);
   });
 
@@ -118,7 +143,12 @@ describe('OctokitGitHub: retries and rate limits', () => {
       { seconds: 1, reason: 'secondary-rate-limit' },
       { seconds: 1, reason: 'secondary-rate-limit' },
     ]);
-    expect(error).toMatchObject({ code: 'github.rate-limited', message: expect.stringMatching(/^GitHub's rate limit stopped GET \/repos\/acme\/acme-tool\/releases: You have exceeded a secondary rate limit/) });
+    expect(error).toMatchObject({
+      code: 'github.rate-limited',
+      message: expect.stringMatching(
+        /^GitHub's rate limit stopped GET \/repos\/acme\/acme-tool\/releases: You have exceeded a secondary rate limit/,
+      ),
+    });
     expect(statuses(sim)).toEqual([403, 403, 403]);
   });
 
@@ -128,7 +158,10 @@ describe('OctokitGitHub: retries and rate limits', () => {
     const { client, waits } = github(sim, { maxWaitSeconds: 900 });
     const error = await client.listReleases().catch((caught: unknown) => caught);
     expect(waits).toEqual([]);
-    expect(error).toMatchObject({ code: 'github.rate-limited', hint: expect.stringMatching(/^Wait until \d\d:\d\d UTC, then run `pyrelease --resume`\.$/) });
+    expect(error).toMatchObject({
+      code: 'github.rate-limited',
+      hint: expect.stringMatching(/^Wait until \d\d:\d\d UTC, then run `pyrelease --resume`\.$/),
+    });
   });
 
   it('gives a slow answer up after the timeout and retries the GET', async () => {
@@ -146,18 +179,30 @@ describe('OctokitGitHub: errors', () => {
   it('reports a refused token with the endpoint and a way forward, never the token', async () => {
     const sim = await startSim();
     const secret = 'ghp_RefusedRefusedRefused0123456789';
-    const error = await github(sim, { token: secret }).client.run(1).catch((caught: unknown) => caught);
+    const error = await github(sim, { token: secret })
+      .client.run(1)
+      .catch((caught: unknown) => caught);
     expect(error).toMatchObject({
       code: 'github.unauthorized',
       message: 'GitHub answered 401 (Bad credentials) to GET /repos/acme/acme-tool/actions/runs/1.',
       hint: 'The token was refused: create one with `gh auth login` or set GH_TOKEN.',
     });
-    expect(JSON.stringify({ ...(error as object), message: String(error), stack: (error as Error).stack })).not.toContain(secret);
+    expect(
+      JSON.stringify({ ...(error as object), message: String(error), stack: (error as Error).stack }),
+    ).not.toContain(secret);
   });
 
   it('points a 404 at the token’s access to the repository', async () => {
     const sim = await startSim();
-    const error = await new OctokitGitHub({ owner: OWNER, repo: 'secret-repo', token: TOKEN, baseUrl: sim.url, secondMs: 1 }).run(1).catch((caught: unknown) => caught);
+    const error = await new OctokitGitHub({
+      owner: OWNER,
+      repo: 'secret-repo',
+      token: TOKEN,
+      baseUrl: sim.url,
+      secondMs: 1,
+    })
+      .run(1)
+      .catch((caught: unknown) => caught);
     expect(error).toMatchObject({
       code: 'github.not-found',
       message: 'GitHub answered 404 Not Found to GET /repos/acme/secret-repo/actions/runs/1.',
@@ -169,7 +214,19 @@ describe('OctokitGitHub: errors', () => {
     const sim = await startSim();
     const url = sim.url;
     await sim.stop();
-    const error = await new OctokitGitHub({ owner: OWNER, repo: REPO, token: TOKEN, baseUrl: url, secondMs: 1, retries: 1 }).listReleases().catch((caught: unknown) => caught);
-    expect(error).toMatchObject({ code: 'github.unreachable', message: expect.stringContaining(`Could not reach ${url} for GET /repos/acme/acme-tool/releases`) });
+    const error = await new OctokitGitHub({
+      owner: OWNER,
+      repo: REPO,
+      token: TOKEN,
+      baseUrl: url,
+      secondMs: 1,
+      retries: 1,
+    })
+      .listReleases()
+      .catch((caught: unknown) => caught);
+    expect(error).toMatchObject({
+      code: 'github.unreachable',
+      message: expect.stringContaining(`Could not reach ${url} for GET /repos/acme/acme-tool/releases`),
+    });
   });
 });

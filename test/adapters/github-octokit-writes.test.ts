@@ -7,7 +7,8 @@ function github(sim: GitHubSim): OctokitGitHub {
   return new OctokitGitHub({ owner: OWNER, repo: REPO, token: TOKEN, baseUrl: sim.url, secondMs: 1 });
 }
 
-const bodies = (sim: GitHubSim) => sim.requestLog.entries().map((entry) => [entry.method, entry.status, entry.requestBody]);
+const bodies = (sim: GitHubSim) =>
+  sim.requestLog.entries().map((entry) => [entry.method, entry.status, entry.requestBody]);
 
 describe('OctokitGitHub writes', () => {
   const startSim = useSim();
@@ -17,12 +18,17 @@ describe('OctokitGitHub writes', () => {
     const result = await github(sim).dispatch('publish-testpypi.yml', 'main', { version: '1.4.0rc1' });
     const runId = sim.runs()[0]?.id;
     expect(result).toEqual({ runId, htmlUrl: `${sim.htmlUrl}/acme/acme-tool/actions/runs/${runId}` });
-    expect(bodies(sim)).toEqual([['POST', 200, { ref: 'main', inputs: { version: '1.4.0rc1' }, return_run_details: true }]]);
+    expect(bodies(sim)).toEqual([
+      ['POST', 200, { ref: 'main', inputs: { version: '1.4.0rc1' }, return_run_details: true }],
+    ]);
   });
 
   it('falls back to a plain dispatch (204, no run id) when the server refuses return_run_details', async () => {
     const sim = await startSim({ dispatchRunDetails: false });
-    expect(await github(sim).dispatch('publish-testpypi.yml', 'v1.3.0')).toEqual({ runId: undefined, htmlUrl: undefined });
+    expect(await github(sim).dispatch('publish-testpypi.yml', 'v1.3.0')).toEqual({
+      runId: undefined,
+      htmlUrl: undefined,
+    });
     expect(bodies(sim)).toEqual([
       ['POST', 422, { ref: 'v1.3.0', inputs: {}, return_run_details: true }],
       ['POST', 204, { ref: 'v1.3.0', inputs: {} }],
@@ -32,10 +38,13 @@ describe('OctokitGitHub writes', () => {
 
   it('does not fall back on other refusals: a workflow without workflow_dispatch fails once, clearly', async () => {
     const sim = await startSim();
-    const error = await github(sim).dispatch('publish-pypi.yml', 'main').catch((caught: unknown) => caught);
+    const error = await github(sim)
+      .dispatch('publish-pypi.yml', 'main')
+      .catch((caught: unknown) => caught);
     expect(error).toMatchObject({
       code: 'github.rejected',
-      message: "GitHub rejected POST /repos/acme/acme-tool/actions/workflows/publish-pypi.yml/dispatches (422: Workflow does not have 'workflow_dispatch' trigger).",
+      message:
+        "GitHub rejected POST /repos/acme/acme-tool/actions/workflows/publish-pypi.yml/dispatches (422: Workflow does not have 'workflow_dispatch' trigger).",
     });
     expect(bodies(sim)).toHaveLength(1);
   });
@@ -44,15 +53,29 @@ describe('OctokitGitHub writes', () => {
     const sim = await startSim();
     const reviews: unknown[] = [];
     sim.on('deployment-reviewed', (event) => reviews.push(event));
-    const failed = sim.createRun({ workflow: 'publish-pypi.yml', event: 'push', headBranch: 'v1.4.0', headSha: SHAS.release, status: 'completed', conclusion: 'failure', jobs: [{ name: 'build', status: 'completed', conclusion: 'failure' }] });
+    const failed = sim.createRun({
+      workflow: 'publish-pypi.yml',
+      event: 'push',
+      headBranch: 'v1.4.0',
+      headSha: SHAS.release,
+      status: 'completed',
+      conclusion: 'failure',
+      jobs: [{ name: 'build', status: 'completed', conclusion: 'failure' }],
+    });
     const client = github(sim);
     await client.rerunFailedJobs(failed.id);
     expect(sim.run(failed.id)).toMatchObject({ runAttempt: 2, status: 'queued' });
     const pending = sim.addPendingDeployment(failed.id, { environment: 'pypi' });
-    expect(await client.reviewDeployments(failed.id, { environmentIds: [pending.environmentId], state: 'approved', comment: 'Approved in pyrelease' })).toEqual([
-      { id: expect.any(Number), environment: 'pypi', sha: SHAS.release, ref: 'v1.4.0' },
+    expect(
+      await client.reviewDeployments(failed.id, {
+        environmentIds: [pending.environmentId],
+        state: 'approved',
+        comment: 'Approved in pyrelease',
+      }),
+    ).toEqual([{ id: expect.any(Number), environment: 'pypi', sha: SHAS.release, ref: 'v1.4.0' }]);
+    expect(reviews).toEqual([
+      { runId: failed.id, environments: ['pypi'], state: 'approved', comment: 'Approved in pyrelease' },
     ]);
-    expect(reviews).toEqual([{ runId: failed.id, environments: ['pypi'], state: 'approved', comment: 'Approved in pyrelease' }]);
   });
 
   it('creates a draft release, then publishes it (the tag appears, release-published fires)', async () => {
@@ -60,10 +83,24 @@ describe('OctokitGitHub writes', () => {
     const published: ReleasePublishedEvent[] = [];
     sim.on('release-published', (event) => published.push(event));
     const client = github(sim);
-    const draft = await client.createRelease({ tagName: 'v1.4.0', targetCommitish: 'main', name: 'v1.4.0', body: '## Features\n- frobnicate', draft: true });
-    expect([draft.draft, draft.publishedAt, draft.htmlUrl.includes('/releases/tag/untagged-')]).toEqual([true, null, true]);
+    const draft = await client.createRelease({
+      tagName: 'v1.4.0',
+      targetCommitish: 'main',
+      name: 'v1.4.0',
+      body: '## Features\n- frobnicate',
+      draft: true,
+    });
+    expect([draft.draft, draft.publishedAt, draft.htmlUrl.includes('/releases/tag/untagged-')]).toEqual([
+      true,
+      null,
+      true,
+    ]);
     const release = await client.updateRelease(draft.id, { tagName: 'v1.4.0', draft: false });
-    expect([release.draft, release.htmlUrl, release.body]).toEqual([false, `${sim.htmlUrl}/acme/acme-tool/releases/tag/v1.4.0`, '## Features\n- frobnicate']);
+    expect([release.draft, release.htmlUrl, release.body]).toEqual([
+      false,
+      `${sim.htmlUrl}/acme/acme-tool/releases/tag/v1.4.0`,
+      '## Features\n- frobnicate',
+    ]);
     expect(published.map((event) => [event.release.tagName, event.sha])).toEqual([['v1.4.0', SHAS.release]]);
     expect(bodies(sim).map(([, , body]) => body)).toEqual([
       { tag_name: 'v1.4.0', target_commitish: 'main', name: 'v1.4.0', body: '## Features\n- frobnicate', draft: true },
@@ -76,9 +113,12 @@ describe('OctokitGitHub writes', () => {
     const client = github(sim);
     await expect(client.createRelease({ tagName: 'v1.3.0' })).rejects.toMatchObject({
       code: 'github.rejected',
-      message: 'GitHub rejected POST /repos/acme/acme-tool/releases (422: Validation Failed ({"resource":"Release","code":"already_exists","field":"tag_name"})).',
+      message:
+        'GitHub rejected POST /repos/acme/acme-tool/releases (422: Validation Failed ({"resource":"Release","code":"already_exists","field":"tag_name"})).',
     });
-    expect(await client.createMilestone({ title: 'v1.5.0', description: 'Next', dueOn: '2026-12-31T00:00:00Z' })).toEqual({
+    expect(
+      await client.createMilestone({ title: 'v1.5.0', description: 'Next', dueOn: '2026-12-31T00:00:00Z' }),
+    ).toEqual({
       id: expect.any(Number),
       number: 1,
       title: 'v1.5.0',

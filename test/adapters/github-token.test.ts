@@ -12,7 +12,10 @@ class StrictRunner implements ProcessRunner {
   readonly calls: string[] = [];
 
   expect(command: string, answer: Partial<ProcessResult> | Error): this {
-    this.expected.push({ command, answer: answer instanceof Error ? answer : { command, exitCode: 0, stdout: '', stderr: '', ...answer } });
+    this.expected.push({
+      command,
+      answer: answer instanceof Error ? answer : { command, exitCode: 0, stdout: '', stderr: '', ...answer },
+    });
     return this;
   }
 
@@ -20,7 +23,8 @@ class StrictRunner implements ProcessRunner {
     const command = [file, ...args].join(' ');
     this.calls.push(command);
     const next = this.expected.shift();
-    if (!next || next.command !== command) throw new Error(`Unexpected process: ${command} (expected ${next?.command ?? 'none'})`);
+    if (!next || next.command !== command)
+      throw new Error(`Unexpected process: ${command} (expected ${next?.command ?? 'none'})`);
     if (next.answer instanceof Error) throw next.answer;
     return next.answer;
   }
@@ -41,7 +45,11 @@ describe('resolveGitHubToken', () => {
   });
 
   /** A PATH with (or without) an executable `gh`; the fake runner stands in for running it. */
-  function setup(options: { gh: boolean; env?: Record<string, string> }): { runner: StrictRunner; redactor: Redactor; resolve: (extra?: Partial<ResolveTokenOptions>) => ReturnType<typeof resolveGitHubToken> } {
+  function setup(options: { gh: boolean; env?: Record<string, string> }): {
+    runner: StrictRunner;
+    redactor: Redactor;
+    resolve: (extra?: Partial<ResolveTokenOptions>) => ReturnType<typeof resolveGitHubToken>;
+  } {
     const bin = tempDir();
     if (options.gh) {
       writeFileSync(join(bin, 'gh'), '#!/bin/sh\nexit 99\n');
@@ -51,11 +59,18 @@ describe('resolveGitHubToken', () => {
     runners.push(runner);
     const redactor = new Redactor();
     const env = { PATH: bin, ...options.env };
-    return { runner, redactor, resolve: (extra = {}) => resolveGitHubToken({ env, runner, redactor, platform: 'linux', ...extra }) };
+    return {
+      runner,
+      redactor,
+      resolve: (extra = {}) => resolveGitHubToken({ env, runner, redactor, platform: 'linux', ...extra }),
+    };
   }
 
   it('takes GH_TOKEN first, without asking gh, and registers it for redaction at once', async () => {
-    const { resolve, redactor } = setup({ gh: true, env: { GH_TOKEN: ` ${ENV_TOKEN}\n`, GITHUB_TOKEN: 'ghp_second_choice_0000000000' } });
+    const { resolve, redactor } = setup({
+      gh: true,
+      env: { GH_TOKEN: ` ${ENV_TOKEN}\n`, GITHUB_TOKEN: 'ghp_second_choice_0000000000' },
+    });
     expect(await resolve()).toEqual({ token: ENV_TOKEN, source: 'GH_TOKEN' });
     expect(redactor.redact(`Authorization: token ${ENV_TOKEN}`)).toBe('Authorization: token ***');
   });

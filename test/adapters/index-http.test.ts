@@ -39,7 +39,14 @@ describe('HttpPackageIndex against the sandbox index', () => {
     const server = await acmeIndex();
     const index = indexOn(server);
     const releases = await index.releases('acme-tool');
-    expect(releases?.map(({ version, yanked, yankedReason, files }) => [version, yanked, yankedReason, files.map((file) => file.packagetype)])).toEqual([
+    expect(
+      releases?.map(({ version, yanked, yankedReason, files }) => [
+        version,
+        yanked,
+        yankedReason,
+        files.map((file) => file.packagetype),
+      ]),
+    ).toEqual([
       ['1.0.0', false, null, ['bdist_wheel', 'sdist']],
       ['1.1.0rc1', false, null, ['bdist_wheel']],
       ['1.1.0', true, 'Broken entry point', ['bdist_wheel']],
@@ -59,7 +66,11 @@ describe('HttpPackageIndex against the sandbox index', () => {
 
   it("follows PyPI's 301 from a non-normalized name", async () => {
     const server = await acmeIndex();
-    expect((await indexOn(server).releases('Acme_Tool'))?.map((release) => release.version)).toEqual(['1.0.0', '1.1.0rc1', '1.1.0']);
+    expect((await indexOn(server).releases('Acme_Tool'))?.map((release) => release.version)).toEqual([
+      '1.0.0',
+      '1.1.0rc1',
+      '1.1.0',
+    ]);
     expect(server.requests().slice(-2)).toEqual([
       { method: 'GET', path: '/pypi/Acme_Tool/json', status: 301 },
       { method: 'GET', path: '/pypi/acme-tool/json', status: 200 },
@@ -101,7 +112,11 @@ describe('HttpPackageIndex against the sandbox index', () => {
 
   it('counts yanked files as installable (an exact pin installs them) and only that version', async () => {
     const index = indexOn(await acmeIndex());
-    expect(await index.isInstallable('acme-tool', '1.1.0')).toEqual({ sdist: false, wheel: true, listed: ['acme_tool-1.1.0-py3-none-any.whl'] });
+    expect(await index.isInstallable('acme-tool', '1.1.0')).toEqual({
+      sdist: false,
+      wheel: true,
+      listed: ['acme_tool-1.1.0-py3-none-any.whl'],
+    });
   });
 });
 
@@ -111,7 +126,9 @@ interface Call {
 }
 
 /** A strict fetch: one-shot answers in order; an unexpected call fails the test. */
-function scriptedFetch(...answers: Array<(call: Call, signal: AbortSignal | undefined) => Response | Promise<Response>>) {
+function scriptedFetch(
+  ...answers: Array<(call: Call, signal: AbortSignal | undefined) => Response | Promise<Response>>
+) {
   const calls: Call[] = [];
   const fetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const call = { url: String(input), accept: new Headers(init?.headers).get('accept') };
@@ -123,9 +140,16 @@ function scriptedFetch(...answers: Array<(call: Call, signal: AbortSignal | unde
   return { fetch: fetch as typeof globalThis.fetch, calls, unused: () => answers.length };
 }
 
-const json = (body: unknown, status = 200) => () => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
-const status = (code: number, text = '') => () => new Response(text, { status: code, statusText: text });
-const networkDown = () => () => Promise.reject(new TypeError('fetch failed', { cause: new Error('connect ECONNREFUSED 127.0.0.1:9') }));
+const json =
+  (body: unknown, status = 200) =>
+  () =>
+    new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+const status =
+  (code: number, text = '') =>
+  () =>
+    new Response(text, { status: code, statusText: text });
+const networkDown = () => () =>
+  Promise.reject(new TypeError('fetch failed', { cause: new Error('connect ECONNREFUSED 127.0.0.1:9') }));
 const RELEASES = { releases: { '1.0': [] }, urls: [] };
 
 async function failure(promise: Promise<unknown>): Promise<PyreleaseError> {
@@ -162,14 +186,26 @@ describe('HttpPackageIndex on a bad day', () => {
 
   it('does not retry a refusal (4xx other than 404 and 429)', async () => {
     const script = scriptedFetch(status(403, 'Forbidden'));
-    const error = await failure(new HttpPackageIndex({ baseUrl: 'https://pypi.org', fetch: script.fetch, clock: new RecordingClock() }).releases('x'));
-    expect([error.code, error.message]).toEqual(['index-refused', 'https://pypi.org/pypi/x/json answered HTTP 403 Forbidden.']);
+    const error = await failure(
+      new HttpPackageIndex({ baseUrl: 'https://pypi.org', fetch: script.fetch, clock: new RecordingClock() }).releases(
+        'x',
+      ),
+    );
+    expect([error.code, error.message]).toEqual([
+      'index-refused',
+      'https://pypi.org/pypi/x/json answered HTTP 403 Forbidden.',
+    ]);
     expect(script.unused()).toBe(0);
   });
 
   it('never puts credentials of the configured URL in a message', async () => {
     const script = scriptedFetch(status(500));
-    const index = new HttpPackageIndex({ baseUrl: 'https://maintainer:s3cret-token@index.example', fetch: script.fetch, clock: new RecordingClock(), attempts: 1 });
+    const index = new HttpPackageIndex({
+      baseUrl: 'https://maintainer:s3cret-token@index.example',
+      fetch: script.fetch,
+      clock: new RecordingClock(),
+      attempts: 1,
+    });
     const error = await failure(index.releases('acme-tool'));
     expect(error.message).toBe('Could not read https://index.example/pypi/acme-tool/json: HTTP 500 (1 attempts).');
     expect(`${error.message} ${error.hint}`).not.toContain('s3cret');
@@ -179,9 +215,17 @@ describe('HttpPackageIndex on a bad day', () => {
     const hang = (_call: Call, signal: AbortSignal | undefined) =>
       new Promise<Response>((_resolve, reject) => signal?.addEventListener('abort', () => reject(signal.reason)));
     const script = scriptedFetch(hang, hang);
-    const index = new HttpPackageIndex({ baseUrl: 'https://pypi.org', fetch: script.fetch, clock: new RecordingClock(), timeoutMs: 5, attempts: 2 });
+    const index = new HttpPackageIndex({
+      baseUrl: 'https://pypi.org',
+      fetch: script.fetch,
+      clock: new RecordingClock(),
+      timeoutMs: 5,
+      attempts: 2,
+    });
     const error = await failure(index.releases('acme-tool'));
-    expect(error.message).toBe('Could not read https://pypi.org/pypi/acme-tool/json: no answer within 0.005 s (2 attempts).');
+    expect(error.message).toBe(
+      'Could not read https://pypi.org/pypi/acme-tool/json: no answer within 0.005 s (2 attempts).',
+    );
   });
 
   it('stops as cancelled when the caller aborts', async () => {
@@ -190,7 +234,11 @@ describe('HttpPackageIndex on a bad day', () => {
       controller.abort();
       return Promise.reject(new DOMException('This operation was aborted', 'AbortError'));
     });
-    const index = new HttpPackageIndex({ baseUrl: 'https://pypi.org', fetch: script.fetch, clock: new RecordingClock() });
+    const index = new HttpPackageIndex({
+      baseUrl: 'https://pypi.org',
+      fetch: script.fetch,
+      clock: new RecordingClock(),
+    });
     const error = await failure(index.releases('acme-tool', { signal: controller.signal }));
     expect([error.code, error.kind]).toEqual(['index-cancelled', 'cancelled']);
   });
@@ -200,14 +248,25 @@ describe('HttpPackageIndex on a bad day', () => {
     ['JSON without releases', json({ info: {} }), 'no "releases" object'],
   ])('reports %s as a bad response', async (_label, answer, detail) => {
     const script = scriptedFetch(answer);
-    const error = await failure(new HttpPackageIndex({ baseUrl: 'https://pypi.org', fetch: script.fetch, clock: new RecordingClock() }).releases('x'));
-    expect([error.code, error.message]).toEqual(['index-bad-response', `https://pypi.org/pypi/x/json did not answer like a PyPI index: ${detail}.`]);
+    const error = await failure(
+      new HttpPackageIndex({ baseUrl: 'https://pypi.org', fetch: script.fetch, clock: new RecordingClock() }).releases(
+        'x',
+      ),
+    );
+    expect([error.code, error.message]).toEqual([
+      'index-bad-response',
+      `https://pypi.org/pypi/x/json did not answer like a PyPI index: ${detail}.`,
+    ]);
   });
 
   it('stops following a redirect loop', async () => {
     const loop = () => new Response(null, { status: 301, headers: { Location: '/pypi/x/json' } });
     const script = scriptedFetch(...Array(6).fill(loop));
-    const error = await failure(new HttpPackageIndex({ baseUrl: 'https://pypi.org', fetch: script.fetch, clock: new RecordingClock() }).releases('x'));
+    const error = await failure(
+      new HttpPackageIndex({ baseUrl: 'https://pypi.org', fetch: script.fetch, clock: new RecordingClock() }).releases(
+        'x',
+      ),
+    );
     expect(error.code).toBe('index-redirect-loop');
   });
 
@@ -220,7 +279,11 @@ describe('HttpPackageIndex on a bad day', () => {
       '</body></html>',
     ].join('\n');
     const script = scriptedFetch(() => new Response(html, { headers: { 'Content-Type': 'text/html' } }));
-    const index = new HttpPackageIndex({ baseUrl: 'https://pypi.org', fetch: script.fetch, clock: new RecordingClock() });
+    const index = new HttpPackageIndex({
+      baseUrl: 'https://pypi.org',
+      fetch: script.fetch,
+      clock: new RecordingClock(),
+    });
     expect(await index.isInstallable('Acme_Tool', '1.0.0')).toEqual({
       sdist: true,
       wheel: true,

@@ -42,7 +42,10 @@ describe('FileJournalStore', () => {
     const dir = tempDir();
     const store = new FileJournalStore(dir, { redactor: new Redactor() });
     writeFileSync(store.path, '{"schema": 1, "relea');
-    await expect(store.load()).rejects.toMatchObject({ code: 'journal.corrupt', hint: expect.stringContaining('.broken') });
+    await expect(store.load()).rejects.toMatchObject({
+      code: 'journal.corrupt',
+      hint: expect.stringContaining('.broken'),
+    });
     expect(readFileSync(store.path, 'utf8')).toBe('{"schema": 1, "relea');
   });
 
@@ -50,7 +53,10 @@ describe('FileJournalStore', () => {
     const dir = tempDir();
     const store = new FileJournalStore(dir, { redactor: new Redactor() });
     writeFileSync(store.path, JSON.stringify({ ...data(), schema: 99 }));
-    await expect(store.load()).rejects.toMatchObject({ code: 'journal.newer-schema', message: expect.stringContaining('schema 99') });
+    await expect(store.load()).rejects.toMatchObject({
+      code: 'journal.newer-schema',
+      message: expect.stringContaining('schema 99'),
+    });
   });
 
   it('refuses JSON that is not a journal', () => {
@@ -61,9 +67,18 @@ describe('FileJournalStore', () => {
 describe('the journal lock', () => {
   it('stops a second session while the first one lives', async () => {
     const dir = tempDir();
-    const first = await new FileJournalStore(dir, { redactor: new Redactor(), pid: 100, host: 'box', isAlive: () => true }).lock();
+    const first = await new FileJournalStore(dir, {
+      redactor: new Redactor(),
+      pid: 100,
+      host: 'box',
+      isAlive: () => true,
+    }).lock();
     const second = new FileJournalStore(dir, { redactor: new Redactor(), pid: 200, host: 'box', isAlive: () => true });
-    await expect(second.lock()).rejects.toMatchObject({ code: 'journal.locked', message: expect.stringContaining('pid 100'), hint: expect.stringContaining('kill 100') });
+    await expect(second.lock()).rejects.toMatchObject({
+      code: 'journal.locked',
+      message: expect.stringContaining('pid 100'),
+      hint: expect.stringContaining('kill 100'),
+    });
     await first.release();
     const again = await second.lock();
     expect(again.tookOverFrom).toBeUndefined();
@@ -74,7 +89,12 @@ describe('the journal lock', () => {
   it('takes over a stale lock whose process is gone, and says so', async () => {
     const dir = tempDir();
     await new FileJournalStore(dir, { redactor: new Redactor(), pid: 100, host: 'box' }).lock();
-    const next = await new FileJournalStore(dir, { redactor: new Redactor(), pid: 200, host: 'box', isAlive: (pid) => pid !== 100 }).lock();
+    const next = await new FileJournalStore(dir, {
+      redactor: new Redactor(),
+      pid: 200,
+      host: 'box',
+      isAlive: (pid) => pid !== 100,
+    }).lock();
     expect(next.tookOverFrom).toMatchObject({ pid: 100, host: 'box' });
     expect(JSON.parse(readFileSync(join(dir, 'lock'), 'utf8'))).toMatchObject({ pid: 200 });
   });
@@ -82,14 +102,32 @@ describe('the journal lock', () => {
   it('does not guess about a lock held on another host', async () => {
     const dir = tempDir();
     await new FileJournalStore(dir, { redactor: new Redactor(), pid: 100, host: 'laptop' }).lock();
-    const here = new FileJournalStore(dir, { redactor: new Redactor(), pid: 200, host: 'ci-box', isAlive: () => false });
-    await expect(here.lock()).rejects.toMatchObject({ code: 'journal.locked-elsewhere', hint: expect.stringContaining(join(dir, 'lock')) });
+    const here = new FileJournalStore(dir, {
+      redactor: new Redactor(),
+      pid: 200,
+      host: 'ci-box',
+      isAlive: () => false,
+    });
+    await expect(here.lock()).rejects.toMatchObject({
+      code: 'journal.locked-elsewhere',
+      hint: expect.stringContaining(join(dir, 'lock')),
+    });
   });
 
   it('releases only its own lock', async () => {
     const dir = tempDir();
-    const mine = await new FileJournalStore(dir, { redactor: new Redactor(), pid: 100, host: 'box', isAlive: () => false }).lock();
-    const theirs = await new FileJournalStore(dir, { redactor: new Redactor(), pid: 200, host: 'box', isAlive: () => false }).lock();
+    const mine = await new FileJournalStore(dir, {
+      redactor: new Redactor(),
+      pid: 100,
+      host: 'box',
+      isAlive: () => false,
+    }).lock();
+    const theirs = await new FileJournalStore(dir, {
+      redactor: new Redactor(),
+      pid: 200,
+      host: 'box',
+      isAlive: () => false,
+    }).lock();
     await mine.release();
     expect(JSON.parse(readFileSync(join(dir, 'lock'), 'utf8'))).toMatchObject({ pid: 200 });
     await theirs.release();

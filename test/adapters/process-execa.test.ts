@@ -32,7 +32,9 @@ describe('ExecaProcessRunner', () => {
   it('redacts a registered secret from lines, results and errors', async () => {
     const lines: string[] = [];
     const [file, args] = node(`console.log("token=${TOKEN}"); console.error("auth ${TOKEN} failed"); process.exit(3)`);
-    const error = await runner().run(file, args, { onLine: (line) => lines.push(line) }).catch((caught: Error) => caught);
+    const error = await runner()
+      .run(file, args, { onLine: (line) => lines.push(line) })
+      .catch((caught: Error) => caught);
     expect(lines.join('\n')).not.toContain(TOKEN);
     expect(lines).toContain('token=***');
     expect(String(error)).toContain('exited with code 3');
@@ -89,6 +91,9 @@ describe('Redactor', () => {
   it('redacts strings deep inside objects', () => {
     const redactor = new Redactor();
     redactor.add('s3cr3t-token');
-    expect(redactor.redactDeep({ a: ['x s3cr3t-token y'], b: { c: 's3cr3t-token' } })).toEqual({ a: ['x *** y'], b: { c: '***' } });
+    expect(redactor.redactDeep({ a: ['x s3cr3t-token y'], b: { c: 's3cr3t-token' } })).toEqual({
+      a: ['x *** y'],
+      b: { c: '***' },
+    });
   });
 });

@@ -11,7 +11,13 @@ import { greeting, writeWheel } from '../helpers/make-wheel';
 
 const NAME = 'quillnote';
 /** An extra console script, injected after the wheel's `__init__.py` header (makeWheel's marker is a comment line). */
-const BEHAVIOURS = ['behaviours', 'import sys, time', 'def hang():', '    print("hanging", flush=True)', '    time.sleep(60)'].join('\n');
+const BEHAVIOURS = [
+  'behaviours',
+  'import sys, time',
+  'def hang():',
+  '    print("hanging", flush=True)',
+  '    time.sleep(60)',
+].join('\n');
 
 let work: string;
 let server: IndexServer;
@@ -25,7 +31,14 @@ beforeAll(async () => {
   server = await startIndexServer({ name: 'pypi', dataDir: join(work, 'index') });
   simple = `${server.url}/simple/`;
   for (const version of ['0.1.0', '0.1.1rc1']) {
-    server.publishFile(writeWheel(work, { name: NAME, version, marker: BEHAVIOURS, scripts: { quill: 'quillnote:main', 'quill-hang': 'quillnote:hang' } }));
+    server.publishFile(
+      writeWheel(work, {
+        name: NAME,
+        version,
+        marker: BEHAVIOURS,
+        scripts: { quill: 'quillnote:main', 'quill-hang': 'quillnote:hang' },
+      }),
+    );
   }
   environments = new PythonVenvEnvironments(new ExecaProcessRunner(new Redactor()));
   venv = await environments.create({});
@@ -41,7 +54,11 @@ afterAll(async () => {
 function withUserPipConfig(): { environments: PythonVenvEnvironments; env: Record<string, string> } {
   const conf = join(work, 'user-pip.conf');
   writeFileSync(conf, '[global]\nextra-index-url = http://127.0.0.1:9/simple\n');
-  const env = { PIP_CONFIG_FILE: conf, PIP_INDEX_URL: 'http://127.0.0.1:9/primary', PIP_EXTRA_INDEX_URL: 'http://127.0.0.1:9/env' };
+  const env = {
+    PIP_CONFIG_FILE: conf,
+    PIP_INDEX_URL: 'http://127.0.0.1:9/primary',
+    PIP_EXTRA_INDEX_URL: 'http://127.0.0.1:9/env',
+  };
   return { environments: new PythonVenvEnvironments(new ExecaProcessRunner(new Redactor(), { env })), env };
 }
 
@@ -55,18 +72,28 @@ describe('PythonVenvEnvironments', () => {
 
   it('installs a pinned release from the index only, and says which version and file it installed', async () => {
     const lines: string[] = [];
-    const result = await environments.install(venv, { requirement: `${NAME}==0.1.1rc1`, indexUrl: simple }, { onLine: (line) => lines.push(line) });
+    const result = await environments.install(
+      venv,
+      { requirement: `${NAME}==0.1.1rc1`, indexUrl: simple },
+      { onLine: (line) => lines.push(line) },
+    );
     expect(result.ok).toBe(true);
     expect(lines).toContain(`Looking in indexes: ${simple}`);
     expect(result.output).toContain(`Successfully installed ${NAME}-0.1.1rc1`);
     expect(await environments.installedVersion(venv, NAME)).toBe('0.1.1rc1');
     expect(await environments.installedVersion(venv, 'not-installed-here')).toBeUndefined();
-    expect(await environments.installedFrom(venv, 'QuillNote')).toBe(`${server.url}/files/${NAME}/${NAME}-0.1.1rc1-py3-none-any.whl`);
+    expect(await environments.installedFrom(venv, 'QuillNote')).toBe(
+      `${server.url}/files/${NAME}/${NAME}-0.1.1rc1-py3-none-any.whl`,
+    );
   });
 
   it("ignores the user's pip.conf and PIP_*INDEX_URL variables: only the given indexes are used", async () => {
     const user = withUserPipConfig();
-    const result = await user.environments.install(venv, { requirement: `${NAME}==0.1.0`, indexUrl: simple, extraIndexUrl: `${server.url}/extra/` });
+    const result = await user.environments.install(venv, {
+      requirement: `${NAME}==0.1.0`,
+      indexUrl: simple,
+      extraIndexUrl: `${server.url}/extra/`,
+    });
     expect(result.ok).toBe(true);
     expect(result.output).toContain(`Looking in indexes: ${simple}, ${server.url}/extra/`);
     expect(result.output).not.toContain('127.0.0.1:9/');
@@ -77,7 +104,11 @@ describe('PythonVenvEnvironments', () => {
     const user = withUserPipConfig();
     expect(await user.environments.userIndexConfig(user.env)).toEqual(
       expect.arrayContaining([
-        { key: 'extra-index-url', value: 'http://127.0.0.1:9/simple', source: 'global.extra-index-url (pip configuration file)' },
+        {
+          key: 'extra-index-url',
+          value: 'http://127.0.0.1:9/simple',
+          source: 'global.extra-index-url (pip configuration file)',
+        },
         { key: 'extra-index-url', value: 'http://127.0.0.1:9/env', source: 'PIP_EXTRA_INDEX_URL' },
         { key: 'index-url', value: 'http://127.0.0.1:9/primary', source: 'PIP_INDEX_URL' },
       ]),
@@ -98,10 +129,17 @@ describe('PythonVenvEnvironments', () => {
 
   it('runs console scripts and bare programs from the venv, in an empty working directory', async () => {
     const lines: string[] = [];
-    const script = await environments.run(venv, ['quill', '--help'], { timeoutMs: 30_000, onLine: (line) => lines.push(line) });
+    const script = await environments.run(venv, ['quill', '--help'], {
+      timeoutMs: 30_000,
+      onLine: (line) => lines.push(line),
+    });
     expect(script).toEqual({ exitCode: 0, output: greeting({ name: NAME, version: '0.1.0' }), timedOut: false });
     expect(lines).toEqual([greeting({ name: NAME, version: '0.1.0' })]);
-    const where = await environments.run(venv, ['python', '-c', 'import os, sys; print(sys.prefix); print(os.getcwd())'], { timeoutMs: 30_000 });
+    const where = await environments.run(
+      venv,
+      ['python', '-c', 'import os, sys; print(sys.prefix); print(os.getcwd())'],
+      { timeoutMs: 30_000 },
+    );
     expect(where.output.split('\n')).toEqual([join(venv.dir, 'venv'), join(venv.dir, 'work')]);
   });
 
@@ -139,7 +177,10 @@ describe('pip output parsing', () => {
   });
 
   it('finds a distribution in an installation report by its normalized name', () => {
-    const report = JSON.stringify({ version: '1', install: [{ metadata: { name: 'Quill_Note', version: '1.0' }, download_info: { url: 'http://x/q.whl' } }] });
+    const report = JSON.stringify({
+      version: '1',
+      install: [{ metadata: { name: 'Quill_Note', version: '1.0' }, download_info: { url: 'http://x/q.whl' } }],
+    });
     expect(urlInReport(report, 'quill-note')).toBe('http://x/q.whl');
     expect(urlInReport(report, 'other')).toBeUndefined();
     expect(urlInReport('not json', 'quill-note')).toBeUndefined();

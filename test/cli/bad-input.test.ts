@@ -43,7 +43,11 @@ jobs:
 let template: string;
 beforeAll(() => {
   template = mkdtempSync(join(tmpdir(), 'pyrelease-bad-input-'));
-  writeFiles(template, { 'README.md': '# acme-x\n', [PYPI]: workflowFixture('sound-tag-push.yml'), [TESTPYPI]: SOUND_TESTPYPI });
+  writeFiles(template, {
+    'README.md': '# acme-x\n',
+    [PYPI]: workflowFixture('sound-tag-push.yml'),
+    [TESTPYPI]: SOUND_TESTPYPI,
+  });
   makeGitHubCheckout(template, 'acme-x');
 });
 afterAll(() => rmSync(template, { recursive: true, force: true }));
@@ -53,8 +57,10 @@ const DYNAMIC = '[project]\nname = "acme-x"\ndynamic = ["version"]\n';
 const HATCHLING = '[build-system]\nrequires = ["hatchling"]\nbuild-backend = "hatchling.build"\n\n';
 const SETUPTOOLS = '[build-system]\nrequires = ["setuptools>=61"]\nbuild-backend = "setuptools.build_meta"\n\n';
 const ATTR = '\n[tool.setuptools.dynamic]\nversion = {attr = "acme_x.__version__"}\n';
-const TOML_HINT = '    → Fix pyproject.toml at that line and column (TOML syntax: https://toml.io/en/v1.0.0), then run pyrelease again.';
-const CREDENTIALS_HINT = '    → Remove it from pyproject.toml. pyrelease reads the GitHub token from GH_TOKEN, GITHUB_TOKEN or `gh auth token`';
+const TOML_HINT =
+  '    → Fix pyproject.toml at that line and column (TOML syntax: https://toml.io/en/v1.0.0), then run pyrelease again.';
+const CREDENTIALS_HINT =
+  '    → Remove it from pyproject.toml. pyrelease reads the GitHub token from GH_TOKEN, GITHUB_TOKEN or `gh auth token`';
 
 interface BadInput {
   name: string;
@@ -106,7 +112,9 @@ const CASES: BadInput[] = [
     files: { 'pyproject.toml': '[project]\nname = "acme-x"\nversion = "1.0.0"\nversion = "1.0.1"\n' },
     command: ['bump', 'patch'],
     exitCode: 1,
-    says: ['pyrelease: pyproject.toml:4:1: invalid TOML: trying to redefine an already defined table or value\n  → Fix pyproject.toml at that line and column'],
+    says: [
+      'pyrelease: pyproject.toml:4:1: invalid TOML: trying to redefine an already defined table or value\n  → Fix pyproject.toml at that line and column',
+    ],
   },
 
   // ---- Metadata.
@@ -114,19 +122,27 @@ const CASES: BadInput[] = [
     name: 'no pyproject.toml at all',
     files: {},
     exitCode: 1,
-    says: ['pyrelease: No pyproject.toml in ', '  → Run pyrelease in the root of your Python project (the folder with pyproject.toml), or pass --cwd DIR.'],
+    says: [
+      'pyrelease: No pyproject.toml in ',
+      '  → Run pyrelease in the root of your Python project (the folder with pyproject.toml), or pass --cwd DIR.',
+    ],
   },
   {
     name: 'no [project] and no [tool.poetry] table',
     files: { 'pyproject.toml': '[build-system]\nrequires = ["hatchling"]\n' },
     exitCode: 1,
-    says: ['  ✗ pyproject.toml: pyproject.toml has no [project] table (and no [tool.poetry] table)\n    → Add a [project] table with at least name and version to pyproject.toml'],
+    says: [
+      '  ✗ pyproject.toml: pyproject.toml has no [project] table (and no [tool.poetry] table)\n    → Add a [project] table with at least name and version to pyproject.toml',
+    ],
   },
   {
     name: 'the pre-2021 flit metadata table',
     files: { 'pyproject.toml': '[tool.flit.metadata]\nmodule = "acme_x"\n' },
     exitCode: 1,
-    says: ['has no [project] table', '    → This is the pre-2021 flit format ([tool.flit.metadata]): move the metadata to a PEP 621 [project] table'],
+    says: [
+      'has no [project] table',
+      '    → This is the pre-2021 flit format ([tool.flit.metadata]): move the metadata to a PEP 621 [project] table',
+    ],
   },
   {
     name: '[project] is not a table',
@@ -150,13 +166,17 @@ const CASES: BadInput[] = [
     name: 'a console script that is not a string (wrong type)',
     files: { 'pyproject.toml': `${STATIC}\n[project.scripts]\nacme = 3\n` },
     exitCode: 1,
-    says: ['  ✗ pyproject.toml: [project.scripts] "acme" must be a string like "package.module:function", found a number'],
+    says: [
+      '  ✗ pyproject.toml: [project.scripts] "acme" must be a string like "package.module:function", found a number',
+    ],
   },
   {
     name: 'console_scripts declared as a plain entry-point group',
     files: { 'pyproject.toml': `${STATIC}\n[project.entry-points.console_scripts]\nacme = "acme_x.cli:main"\n` },
     exitCode: 1,
-    says: ['  ✗ pyproject.toml: [project.entry-points.console_scripts] is not allowed; declare these commands in [project.scripts]'],
+    says: [
+      '  ✗ pyproject.toml: [project.entry-points.console_scripts] is not allowed; declare these commands in [project.scripts]',
+    ],
   },
 
   // ---- Where the version lives.
@@ -164,7 +184,9 @@ const CASES: BadInput[] = [
     name: 'version both static and dynamic',
     files: { 'pyproject.toml': '[project]\nname = "acme-x"\nversion = "1.0.0"\ndynamic = ["version"]\n' },
     exitCode: 1,
-    says: ['  ✗ pyproject.toml: [project] sets version and also lists "version" in dynamic\n    → Keep one: delete version from [project]'],
+    says: [
+      '  ✗ pyproject.toml: [project] sets version and also lists "version" in dynamic\n    → Keep one: delete version from [project]',
+    ],
   },
   {
     name: 'version neither static nor dynamic',
@@ -176,7 +198,9 @@ const CASES: BadInput[] = [
     name: 'dynamic version, no build backend and no provider',
     files: { 'pyproject.toml': DYNAMIC },
     exitCode: 1,
-    says: ['  ✗ pyproject.toml: [project] lists "version" in dynamic, but no version provider was found (no build backend declared; tool tables: none)'],
+    says: [
+      '  ✗ pyproject.toml: [project] lists "version" in dynamic, but no version provider was found (no build backend declared; tool tables: none)',
+    ],
   },
   {
     name: 'dynamic version with hatchling but no [tool.hatch.version]',
@@ -213,13 +237,17 @@ const CASES: BadInput[] = [
     files: { 'pyproject.toml': STATIC },
     command: ['bump', '1.1.0+acme.2'],
     exitCode: 1,
-    says: [`pyrelease: 1.1.0+acme.2 is a local version, and PyPI refuses them: "The use of local versions in '1.1.0+acme.2' is not allowed."\n  → Release the public part, 1.1.0, instead`],
+    says: [
+      `pyrelease: 1.1.0+acme.2 is a local version, and PyPI refuses them: "The use of local versions in '1.1.0+acme.2' is not allowed."\n  → Release the public part, 1.1.0, instead`,
+    ],
   },
   {
     name: 'setuptools attr pointing at a missing module',
     files: { 'pyproject.toml': SETUPTOOLS + DYNAMIC + ATTR },
     exitCode: 1,
-    says: ['  ✗ pyproject.toml: [tool.setuptools.dynamic] version attr "acme_x.__version__" points at module acme_x, but none of acme_x.py, acme_x/__init__.py, src/acme_x.py, src/acme_x/__init__.py can be read'],
+    says: [
+      '  ✗ pyproject.toml: [tool.setuptools.dynamic] version attr "acme_x.__version__" points at module acme_x, but none of acme_x.py, acme_x/__init__.py, src/acme_x.py, src/acme_x/__init__.py can be read',
+    ],
   },
   {
     // The module is there but cannot be read (a symlink loop; as EACCES would be for a non-root user).
@@ -232,15 +260,23 @@ const CASES: BadInput[] = [
   },
   {
     name: 'setuptools attr module without a module-level assignment',
-    files: { 'pyproject.toml': SETUPTOOLS + DYNAMIC + ATTR, 'acme_x/__init__.py': 'if True:\n    __version__ = "1.0.0"\n' },
+    files: {
+      'pyproject.toml': SETUPTOOLS + DYNAMIC + ATTR,
+      'acme_x/__init__.py': 'if True:\n    __version__ = "1.0.0"\n',
+    },
     exitCode: 1,
     says: ['  ✗ acme_x/__init__.py: acme_x/__init__.py has no module-level __version__ = "1.2.3" assignment'],
   },
   {
     name: 'setuptools attr module computing the version',
-    files: { 'pyproject.toml': SETUPTOOLS + DYNAMIC + ATTR, 'acme_x/__init__.py': 'from ._meta import get_version\n__version__ = get_version()\n' },
+    files: {
+      'pyproject.toml': SETUPTOOLS + DYNAMIC + ATTR,
+      'acme_x/__init__.py': 'from ._meta import get_version\n__version__ = get_version()\n',
+    },
     exitCode: 1,
-    says: ['  ✗ acme_x/__init__.py:2: acme_x/__init__.py sets the version with __version__ = get_version(), not one plain string literal'],
+    says: [
+      '  ✗ acme_x/__init__.py:2: acme_x/__init__.py sets the version with __version__ = get_version(), not one plain string literal',
+    ],
   },
   {
     name: 'setuptools file that does not exist',
@@ -250,7 +286,10 @@ const CASES: BadInput[] = [
   },
   {
     name: 'setuptools file that is empty',
-    files: { 'pyproject.toml': `${SETUPTOOLS}${DYNAMIC}\n[tool.setuptools.dynamic]\nversion = {file = "VERSION"}\n`, VERSION: '\n' },
+    files: {
+      'pyproject.toml': `${SETUPTOOLS}${DYNAMIC}\n[tool.setuptools.dynamic]\nversion = {file = "VERSION"}\n`,
+      VERSION: '\n',
+    },
     exitCode: 1,
     says: ['  ✗ VERSION:1: the version in VERSION is empty'],
   },
@@ -264,7 +303,9 @@ const CASES: BadInput[] = [
     name: 'hatch without a path',
     files: { 'pyproject.toml': `${HATCHLING}${DYNAMIC}\n[tool.hatch.version]\n` },
     exitCode: 1,
-    says: ['  ✗ pyproject.toml: [tool.hatch.version] has no path: hatch does not know which file holds the version\n    → Add path = "src/acme_x/__about__.py"'],
+    says: [
+      '  ✗ pyproject.toml: [tool.hatch.version] has no path: hatch does not know which file holds the version\n    → Add path = "src/acme_x/__about__.py"',
+    ],
   },
   {
     name: 'hatch pattern without a version group',
@@ -273,7 +314,9 @@ const CASES: BadInput[] = [
       'acme_x/__init__.py': 'VERSION = "1.0.0"\n',
     },
     exitCode: 1,
-    says: ['  ✗ pyproject.toml: [tool.hatch.version] pattern has no named group "version"\n    → Hatch requires one: wrap the version part of the pattern in (?P<version>…)'],
+    says: [
+      '  ✗ pyproject.toml: [tool.hatch.version] pattern has no named group "version"\n    → Hatch requires one: wrap the version part of the pattern in (?P<version>…)',
+    ],
   },
   {
     name: 'hatch pattern that matches nothing',
@@ -286,27 +329,45 @@ const CASES: BadInput[] = [
   },
   {
     name: 'hatch source = "code" (unsupported)',
-    files: { 'pyproject.toml': `${HATCHLING}${DYNAMIC}\n[tool.hatch.version]\nsource = "code"\npath = "acme_x/__init__.py"\n` },
+    files: {
+      'pyproject.toml': `${HATCHLING}${DYNAMIC}\n[tool.hatch.version]\nsource = "code"\npath = "acme_x/__init__.py"\n`,
+    },
     exitCode: 1,
-    says: ['  ✗ pyproject.toml: [tool.hatch.version] source = "code" computes the version by running Python code; pyrelease can neither read nor rewrite it'],
+    says: [
+      '  ✗ pyproject.toml: [tool.hatch.version] source = "code" computes the version by running Python code; pyrelease can neither read nor rewrite it',
+    ],
   },
   {
     name: 'pdm source = "call" (unsupported)',
-    files: { 'pyproject.toml': `[build-system]\nbuild-backend = "pdm.backend"\n\n${DYNAMIC}\n[tool.pdm.version]\nsource = "call"\ngetter = "acme_x.meta:get_version"\n` },
+    files: {
+      'pyproject.toml': `[build-system]\nbuild-backend = "pdm.backend"\n\n${DYNAMIC}\n[tool.pdm.version]\nsource = "call"\ngetter = "acme_x.meta:get_version"\n`,
+    },
     exitCode: 1,
-    says: ['  ✗ pyproject.toml: [tool.pdm.version] source = "call" computes the version by calling acme_x.meta:get_version; pyrelease can neither read nor rewrite it'],
+    says: [
+      '  ✗ pyproject.toml: [tool.pdm.version] source = "call" computes the version by calling acme_x.meta:get_version; pyrelease can neither read nor rewrite it',
+    ],
   },
   {
     name: 'poetry-dynamic-versioning enabled (unsupported)',
-    files: { 'pyproject.toml': '[tool.poetry]\nname = "acme-x"\nversion = "0.0.0"\n\n[tool.poetry-dynamic-versioning]\nenable = true\n' },
+    files: {
+      'pyproject.toml':
+        '[tool.poetry]\nname = "acme-x"\nversion = "0.0.0"\n\n[tool.poetry-dynamic-versioning]\nenable = true\n',
+    },
     exitCode: 1,
-    says: ['  ✗ pyproject.toml: pyproject.toml enables poetry-dynamic-versioning ([tool.poetry-dynamic-versioning] enable = true)'],
+    says: [
+      '  ✗ pyproject.toml: pyproject.toml enables poetry-dynamic-versioning ([tool.poetry-dynamic-versioning] enable = true)',
+    ],
   },
   {
     name: 'flit module without __version__',
-    files: { 'pyproject.toml': `[build-system]\nbuild-backend = "flit_core.buildapi"\n\n${DYNAMIC}`, 'acme_x/__init__.py': '"""ACME."""\n' },
+    files: {
+      'pyproject.toml': `[build-system]\nbuild-backend = "flit_core.buildapi"\n\n${DYNAMIC}`,
+      'acme_x/__init__.py': '"""ACME."""\n',
+    },
     exitCode: 1,
-    says: ['  ✗ acme_x/__init__.py: flit takes the version from module acme_x, but acme_x/__init__.py has no module-level __version__ = "…" string'],
+    says: [
+      '  ✗ acme_x/__init__.py: flit takes the version from module acme_x, but acme_x/__init__.py has no module-level __version__ = "…" string',
+    ],
   },
 
   // ---- [tool.pyrelease]: the line of the key, what is wrong, what to write.
@@ -314,43 +375,60 @@ const CASES: BadInput[] = [
     name: 'an unknown [tool.pyrelease] key, with a suggestion',
     files: { 'pyproject.toml': `${STATIC}\n[tool.pyrelease]\ntag-fromat = "v{version}"\n` },
     exitCode: 1,
-    says: ['  ✗ pyproject.toml:6: tool.pyrelease.tag-fromat is not a pyrelease setting; the keys here are: branch, tag-format, ', '    → Did you mean `tag-format`? Rename the key, or remove it.'],
+    says: [
+      '  ✗ pyproject.toml:6: tool.pyrelease.tag-fromat is not a pyrelease setting; the keys here are: branch, tag-format, ',
+      '    → Did you mean `tag-format`? Rename the key, or remove it.',
+    ],
   },
   {
     name: 'an unknown key in a nested table, with a suggestion',
     files: { 'pyproject.toml': `${STATIC}\n[tool.pyrelease.workflows]\npypy = "publish.yml"\n` },
     exitCode: 1,
-    says: ['  ✗ pyproject.toml:6: tool.pyrelease.workflows.pypy is not a pyrelease setting; the keys here are: pypi, testpypi.', '    → Did you mean `pypi`?'],
+    says: [
+      '  ✗ pyproject.toml:6: tool.pyrelease.workflows.pypy is not a pyrelease setting; the keys here are: pypi, testpypi.',
+      '    → Did you mean `pypi`?',
+    ],
   },
   {
     name: 'a wrong type: branch = 3',
     files: { 'pyproject.toml': `${STATIC}\n[tool.pyrelease]\nbranch = 3\n` },
     exitCode: 1,
-    says: ['  ✗ pyproject.toml:6: tool.pyrelease.branch must be a string, but it is the integer 3.\n    → Write it like `branch = "main"`, or remove the key to use the default ("main").'],
+    says: [
+      '  ✗ pyproject.toml:6: tool.pyrelease.branch must be a string, but it is the integer 3.\n    → Write it like `branch = "main"`, or remove the key to use the default ("main").',
+    ],
   },
   {
     name: 'a wrong type: a string where a list belongs',
     files: { 'pyproject.toml': `${STATIC}\n[tool.pyrelease]\nrequired-checks = "lint"\n` },
     exitCode: 1,
-    says: ['  ✗ pyproject.toml:6: tool.pyrelease.required-checks must be an array of strings, but it is the string "lint".'],
+    says: [
+      '  ✗ pyproject.toml:6: tool.pyrelease.required-checks must be an array of strings, but it is the string "lint".',
+    ],
   },
   {
     name: 'a bad value: tag-format without {version}',
     files: { 'pyproject.toml': `${STATIC}\n[tool.pyrelease]\ntag-format = "release"\n` },
     exitCode: 1,
-    says: ['  ✗ pyproject.toml:6: tool.pyrelease.tag-format must be a tag name containing `{version}` exactly once, and no other `{…}`, but it is the string "release".'],
+    says: [
+      '  ✗ pyproject.toml:6: tool.pyrelease.tag-format must be a tag name containing `{version}` exactly once, and no other `{…}`, but it is the string "release".',
+    ],
   },
   {
     name: 'a token-looking key in the configuration',
     files: { 'pyproject.toml': `${STATIC}\n[tool.pyrelease]\npypi-token = "abc123"\n` },
     exitCode: 1,
-    says: ['  ✗ pyproject.toml:6: tool.pyrelease.pypi-token looks like a credential, and credentials never live in configuration.\n' + CREDENTIALS_HINT],
+    says: [
+      '  ✗ pyproject.toml:6: tool.pyrelease.pypi-token looks like a credential, and credentials never live in configuration.\n' +
+        CREDENTIALS_HINT,
+    ],
   },
   {
     name: 'a token pasted as a value, never echoed',
     files: { 'pyproject.toml': `${STATIC}\n[tool.pyrelease]\nbranch = "ghp_0123456789abcdefghijABCDEFGHIJ0123"\n` },
     exitCode: 1,
-    says: ['  ✗ pyproject.toml:6: tool.pyrelease.branch holds what looks like a token, and credentials never live in configuration.'],
+    says: [
+      '  ✗ pyproject.toml:6: tool.pyrelease.branch holds what looks like a token, and credentials never live in configuration.',
+    ],
     never: ['ghp_0123456789abcdefghijABCDEFGHIJ0123'],
   },
   {
@@ -389,11 +467,16 @@ const CASES: BadInput[] = [
     files: { 'pyproject.toml': STATIC, [PYPI]: workflowFixture('no-trigger.yml') },
     exitCode: 1,
     finding: { index: 'pypi', id: 'no-trigger', severity: 'error' },
-    says: [`${PYPI}:2: Nothing the wizard does starts this workflow: it runs only on push, pull_request, not on a tag push, a published release or a manual dispatch.`],
+    says: [
+      `${PYPI}:2: Nothing the wizard does starts this workflow: it runs only on push, pull_request, not on a tag push, a published release or a manual dispatch.`,
+    ],
   },
   {
     name: 'a workflow without any on:',
-    files: { 'pyproject.toml': STATIC, [PYPI]: workflowFixture('no-tag-check.yml').replace('on:\n  push:\n    tags: ["v*"]\n', '') },
+    files: {
+      'pyproject.toml': STATIC,
+      [PYPI]: workflowFixture('no-tag-check.yml').replace('on:\n  push:\n    tags: ["v*"]\n', ''),
+    },
     exitCode: 1,
     finding: { index: 'pypi', id: 'no-trigger', severity: 'error' },
     says: ['Nothing the wizard does starts this workflow: it has no `on:` events'],
@@ -403,56 +486,73 @@ const CASES: BadInput[] = [
     files: { 'pyproject.toml': STATIC, [PYPI]: workflowFixture('no-publish-action.yml') },
     exitCode: 1,
     finding: { index: 'pypi', id: 'no-publish-action', severity: 'error' },
-    says: [`${PYPI}:5: No step uses \`pypa/gh-action-pypi-publish\`, so this workflow does not publish through trusted publishing.`],
+    says: [
+      `${PYPI}:5: No step uses \`pypa/gh-action-pypi-publish\`, so this workflow does not publish through trusted publishing.`,
+    ],
   },
   {
     name: 'no id-token: write (job permissions replace the workflow ones)',
     files: { 'pyproject.toml': STATIC, [PYPI]: workflowFixture('no-id-token.yml') },
     exitCode: 1,
     finding: { index: 'pypi', id: 'no-id-token', severity: 'error' },
-    says: [`${PYPI}:9: Trusted publishing needs an OIDC token, but job "publish" sets its own \`permissions\`, which replace the workflow's \`id-token: write\`.`],
+    says: [
+      `${PYPI}:9: Trusted publishing needs an OIDC token, but job "publish" sets its own \`permissions\`, which replace the workflow's \`id-token: write\`.`,
+    ],
   },
   {
     name: 'a TestPyPI workflow without repository-url',
     files: { 'pyproject.toml': STATIC, [TESTPYPI]: workflowFixture('testpypi-no-repository-url.yml') },
     exitCode: 1,
     finding: { index: 'testpypi', id: 'testpypi-repository-url', severity: 'error' },
-    says: [`${TESTPYPI}:14: This is the TestPyPI workflow, but the publish step of job "publish" has no \`repository-url\`, so it uploads to PyPI`],
+    says: [
+      `${TESTPYPI}:14: This is the TestPyPI workflow, but the publish step of job "publish" has no \`repository-url\`, so it uploads to PyPI`,
+    ],
   },
   {
     name: 'a PyPI workflow that uploads to TestPyPI',
     files: { 'pyproject.toml': STATIC, [PYPI]: workflowFixture('testpypi-on-pypi.yml') },
     exitCode: 1,
     finding: { index: 'pypi', id: 'testpypi-repository-url', severity: 'error' },
-    says: [`${PYPI}:17: This is the PyPI workflow, but the publish step of job "publish" uploads to TestPyPI (repository-url https://test.pypi.org/legacy/)`],
+    says: [
+      `${PYPI}:17: This is the PyPI workflow, but the publish step of job "publish" uploads to TestPyPI (repository-url https://test.pypi.org/legacy/)`,
+    ],
   },
   {
     name: 'publishing from a reusable workflow',
     files: { 'pyproject.toml': STATIC, [PYPI]: workflowFixture('reusable-workflow.yml') },
     exitCode: 1,
     finding: { index: 'pypi', id: 'reusable-workflow', severity: 'error' },
-    says: [`${PYPI}:9: Job "release" calls the reusable workflow acme/shared-workflows/.github/workflows/pypi-publish.yml@v2, and no job of this file publishes`],
+    says: [
+      `${PYPI}:9: Job "release" calls the reusable workflow acme/shared-workflows/.github/workflows/pypi-publish.yml@v2, and no job of this file publishes`,
+    ],
   },
   {
     name: 'the wrong environment',
     files: { 'pyproject.toml': STATIC, [PYPI]: workflowFixture('wrong-environment.yml') },
     exitCode: 1,
     finding: { index: 'pypi', id: 'no-environment', severity: 'error' },
-    says: [`${PYPI}:8: Job "publish" runs in environment "release", but the trusted publisher is expected to name "pypi"`],
+    says: [
+      `${PYPI}:8: Job "publish" runs in environment "release", but the trusted publisher is expected to name "pypi"`,
+    ],
   },
   {
     name: 'tag filters that miss the tag format',
     files: { 'pyproject.toml': STATIC, [PYPI]: workflowFixture('tag-pattern-mismatch.yml') },
     exitCode: 1,
     finding: { index: 'pypi', id: 'tag-pattern-mismatch', severity: 'error' },
-    says: [`${PYPI}:3: The workflow runs on tag pushes, but its tag filters ("release-*") do not let the tag v1.2.3 through`],
+    says: [
+      `${PYPI}:3: The workflow runs on tag pushes, but its tag filters ("release-*") do not let the tag v1.2.3 through`,
+    ],
   },
   {
     name: 'a TestPyPI workflow on prereleased/created releases only',
     files: { 'pyproject.toml': STATIC, [TESTPYPI]: workflowFixture('release-prereleased-only.yml') },
     exitCode: 1,
     finding: { index: 'testpypi', id: 'release-prereleased-only', severity: 'warning' },
-    says: [`${TESTPYPI}:2: Nothing the wizard does starts this workflow: it runs only on release`, `${TESTPYPI}:3: \`on.release.types\` is [prereleased, created] without \`published\``],
+    says: [
+      `${TESTPYPI}:2: Nothing the wizard does starts this workflow: it runs only on release`,
+      `${TESTPYPI}:3: \`on.release.types\` is [prereleased, created] without \`published\``,
+    ],
   },
   // Warnings: doctor still exits 0, and lists them.
   {
@@ -460,14 +560,18 @@ const CASES: BadInput[] = [
     files: { 'pyproject.toml': STATIC, [PYPI]: workflowFixture('password-token.yml') },
     exitCode: 0,
     finding: { index: 'pypi', id: 'long-lived-token', severity: 'warning' },
-    says: [`${PYPI}:16: The publish step of job "publish" passes \`password:\`: an API token turns trusted publishing off`],
+    says: [
+      `${PYPI}:16: The publish step of job "publish" passes \`password:\`: an API token turns trusted publishing off`,
+    ],
   },
   {
     name: 'no environment (warning)',
     files: { 'pyproject.toml': STATIC, [PYPI]: workflowFixture('no-environment.yml') },
     exitCode: 0,
     finding: { index: 'pypi', id: 'no-environment', severity: 'warning' },
-    says: [`${PYPI}:6: Job "publish" runs in no environment: the trusted publisher is expected to name environment "pypi"`],
+    says: [
+      `${PYPI}:6: Job "publish" runs in no environment: the trusted publisher is expected to name environment "pypi"`,
+    ],
   },
   {
     name: 'no step compares the tag with the version (warning)',
@@ -495,14 +599,19 @@ describe('bad input: each case says what is wrong, with the right exit code', ()
     }
     const command = c.command ?? ['doctor'];
     const json = c.finding !== undefined;
-    const run = await runCli(json ? [...command, '--json'] : command, { cwd: dir, env: { GH_TOKEN: 'ghp_NotARealTokenJustForTheTest0000' } });
+    const run = await runCli(json ? [...command, '--json'] : command, {
+      cwd: dir,
+      env: { GH_TOKEN: 'ghp_NotARealTokenJustForTheTest0000' },
+    });
     const everything = `${run.stdout}\n${run.stderr}`;
 
     if (json) {
       expect(run.stderr).toBe('');
       const report = JSON.parse(run.stdout) as DoctorReport;
       const workflow = report.workflows.find((entry) => entry.index === c.finding?.index);
-      expect(workflow?.findings).toContainEqual(expect.objectContaining({ id: c.finding?.id, severity: c.finding?.severity }));
+      expect(workflow?.findings).toContainEqual(
+        expect.objectContaining({ id: c.finding?.id, severity: c.finding?.severity }),
+      );
       const messages = report.problems.map((problem) => problem.message).join('\n');
       for (const text of c.says) expect(messages).toContain(text);
       expect(report.ok).toBe(c.exitCode === 0);

@@ -26,19 +26,127 @@ interface BumpCase {
 
 /** Every shape whose version lives in a file pyrelease writes. */
 const WRITABLE: BumpCase[] = [
-  { shape: 'static', name: 'acme-tool', request: 'minor', file: 'pyproject.toml', anchor: 'version = "1.4.0"  # bumped by pyrelease', from: '1.4.0', to: '1.5.0', size: 'minor' },
-  { shape: 'static-dotted-key', name: 'Dotted_Pkg', request: 'patch', file: 'pyproject.toml', anchor: "project.version = '0.3.1'", from: '0.3.1', to: '0.3.2', size: 'patch' },
-  { shape: 'static-crlf', name: 'crlf-app', request: 'minor', file: 'pyproject.toml', anchor: 'version = "2.0.0"    \r\n', from: '2.0.0', to: '2.1.0', size: 'minor' },
-  { shape: 'poetry1', name: 'acme-poetry', request: 'major', file: 'pyproject.toml', anchor: 'version = "0.8.2"\n', from: '0.8.2', to: '1.0.0', size: 'major' },
-  { shape: 'poetry2', name: 'acme-poetry2', request: 'minor', file: 'pyproject.toml', anchor: 'version = "2.1.0"  # base version', from: '2.1.0', to: '2.2.0', size: 'minor' },
-  { shape: 'setuptools-attr', name: 'acme-attr', request: 'patch', file: 'acme_attr/__init__.py', anchor: '__version__ = "3.2.1"  # single', from: '3.2.1', to: '3.2.2', size: 'patch' },
-  { shape: 'setuptools-attr-src', name: 'acme.src', request: 'minor', file: 'src/acme_src/about.py', anchor: "VERSION = '0.5.0'", from: '0.5.0', to: '0.6.0', size: 'minor' },
-  { shape: 'setuptools-file', name: 'acme-file', request: 'patch', file: 'VERSION', anchor: '1.0.2\n', from: '1.0.2', to: '1.0.3', size: 'patch' },
-  { shape: 'hatch-regex', name: 'acme-hatch', request: 'rc', file: 'src/acme_hatch/__about__.py', anchor: '__version__ = "1.4.0"', from: '1.4.0', to: '1.4.1rc1', size: 'patch' },
+  {
+    shape: 'static',
+    name: 'acme-tool',
+    request: 'minor',
+    file: 'pyproject.toml',
+    anchor: 'version = "1.4.0"  # bumped by pyrelease',
+    from: '1.4.0',
+    to: '1.5.0',
+    size: 'minor',
+  },
+  {
+    shape: 'static-dotted-key',
+    name: 'Dotted_Pkg',
+    request: 'patch',
+    file: 'pyproject.toml',
+    anchor: "project.version = '0.3.1'",
+    from: '0.3.1',
+    to: '0.3.2',
+    size: 'patch',
+  },
+  {
+    shape: 'static-crlf',
+    name: 'crlf-app',
+    request: 'minor',
+    file: 'pyproject.toml',
+    anchor: 'version = "2.0.0"    \r\n',
+    from: '2.0.0',
+    to: '2.1.0',
+    size: 'minor',
+  },
+  {
+    shape: 'poetry1',
+    name: 'acme-poetry',
+    request: 'major',
+    file: 'pyproject.toml',
+    anchor: 'version = "0.8.2"\n',
+    from: '0.8.2',
+    to: '1.0.0',
+    size: 'major',
+  },
+  {
+    shape: 'poetry2',
+    name: 'acme-poetry2',
+    request: 'minor',
+    file: 'pyproject.toml',
+    anchor: 'version = "2.1.0"  # base version',
+    from: '2.1.0',
+    to: '2.2.0',
+    size: 'minor',
+  },
+  {
+    shape: 'setuptools-attr',
+    name: 'acme-attr',
+    request: 'patch',
+    file: 'acme_attr/__init__.py',
+    anchor: '__version__ = "3.2.1"  # single',
+    from: '3.2.1',
+    to: '3.2.2',
+    size: 'patch',
+  },
+  {
+    shape: 'setuptools-attr-src',
+    name: 'acme.src',
+    request: 'minor',
+    file: 'src/acme_src/about.py',
+    anchor: "VERSION = '0.5.0'",
+    from: '0.5.0',
+    to: '0.6.0',
+    size: 'minor',
+  },
+  {
+    shape: 'setuptools-file',
+    name: 'acme-file',
+    request: 'patch',
+    file: 'VERSION',
+    anchor: '1.0.2\n',
+    from: '1.0.2',
+    to: '1.0.3',
+    size: 'patch',
+  },
+  {
+    shape: 'hatch-regex',
+    name: 'acme-hatch',
+    request: 'rc',
+    file: 'src/acme_hatch/__about__.py',
+    anchor: '__version__ = "1.4.0"',
+    from: '1.4.0',
+    to: '1.4.1rc1',
+    size: 'patch',
+  },
   // 0.9.0b2 is a pre-release of 0.9.0: finishing it is the step a user means by "final".
-  { shape: 'hatch-regex-custom-pattern', name: 'acme-custom', request: 'final', file: 'src/acme_custom/_meta.py', anchor: 'APP_VERSION: Final = "0.9.0b2"', from: '0.9.0b2', to: '0.9.0', size: 'minor' },
-  { shape: 'flit', name: 'acme-flit-tool', request: 'dev', file: 'acme_flit/__init__.py', anchor: "__version__ = '1.0.0'", from: '1.0.0', to: '1.0.1.dev0', size: 'patch' },
-  { shape: 'pdm-file', name: 'acme-pdm', request: '1.0.0', file: 'src/acme_pdm/__init__.py', anchor: '__version__ = "0.4.0"  # managed', from: '0.4.0', to: '1.0.0', size: 'major' },
+  {
+    shape: 'hatch-regex-custom-pattern',
+    name: 'acme-custom',
+    request: 'final',
+    file: 'src/acme_custom/_meta.py',
+    anchor: 'APP_VERSION: Final = "0.9.0b2"',
+    from: '0.9.0b2',
+    to: '0.9.0',
+    size: 'minor',
+  },
+  {
+    shape: 'flit',
+    name: 'acme-flit-tool',
+    request: 'dev',
+    file: 'acme_flit/__init__.py',
+    anchor: "__version__ = '1.0.0'",
+    from: '1.0.0',
+    to: '1.0.1.dev0',
+    size: 'patch',
+  },
+  {
+    shape: 'pdm-file',
+    name: 'acme-pdm',
+    request: '1.0.0',
+    file: 'src/acme_pdm/__init__.py',
+    anchor: '__version__ = "0.4.0"  # managed',
+    from: '0.4.0',
+    to: '1.0.0',
+    size: 'major',
+  },
 ];
 
 function read(dir: string, file: string): string {
@@ -113,7 +221,9 @@ describe('pyrelease bump: one literal changes, in every writable shape', () => {
     expect(after.split('\r\n')).toHaveLength(before.split('\r\n').length);
     expect(after.replaceAll('\r\n', '')).not.toContain('\n');
     expect(after).toContain('\r\nversion = "3.0.0"    \r\n');
-    expect(after).toContain('# Edited on Windows: CRLF line ends and some trailing whitespace must survive a bump.   \r\n');
+    expect(after).toContain(
+      '# Edited on Windows: CRLF line ends and some trailing whitespace must survive a bump.   \r\n',
+    );
     // The diff shows lines without their \r.
     expect(run.stdout).toContain('\n-version = "2.0.0"    \n+version = "3.0.0"    \n');
   });
@@ -142,17 +252,28 @@ describe('pyrelease bump: what it accepts and refuses', () => {
   }
 
   it.each([
-    ['1.4.0', '1.4.0 is the same version as the current 1.4.0 under PEP 440 ordering (trailing zeros and spelling do not count); a new release needs a higher version.'],
-    ['1.4', '1.4 is the same version as the current 1.4.0 under PEP 440 ordering (trailing zeros and spelling do not count); a new release needs a higher version.'],
+    [
+      '1.4.0',
+      '1.4.0 is the same version as the current 1.4.0 under PEP 440 ordering (trailing zeros and spelling do not count); a new release needs a higher version.',
+    ],
+    [
+      '1.4',
+      '1.4 is the same version as the current 1.4.0 under PEP 440 ordering (trailing zeros and spelling do not count); a new release needs a higher version.',
+    ],
     ['1.3.9', '1.3.9 is not greater than the current version 1.4.0; a new release needs a higher version.'],
-    ['v1.3.0', 'v1.3.0 (normal form 1.3.0) is not greater than the current version 1.4.0; a new release needs a higher version.'],
+    [
+      'v1.3.0',
+      'v1.3.0 (normal form 1.3.0) is not greater than the current version 1.4.0; a new release needs a higher version.',
+    ],
     ['1.4.0rc1', '1.4.0rc1 is not greater than the current version 1.4.0; a new release needs a higher version.'],
   ])('refuses %s, which is not greater than 1.4.0 (exit 1), and suggests the next ones', async (request, message) => {
     const { dir, before } = staticProject();
     const run = await runCli(['bump', request], { cwd: dir });
     expect(run.exitCode).toBe(1);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toBe(`pyrelease: ${message}\n  → Pick a version above 1.4.0, such as patch (1.4.1), minor (1.5.0) or major (2.0.0).`);
+    expect(run.stderr).toBe(
+      `pyrelease: ${message}\n  → Pick a version above 1.4.0, such as patch (1.4.1), minor (1.5.0) or major (2.0.0).`,
+    );
     expect(read(dir, 'pyproject.toml')).toBe(before);
   });
 
@@ -162,7 +283,7 @@ describe('pyrelease bump: what it accepts and refuses', () => {
     expect(run.exitCode).toBe(1);
     expect(run.stderr).toBe(
       'pyrelease: Version "1.0.0-SNAPSHOT" is not a PEP 440 version; write it like 1.4.1 or 1.4.1rc1.\n' +
-      '  → Spellings such as v1.2.3 or 1.2.3-rc.1 are accepted and normalized; the rules are at https://packaging.python.org/en/latest/specifications/version-specifiers/',
+        '  → Spellings such as v1.2.3 or 1.2.3-rc.1 are accepted and normalized; the rules are at https://packaging.python.org/en/latest/specifications/version-specifiers/',
     );
     expect(read(dir, 'pyproject.toml')).toBe(before);
   });
@@ -192,7 +313,7 @@ describe('pyrelease bump: what it accepts and refuses', () => {
     expect(run.exitCode).toBe(1);
     expect(run.stderr).toBe(
       `pyrelease: 2.0.0+local.1 is a local version, and PyPI refuses them: "The use of local versions in '2.0.0+local.1' is not allowed."\n` +
-      '  → Release the public part, 2.0.0, instead (drop everything from "+").',
+        '  → Release the public part, 2.0.0, instead (drop everything from "+").',
     );
     expect(read(dir, 'pyproject.toml')).toBe(before);
   });
@@ -203,7 +324,7 @@ describe('pyrelease bump: what it accepts and refuses', () => {
     expect(run.exitCode).toBe(1);
     expect(run.stderr).toBe(
       'pyrelease: 1.4.0 is already a final release; "final" only finishes a pre-release (a, b, rc or .dev).\n' +
-      '  → Use patch (1.4.1), minor (1.5.0) or major (2.0.0).',
+        '  → Use patch (1.4.1), minor (1.5.0) or major (2.0.0).',
     );
   });
 
@@ -219,7 +340,7 @@ describe('pyrelease bump: what it accepts and refuses', () => {
       expect(run.stdout).toBe('');
       expect(run.stderr).toBe(
         `pyrelease: ${name} takes its version from git tags (${shape}): the tag is the version, so there is nothing to write.\n` +
-        '  → Release by tagging instead: `pyrelease` creates and pushes the tag (v{version}) for you.',
+          '  → Release by tagging instead: `pyrelease` creates and pushes the tag (v{version}) for you.',
       );
     }
     expect(git(dir, 'status', '--porcelain')).toBe('');
@@ -231,14 +352,22 @@ describe('pyrelease bump: what it accepts and refuses', () => {
     expect(run.exitCode).toBe(1);
     expect(run.stderr).toBe(
       'pyrelease: The version of acme-legacy is in src/acme_legacy/__init__.py (setup-cfg), which pyrelease reads but does not write.\n' +
-      '  → Move the version to pyproject.toml ([project] version), or edit it by hand.',
+        '  → Move the version to pyproject.toml ([project] version), or edit it by hand.',
     );
     expect(read(dir, 'src/acme_legacy/__init__.py')).toBe('"""ACME legacy."""\n\n__version__ = "0.7.3"\n');
   });
 
   it.each([
-    [['bump'], '`pyrelease bump` needs what to bump.', 'Pass one of patch, minor, major, rc, final, dev, or a version such as 1.5.0.'],
-    [['bump', 'patch', 'minor'], '`pyrelease bump` takes one argument, got "minor" too.', 'Pass one of patch, minor, major, rc, final, dev, or a version such as 1.5.0.'],
+    [
+      ['bump'],
+      '`pyrelease bump` needs what to bump.',
+      'Pass one of patch, minor, major, rc, final, dev, or a version such as 1.5.0.',
+    ],
+    [
+      ['bump', 'patch', 'minor'],
+      '`pyrelease bump` takes one argument, got "minor" too.',
+      'Pass one of patch, minor, major, rc, final, dev, or a version such as 1.5.0.',
+    ],
   ])('%j is a usage error (exit 2)', async (args, message, hint) => {
     const { dir, before } = staticProject();
     const run = await runCli(args, { cwd: dir });
@@ -258,9 +387,33 @@ describe('pyrelease bump: what it accepts and refuses', () => {
 describe('pyrelease bump --set: exactly the version given, as a TestPyPI rehearsal needs it', () => {
   it.each([
     // Lower than the current version: a release candidate of the version the files already say.
-    { shape: 'static', name: 'acme-tool', file: 'pyproject.toml', from: 'version = "1.4.0"  #', set: '1.4.0rc1', to: 'version = "1.4.0rc1"  #', current: '1.4.0' },
-    { shape: 'hatch-regex', name: 'acme-hatch', file: 'src/acme_hatch/__about__.py', from: '__version__ = "1.4.0"', set: '1.3.9', to: '__version__ = "1.3.9"', current: '1.4.0' },
-    { shape: 'setuptools-file', name: 'acme-file', file: 'VERSION', from: '1.0.2', set: '2.0.0b1', to: '2.0.0b1', current: '1.0.2' },
+    {
+      shape: 'static',
+      name: 'acme-tool',
+      file: 'pyproject.toml',
+      from: 'version = "1.4.0"  #',
+      set: '1.4.0rc1',
+      to: 'version = "1.4.0rc1"  #',
+      current: '1.4.0',
+    },
+    {
+      shape: 'hatch-regex',
+      name: 'acme-hatch',
+      file: 'src/acme_hatch/__about__.py',
+      from: '__version__ = "1.4.0"',
+      set: '1.3.9',
+      to: '__version__ = "1.3.9"',
+      current: '1.4.0',
+    },
+    {
+      shape: 'setuptools-file',
+      name: 'acme-file',
+      file: 'VERSION',
+      from: '1.0.2',
+      set: '2.0.0b1',
+      to: '2.0.0b1',
+      current: '1.0.2',
+    },
   ])('$shape: writes $set over $current without the ordering check, and commits nothing', async (c) => {
     const dir = copyFixture(c.shape, tempDir(), { git: true });
     const head = git(dir, 'rev-parse', 'HEAD');
@@ -271,7 +424,9 @@ describe('pyrelease bump --set: exactly the version given, as a TestPyPI rehears
     const dry = await runCli(['bump', '--set', c.set, '--dry-run'], { cwd: dir });
     expect(dry.stderr).toBe('');
     expect(dry.exitCode).toBe(0);
-    expect(dry.stdout.trimEnd().split('\n').at(-1)).toBe(`${c.name} ${c.current} → ${c.set} (set): dry run, ${c.file} was not changed.`);
+    expect(dry.stdout.trimEnd().split('\n').at(-1)).toBe(
+      `${c.name} ${c.current} → ${c.set} (set): dry run, ${c.file} was not changed.`,
+    );
     expect(read(dir, c.file)).toBe(before);
 
     const real = await runCli(['bump', '--set', c.set], { cwd: dir });
@@ -290,7 +445,9 @@ describe('pyrelease bump --set: exactly the version given, as a TestPyPI rehears
     expect(run.stderr).toBe('');
     expect(run.exitCode).toBe(0);
     expect(run.stdout.split('\n')[0]).toBe('Using 1.3.0rc2, the normal form of v1.3.0-RC.2 (PEP 440).');
-    expect(run.stdout).toContain('\n-version = "1.4.0"  # bumped by pyrelease\n+version = "1.3.0rc2"  # bumped by pyrelease\n');
+    expect(run.stdout).toContain(
+      '\n-version = "1.4.0"  # bumped by pyrelease\n+version = "1.3.0rc2"  # bumped by pyrelease\n',
+    );
     expect(read(dir, 'pyproject.toml')).toContain('version = "1.3.0rc2"  # bumped by pyrelease');
   });
 
@@ -307,23 +464,28 @@ describe('pyrelease bump --set: exactly the version given, as a TestPyPI rehears
     ['setuptools-scm', 'acme-scm', ['v1.2.3'], 'SETUPTOOLS_SCM_PRETEND_VERSION'],
     ['hatch-vcs', 'acme-vcs', ['v0.3.0'], 'SETUPTOOLS_SCM_PRETEND_VERSION'],
     ['pdm-scm', 'acme-pdm-scm', [], 'PDM_BUILD_SCM_VERSION'],
-  ])('%s: says the tag is the version and which variable sets it, writes nothing (exit 0)', async (shape, name, tags, variable) => {
-    const dir = copyFixture(shape, tempDir(), { git: true, tags });
-    const run = await runCli(['bump', '--set', '9.0.0rc1'], { cwd: dir });
-    expect(run.stderr).toBe('');
-    expect(run.exitCode).toBe(0);
-    expect(run.stdout).toBe(
-      `${name} takes its version from git tags (${shape}): there is no file to write 9.0.0rc1 into.\n` +
-        `To build 9.0.0rc1 from this commit, set ${variable}=9.0.0rc1 in the build's environment (the TestPyPI workflow \`pyrelease init\` writes does).`,
-    );
-    expect(git(dir, 'status', '--porcelain')).toBe('');
-  });
+  ])(
+    '%s: says the tag is the version and which variable sets it, writes nothing (exit 0)',
+    async (shape, name, tags, variable) => {
+      const dir = copyFixture(shape, tempDir(), { git: true, tags });
+      const run = await runCli(['bump', '--set', '9.0.0rc1'], { cwd: dir });
+      expect(run.stderr).toBe('');
+      expect(run.exitCode).toBe(0);
+      expect(run.stdout).toBe(
+        `${name} takes its version from git tags (${shape}): there is no file to write 9.0.0rc1 into.\n` +
+          `To build 9.0.0rc1 from this commit, set ${variable}=9.0.0rc1 in the build's environment (the TestPyPI workflow \`pyrelease init\` writes does).`,
+      );
+      expect(git(dir, 'status', '--porcelain')).toBe('');
+    },
+  );
 
   it('refuses a legacy setup.cfg project, as bump does (exit 1)', async () => {
     const dir = copyFixture('setup-cfg', tempDir());
     const run = await runCli(['bump', '--set', '0.8.0rc1'], { cwd: dir });
     expect(run.exitCode).toBe(1);
-    expect(run.stderr).toContain('pyrelease: The version of acme-legacy is in src/acme_legacy/__init__.py (setup-cfg), which pyrelease reads but does not write.');
+    expect(run.stderr).toContain(
+      'pyrelease: The version of acme-legacy is in src/acme_legacy/__init__.py (setup-cfg), which pyrelease reads but does not write.',
+    );
   });
 
   it('refuses a version that is not PEP 440 (exit 1), even where the tag is the version', async () => {
@@ -352,8 +514,14 @@ describe('pyrelease bump --set: exactly the version given, as a TestPyPI rehears
 
   it.each([
     [['bump', '--set'], "pyrelease: Option '--set <value>' argument missing."],
-    [['bump', '--set', ' '], 'pyrelease: `pyrelease bump --set` needs a version.\n  → For example: pyrelease bump --set 1.5.0rc1'],
-    [['bump', 'patch', '--set', '1.5.0'], 'pyrelease: `pyrelease bump --set` writes the version it is given; drop "patch".\n  → Use either `pyrelease bump <part|VERSION>` or `pyrelease bump --set VERSION`.'],
+    [
+      ['bump', '--set', ' '],
+      'pyrelease: `pyrelease bump --set` needs a version.\n  → For example: pyrelease bump --set 1.5.0rc1',
+    ],
+    [
+      ['bump', 'patch', '--set', '1.5.0'],
+      'pyrelease: `pyrelease bump --set` writes the version it is given; drop "patch".\n  → Use either `pyrelease bump <part|VERSION>` or `pyrelease bump --set VERSION`.',
+    ],
     [['doctor', '--set', '1.5.0'], 'pyrelease: --set does not apply to `pyrelease doctor`.'],
   ])('%j is a usage error (exit 2)', async (args, stderr) => {
     const dir = copyFixture('static', tempDir());

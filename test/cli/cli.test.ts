@@ -23,7 +23,14 @@ describe('pyrelease, the command', () => {
   });
 
   it('refuses Node.js older than 22 with a clear message', async () => {
-    const run = await execa(process.execPath, ['-e', `Object.defineProperty(process.versions, 'node', { value: '20.1.0' }); await import(${JSON.stringify(BIN)})`], { reject: false, input: '' });
+    const run = await execa(
+      process.execPath,
+      [
+        '-e',
+        `Object.defineProperty(process.versions, 'node', { value: '20.1.0' }); await import(${JSON.stringify(BIN)})`,
+      ],
+      { reject: false, input: '' },
+    );
     expect(run.exitCode).toBe(1);
     expect(run.stderr).toContain('pyrelease needs Node.js 22 or newer; this is Node.js 20.1.0.');
   });
@@ -59,5 +66,4 @@ describe('pyrelease, the command', () => {
     expect(run.exitCode).toBe(1);
     expect(run.stderr).toContain('There is no release in progress to resume.');
   });
-
 });

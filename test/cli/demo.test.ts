@@ -29,7 +29,10 @@ describe('pyrelease demo', () => {
       'quillnote-0.1.1.tar.gz',
     ]);
     // The dry run went first: the candidate the TestPyPI workflow built from the release commit.
-    expect(readdirSync(join(workspace!, 'indexes', 'testpypi', 'files', 'quillnote')).sort()).toEqual(['quillnote-0.1.1rc1-py3-none-any.whl', 'quillnote-0.1.1rc1.tar.gz']);
+    expect(readdirSync(join(workspace!, 'indexes', 'testpypi', 'files', 'quillnote')).sort()).toEqual([
+      'quillnote-0.1.1rc1-py3-none-any.whl',
+      'quillnote-0.1.1rc1.tar.gz',
+    ]);
     expect(existsSync(join(workspace!, 'project', 'pyproject.toml'))).toBe(true);
     expect(existsSync(join(workspace!, 'remote.git', 'hooks', 'post-receive'))).toBe(true);
   });
@@ -44,7 +47,10 @@ describe('pyrelease demo', () => {
   });
 
   it('checks its prerequisites first and says exactly what is missing', async () => {
-    const run = await runCli(['demo', '--yes', '--plain'], { cwd: tempDir(), env: { PYRELEASE_SANDBOX_PYTHON: '/bin/false' } });
+    const run = await runCli(['demo', '--yes', '--plain'], {
+      cwd: tempDir(),
+      env: { PYRELEASE_SANDBOX_PYTHON: '/bin/false' },
+    });
     expect(run.exitCode).toBe(1);
     expect(run.stderr).toContain('pyrelease demo needs what it cannot find here:');
     expect(run.stderr).toContain('python3 with venv (Debian: apt-get install python3-venv)');
@@ -55,9 +61,16 @@ describe('pyrelease demo', () => {
   it('on Ctrl-C while building, stops its servers and leaves no files behind (exit 130)', async () => {
     // The child's temporary directory is a fresh one, so whatever it leaves there shows.
     const tmp = tempDir();
-    const child = execa(process.execPath, [BIN, 'demo', '--yes', '--plain'], { cwd: tmp, env: { CI: 'true', NO_COLOR: '1', TMPDIR: tmp }, reject: false, stdin: 'ignore' });
+    const child = execa(process.execPath, [BIN, 'demo', '--yes', '--plain'], {
+      cwd: tmp,
+      env: { CI: 'true', NO_COLOR: '1', TMPDIR: tmp },
+      reject: false,
+      stdin: 'ignore',
+    });
     child.stdout?.setEncoding('utf8');
-    await new Promise<void>((resolve) => child.stdout?.on('data', (chunk: string) => chunk.includes('Building the sandbox') && resolve()));
+    await new Promise<void>((resolve) =>
+      child.stdout?.on('data', (chunk: string) => chunk.includes('Building the sandbox') && resolve()),
+    );
     child.kill('SIGINT');
     const result = await child;
     expect(result.exitCode).toBe(130);

@@ -80,7 +80,9 @@ describe('pyrelease init', () => {
       '+ wrote docs/LAUNCH_CHECKLIST.md (launch checklist)',
     ]);
     expect(lines.slice(5, 5 + PUBLISHER_LINES.length)).toEqual(PUBLISHER_LINES);
-    expect(lines.at(-1)).toBe('In the GitHub repository settings, create the environments testpypi and pypi; give pypi required reviewers.');
+    expect(lines.at(-1)).toBe(
+      'In the GitHub repository settings, create the environments testpypi and pypi; give pypi required reviewers.',
+    );
 
     // pyproject.toml: every byte before the new table is the old file.
     const after = read(dir, 'pyproject.toml');
@@ -101,7 +103,12 @@ describe('pyrelease init', () => {
       expect.objectContaining({ index: 'pypi', file: PYPI_WORKFLOW, exists: true, findings: [] }),
       expect.objectContaining({ index: 'testpypi', file: TESTPYPI_WORKFLOW, exists: true, findings: [] }),
     ]);
-    expect(report.config).toMatchObject({ branch: 'main', tagFormat: 'v{version}', checklist: CHECKLIST, workflows: { pypi: 'publish-pypi.yml', testpypi: 'publish-testpypi.yml' } });
+    expect(report.config).toMatchObject({
+      branch: 'main',
+      tagFormat: 'v{version}',
+      checklist: CHECKLIST,
+      workflows: { pypi: 'publish-pypi.yml', testpypi: 'publish-testpypi.yml' },
+    });
     expect(report.problems.filter((problem) => problem.severity === 'error')).toEqual([]);
     expect(report.ok).toBe(true);
     expect(exitCode).toBe(0);
@@ -166,8 +173,17 @@ describe('pyrelease init', () => {
     // What it wrote follows the configuration and passes its own analysis.
     expect(read(dir, TESTPYPI_WORKFLOW)).toContain('staging');
     const { report } = await doctorJson(dir);
-    expect(report.workflows.find((workflow) => workflow.index === 'testpypi')).toMatchObject({ file: TESTPYPI_WORKFLOW, exists: true, findings: [] });
-    expect(report.workflows.find((workflow) => workflow.index === 'pypi')?.findings.map((finding) => finding.id).sort()).toEqual(['no-id-token', 'tag-pattern-mismatch']);
+    expect(report.workflows.find((workflow) => workflow.index === 'testpypi')).toMatchObject({
+      file: TESTPYPI_WORKFLOW,
+      exists: true,
+      findings: [],
+    });
+    expect(
+      report.workflows
+        .find((workflow) => workflow.index === 'pypi')
+        ?.findings.map((finding) => finding.id)
+        .sort(),
+    ).toEqual(['no-id-token', 'tag-pattern-mismatch']);
   });
 
   it.each([
@@ -179,30 +195,33 @@ describe('pyrelease init', () => {
     ['setup-cfg', 'acme-legacy'],
     // The tag is the version: nothing in the tree holds it.
     ['hatch-vcs', 'acme-vcs'],
-  ])('%s: what init writes passes doctor with no finding, and the old pyproject.toml is kept byte for byte', async (shape, name) => {
-    const dir = copyFixture(shape, tempDir(), { git: true });
-    const pyproject = read(dir, 'pyproject.toml');
-    const run = await runCli(['init'], { cwd: dir });
-    expect(run.stderr).toBe('');
-    expect(run.exitCode).toBe(0);
-    expect(run.stdout).toContain(`    PyPI Project Name: ${name} (new projects only)`);
-    expect(run.stdout).toContain(`    Repository name: ${shape}`);
+  ])(
+    '%s: what init writes passes doctor with no finding, and the old pyproject.toml is kept byte for byte',
+    async (shape, name) => {
+      const dir = copyFixture(shape, tempDir(), { git: true });
+      const pyproject = read(dir, 'pyproject.toml');
+      const run = await runCli(['init'], { cwd: dir });
+      expect(run.stderr).toBe('');
+      expect(run.exitCode).toBe(0);
+      expect(run.stdout).toContain(`    PyPI Project Name: ${name} (new projects only)`);
+      expect(run.stdout).toContain(`    Repository name: ${shape}`);
 
-    const after = read(dir, 'pyproject.toml');
-    expect(after.startsWith(pyproject)).toBe(true);
-    if (pyproject.includes('\r\n')) {
-      expect(after.slice(pyproject.length).replaceAll('\r\n', '')).not.toContain('\n');
-      expect(after.slice(pyproject.length)).toMatch(/^\r\n\[tool\.pyrelease\]\r\n/);
-    }
+      const after = read(dir, 'pyproject.toml');
+      expect(after.startsWith(pyproject)).toBe(true);
+      if (pyproject.includes('\r\n')) {
+        expect(after.slice(pyproject.length).replaceAll('\r\n', '')).not.toContain('\n');
+        expect(after.slice(pyproject.length)).toMatch(/^\r\n\[tool\.pyrelease\]\r\n/);
+      }
 
-    const { report } = await doctorJson(dir);
-    expect(report.project?.name).toBe(name);
-    expect(report.workflows.map((workflow) => [workflow.file, workflow.exists, workflow.findings])).toEqual([
-      [PYPI_WORKFLOW, true, []],
-      [TESTPYPI_WORKFLOW, true, []],
-    ]);
-    expect(report.problems.filter((problem) => problem.severity === 'error')).toEqual([]);
-  });
+      const { report } = await doctorJson(dir);
+      expect(report.project?.name).toBe(name);
+      expect(report.workflows.map((workflow) => [workflow.file, workflow.exists, workflow.findings])).toEqual([
+        [PYPI_WORKFLOW, true, []],
+        [TESTPYPI_WORKFLOW, true, []],
+      ]);
+      expect(report.problems.filter((problem) => problem.severity === 'error')).toEqual([]);
+    },
+  );
 
   it('outside a GitHub checkout, prints placeholders for owner and repository and says so', async () => {
     const dir = copyFixture('static', tempDir());
@@ -211,6 +230,8 @@ describe('pyrelease init', () => {
     const lines = run.stdout.split('\n');
     expect(lines).toContain('    Owner: <owner>');
     expect(lines).toContain('    Repository name: <repository>');
-    expect(lines).toContain('  The origin remote is not a GitHub URL: put your GitHub owner and repository where <owner> and <repository> stand.');
+    expect(lines).toContain(
+      '  The origin remote is not a GitHub URL: put your GitHub owner and repository where <owner> and <repository> stand.',
+    );
   });
 });

@@ -12,7 +12,8 @@ function usageError(argv: string[]): PyreleaseError {
   } catch (error) {
     thrown = error;
   }
-  if (!(thrown instanceof PyreleaseError)) throw new Error(`expected a PyreleaseError for ${argv.join(' ')}, got ${String(thrown)}`);
+  if (!(thrown instanceof PyreleaseError))
+    throw new Error(`expected a PyreleaseError for ${argv.join(' ')}, got ${String(thrown)}`);
   expect(thrown.kind).toBe('usage');
   expect(thrown.code).toBe('usage');
   expect(exitCodeFor(thrown)).toBe(2);
@@ -29,12 +30,22 @@ describe('--stop-after', () => {
   });
 
   it('is accepted by `pyrelease demo`, also written --stop-after=STAGE', () => {
-    expect(parseOptions(['demo', '--stop-after=tag', '--yes'], '/project')).toMatchObject({ command: 'demo', stopAfter: 'tag', yes: true });
+    expect(parseOptions(['demo', '--stop-after=tag', '--yes'], '/project')).toMatchObject({
+      command: 'demo',
+      stopAfter: 'tag',
+      yes: true,
+    });
   });
 
   it('goes with --resume and --dry-run', () => {
-    expect(parseOptions(['--resume', '--stop-after', 'publish'], '/project')).toMatchObject({ resume: true, stopAfter: 'publish' });
-    expect(parseOptions(['--dry-run', '--stop-after', 'prepare'], '/project')).toMatchObject({ dryRun: true, stopAfter: 'prepare' });
+    expect(parseOptions(['--resume', '--stop-after', 'publish'], '/project')).toMatchObject({
+      resume: true,
+      stopAfter: 'publish',
+    });
+    expect(parseOptions(['--dry-run', '--stop-after', 'prepare'], '/project')).toMatchObject({
+      dryRun: true,
+      stopAfter: 'prepare',
+    });
   });
 
   it('is undefined when not given', () => {
@@ -42,14 +53,19 @@ describe('--stop-after', () => {
     expect(parseOptions(['demo'], '/project').stopAfter).toBeUndefined();
   });
 
-  it.each(COMMANDS.filter((command) => command !== 'release' && command !== 'demo'))('is refused by `pyrelease %s`', (command) => {
-    const error = usageError([command, '--stop-after', 'tag']);
-    expect(error.message).toBe(`--stop-after does not apply to \`pyrelease ${command}\`.`);
-  });
+  it.each(COMMANDS.filter((command) => command !== 'release' && command !== 'demo'))(
+    'is refused by `pyrelease %s`',
+    (command) => {
+      const error = usageError([command, '--stop-after', 'tag']);
+      expect(error.message).toBe(`--stop-after does not apply to \`pyrelease ${command}\`.`);
+    },
+  );
 
   it('refuses an unknown stage, naming the stages and suggesting the closest', () => {
     const error = usageError(['--stop-after', 'testpyp']);
-    expect(error.message).toBe('--stop-after takes a stage: prepare, testpypi, tag, publish, smoke; "testpyp" is none of them.');
+    expect(error.message).toBe(
+      '--stop-after takes a stage: prepare, testpypi, tag, publish, smoke; "testpyp" is none of them.',
+    );
     expect(error.hint).toBe('Did you mean `--stop-after testpypi`?');
     expect(usageError(['demo', '--stop-after', 'pubish']).hint).toBe('Did you mean `--stop-after publish`?');
     expect(usageError(['--stop-after', 'smok']).hint).toBe('Did you mean `--stop-after smoke`?');
@@ -67,7 +83,9 @@ describe('--stop-after', () => {
 
   it('takes stage names in any case, as people write them', () => {
     expect(parseOptions(['--stop-after', 'TestPyPI']).stopAfter).toBe('testpypi');
-    expect(usageError(['--stop-after', 'Tags']).message).toContain('prepare, testpypi, tag, publish, smoke; "tags" is none of them');
+    expect(usageError(['--stop-after', 'Tags']).message).toContain(
+      'prepare, testpypi, tag, publish, smoke; "tags" is none of them',
+    );
   });
 
   it('needs a value', () => {

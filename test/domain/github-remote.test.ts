@@ -31,27 +31,52 @@ describe('parseGitHubRemote', () => {
     expect(JSON.stringify(remote)).not.toContain('ghp_');
   });
 
-  it.each(['file:///tmp/sandbox/remote.git', '/tmp/sandbox/remote.git', '../remote.git', 'remote.git', 'C:\\work\\remote.git', 'C:/work/remote.git'])(
-    'leaves the local remote %s to the configured owner/repo',
-    (url) => {
-      expect(parseGitHubRemote(url)).toBeUndefined();
-    },
-  );
+  it.each([
+    'file:///tmp/sandbox/remote.git',
+    '/tmp/sandbox/remote.git',
+    '../remote.git',
+    'remote.git',
+    'C:\\work\\remote.git',
+    'C:/work/remote.git',
+  ])('leaves the local remote %s to the configured owner/repo', (url) => {
+    expect(parseGitHubRemote(url)).toBeUndefined();
+  });
 
   it.each([
     ['', 'The origin remote () is not a GitHub repository URL: it is empty.'],
-    ['https://gitlab.com/group/sub/project.git', 'The origin remote (https://gitlab.com/group/sub/project.git) is not a GitHub repository URL: expected exactly OWNER/REPO after the host.'],
-    ['https://github.com/acme', 'The origin remote (https://github.com/acme) is not a GitHub repository URL: expected exactly OWNER/REPO after the host.'],
-    ['git@github.com:', 'The origin remote (git@github.com:) is not a GitHub repository URL: expected exactly OWNER/REPO after the host.'],
-    ['ftp://github.com/acme/acme-tool.git', 'The origin remote (ftp://github.com/acme/acme-tool.git) is not a GitHub repository URL: git over ftp:// is not GitHub.'],
-    ['https://user:hunter22@github.com/-acme/tool', 'The origin remote (https://github.com/-acme/tool) is not a GitHub repository URL: "-acme" is not a GitHub account name.'],
-    ['git@github.com:acme/..', 'The origin remote (git@github.com:acme/..) is not a GitHub repository URL: ".." is not a repository name.'],
+    [
+      'https://gitlab.com/group/sub/project.git',
+      'The origin remote (https://gitlab.com/group/sub/project.git) is not a GitHub repository URL: expected exactly OWNER/REPO after the host.',
+    ],
+    [
+      'https://github.com/acme',
+      'The origin remote (https://github.com/acme) is not a GitHub repository URL: expected exactly OWNER/REPO after the host.',
+    ],
+    [
+      'git@github.com:',
+      'The origin remote (git@github.com:) is not a GitHub repository URL: expected exactly OWNER/REPO after the host.',
+    ],
+    [
+      'ftp://github.com/acme/acme-tool.git',
+      'The origin remote (ftp://github.com/acme/acme-tool.git) is not a GitHub repository URL: git over ftp:// is not GitHub.',
+    ],
+    [
+      'https://user:hunter22@github.com/-acme/tool',
+      'The origin remote (https://github.com/-acme/tool) is not a GitHub repository URL: "-acme" is not a GitHub account name.',
+    ],
+    [
+      'git@github.com:acme/..',
+      'The origin remote (git@github.com:acme/..) is not a GitHub repository URL: ".." is not a repository name.',
+    ],
   ])('refuses %j with a clear error', (url, message) => {
     expect(() => parseGitHubRemote(url)).toThrow(message);
     try {
       parseGitHubRemote(url);
     } catch (error) {
-      expect(error).toMatchObject({ code: 'git.remote-not-github', hint: expect.stringContaining('git remote set-url origin') });
+      expect(error).toMatchObject({
+        code: 'git.remote-not-github',
+        hint: expect.stringContaining('git remote set-url origin'),
+      });
     }
   });
 });

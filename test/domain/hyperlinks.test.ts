@@ -6,15 +6,25 @@ const link = (url: string) => `\u001B]8;;${url}\u001B\\${url}\u001B]8;;\u001B\\`
 
 describe('hyperlinkUrls', () => {
   it('wraps an https URL in an OSC 8 hyperlink whose visible text is the URL itself', () => {
-    expect(hyperlinkUrls('  PyPI  https://pypi.org/project/quillnote/0.1.1/')).toBe(`  PyPI  ${link('https://pypi.org/project/quillnote/0.1.1/')}`);
+    expect(hyperlinkUrls('  PyPI  https://pypi.org/project/quillnote/0.1.1/')).toBe(
+      `  PyPI  ${link('https://pypi.org/project/quillnote/0.1.1/')}`,
+    );
   });
 
   it('links plain http URLs too, with ports, queries and fragments', () => {
-    expect(hyperlinkUrls('see http://127.0.0.1:8080/simple/quillnote/?a=1&b=2#files')).toBe(`see ${link('http://127.0.0.1:8080/simple/quillnote/?a=1&b=2#files')}`);
+    expect(hyperlinkUrls('see http://127.0.0.1:8080/simple/quillnote/?a=1&b=2#files')).toBe(
+      `see ${link('http://127.0.0.1:8080/simple/quillnote/?a=1&b=2#files')}`,
+    );
   });
 
   it('leaves text without URLs exactly as it is', () => {
-    const texts = ['', 'quillnote 0.1.1 is on PyPI.', 'Time per stage: Prepare 1.2s · Tag 0.3s', 'ftp://example.com/x and www.example.com are not http(s)', 'https:// alone'];
+    const texts = [
+      '',
+      'quillnote 0.1.1 is on PyPI.',
+      'Time per stage: Prepare 1.2s · Tag 0.3s',
+      'ftp://example.com/x and www.example.com are not http(s)',
+      'https:// alone',
+    ];
     for (const text of texts) expect(hyperlinkUrls(text)).toBe(text);
   });
 
@@ -37,11 +47,14 @@ describe('hyperlinkUrls', () => {
   });
 
   it('stops at whitespace, quotes and angle brackets', () => {
-    expect(hyperlinkUrls('"https://example.com/q" <https://example.com/r>')).toBe(`"${link('https://example.com/q')}" <${link('https://example.com/r')}>`);
+    expect(hyperlinkUrls('"https://example.com/q" <https://example.com/r>')).toBe(
+      `"${link('https://example.com/q')}" <${link('https://example.com/r')}>`,
+    );
   });
 
   it('links every URL of a line, each on its own', () => {
-    const text = 'TestPyPI dry run  https://github.com/acme/quillnote/actions/runs/7 (0.1.1rc1), PyPI https://pypi.org/project/quillnote/.';
+    const text =
+      'TestPyPI dry run  https://github.com/acme/quillnote/actions/runs/7 (0.1.1rc1), PyPI https://pypi.org/project/quillnote/.';
     expect(hyperlinkUrls(text)).toBe(
       `TestPyPI dry run  ${link('https://github.com/acme/quillnote/actions/runs/7')} (0.1.1rc1), PyPI ${link('https://pypi.org/project/quillnote/')}.`,
     );

@@ -8,7 +8,14 @@ const WHEEL_SHA = 'e531480054f841cb7445acb7c55354896650c051b17c51b688a137b819097
 
 /** What print-hash.py writes for one file. */
 function entry(path: string, sha256: string): string[] {
-  return [path, '', `SHA256: ${sha256}`, 'MD5: 2377716e4de668bf78f8857ef59b028a', 'BLAKE2-256: 96842b519bce44c21c7b95244fa8fada06ed03268d1316ee703a22d439c5a8fc', ''];
+  return [
+    path,
+    '',
+    `SHA256: ${sha256}`,
+    'MD5: 2377716e4de668bf78f8857ef59b028a',
+    'BLAKE2-256: 96842b519bce44c21c7b95244fa8fada06ed03268d1316ee703a22d439c5a8fc',
+    '',
+  ];
 }
 
 /** As GitHub serves a job log: a byte-order mark, every line behind a timestamp with seven fractional digits. */
@@ -18,7 +25,7 @@ function asDownloaded(lines: string[]): string {
 
 /** The publish job of a run, much as GitHub shows it: setup, the docker action's group, the output, twine. */
 const PUBLISH_JOB = [
-  'Current runner version: \'2.329.0\'',
+  "Current runner version: '2.329.0'",
   '##[group]Operating System',
   'Ubuntu',
   '##[endgroup]',
@@ -58,12 +65,27 @@ describe('hashesFromPublishLog', () => {
   });
 
   it('reads a log without timestamps (as the sandbox stores it with raw: true) and with CRLF line ends', () => {
-    const text = [PRINT_HASH_HEADER, ...entry(`/github/workspace/dist/${SDIST}`, SDIST_SHA), ...entry(`/github/workspace/dist/${WHEEL}`, WHEEL_SHA)].join('\r\n');
-    expect(hashesFromPublishLog(text)).toEqual(new Map([[SDIST, SDIST_SHA], [WHEEL, WHEEL_SHA]]));
+    const text = [
+      PRINT_HASH_HEADER,
+      ...entry(`/github/workspace/dist/${SDIST}`, SDIST_SHA),
+      ...entry(`/github/workspace/dist/${WHEEL}`, WHEEL_SHA),
+    ].join('\r\n');
+    expect(hashesFromPublishLog(text)).toEqual(
+      new Map([
+        [SDIST, SDIST_SHA],
+        [WHEEL, WHEEL_SHA],
+      ]),
+    );
   });
 
   it('lower-cases the hex and takes the file name from a Windows path (a self-hosted runner)', () => {
-    const text = [PRINT_HASH_HEADER, 'D:\\a\\acme\\acme\\dist\\' + SDIST, '', `SHA256: ${SDIST_SHA.toUpperCase()}`, ''].join('\n');
+    const text = [
+      PRINT_HASH_HEADER,
+      'D:\\a\\acme\\acme\\dist\\' + SDIST,
+      '',
+      `SHA256: ${SDIST_SHA.toUpperCase()}`,
+      '',
+    ].join('\n');
     expect(hashesFromPublishLog(text)).toEqual(new Map([[SDIST, SDIST_SHA]]));
   });
 
@@ -82,10 +104,15 @@ describe('hashesFromPublishLog', () => {
   });
 
   it('is empty for a run without print-hash, an empty log, and a SHA256 line outside the block', () => {
-    const withoutHashes = PUBLISH_JOB.filter((line, index) => index < PUBLISH_JOB.indexOf(PRINT_HASH_HEADER) || line.includes('Upload') || line === 'Post job cleanup.');
+    const withoutHashes = PUBLISH_JOB.filter(
+      (line, index) =>
+        index < PUBLISH_JOB.indexOf(PRINT_HASH_HEADER) || line.includes('Upload') || line === 'Post job cleanup.',
+    );
     expect(hashesFromPublishLog(asDownloaded(withoutHashes))).toEqual(new Map());
     expect(hashesFromPublishLog('')).toEqual(new Map());
-    expect(hashesFromPublishLog(asDownloaded([`/github/workspace/dist/${SDIST}`, '', `SHA256: ${SDIST_SHA}`]))).toEqual(new Map());
+    expect(hashesFromPublishLog(asDownloaded([`/github/workspace/dist/${SDIST}`, '', `SHA256: ${SDIST_SHA}`]))).toEqual(
+      new Map(),
+    );
   });
 
   it('takes nothing after the block has ended (twine starting, or another step)', () => {
@@ -100,19 +127,36 @@ describe('hashesFromPublishLog', () => {
   });
 
   it('leaves out a file whose hash never came (print-hash.py failed on it)', () => {
-    const text = asDownloaded([PRINT_HASH_HEADER, ...entry(`/github/workspace/dist/${WHEEL}`, WHEEL_SHA), '/github/workspace/.github', '', 'Traceback (most recent call last):', '  File "/app/print-hash.py", line 17, in <module>', 'IsADirectoryError: [Errno 21] Is a directory']);
+    const text = asDownloaded([
+      PRINT_HASH_HEADER,
+      ...entry(`/github/workspace/dist/${WHEEL}`, WHEEL_SHA),
+      '/github/workspace/.github',
+      '',
+      'Traceback (most recent call last):',
+      '  File "/app/print-hash.py", line 17, in <module>',
+      'IsADirectoryError: [Errno 21] Is a directory',
+    ]);
     expect(hashesFromPublishLog(text)).toEqual(new Map([[WHEEL, WHEEL_SHA]]));
   });
 
   it('takes the later listing of a file the log lists twice', () => {
-    const text = [PRINT_HASH_HEADER, ...entry(`/github/workspace/dist/${SDIST}`, 'a'.repeat(64)), PRINT_HASH_HEADER, ...entry(`/github/workspace/dist/${SDIST}`, SDIST_SHA)].join('\n');
+    const text = [
+      PRINT_HASH_HEADER,
+      ...entry(`/github/workspace/dist/${SDIST}`, 'a'.repeat(64)),
+      PRINT_HASH_HEADER,
+      ...entry(`/github/workspace/dist/${SDIST}`, SDIST_SHA),
+    ].join('\n');
     expect(hashesFromPublishLog(text)).toEqual(new Map([[SDIST, SDIST_SHA]]));
   });
 });
 
 describe('skippedInPublishLog', () => {
   it("names the files twine skipped as already on the index, in either of twine's spellings", () => {
-    const text = asDownloaded(['Uploading distributions to https://test.pypi.org/legacy/', `WARNING  Skipping ${WHEEL} because it appears to already exist`, `  Skipping ${SDIST} because it appears to already exist`]);
+    const text = asDownloaded([
+      'Uploading distributions to https://test.pypi.org/legacy/',
+      `WARNING  Skipping ${WHEEL} because it appears to already exist`,
+      `  Skipping ${SDIST} because it appears to already exist`,
+    ]);
     expect(skippedInPublishLog(text)).toEqual(new Set([WHEEL, SDIST]));
     expect(skippedInPublishLog(asDownloaded(PUBLISH_JOB))).toEqual(new Set());
   });

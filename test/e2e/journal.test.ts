@@ -86,7 +86,10 @@ describe('the journal of a real release, in the sandbox', () => {
     expect(run.exitCode).toBe(0);
     expect(run.stdout).toContain('Revoke the old token ***');
     expect(run.stdout + run.stderr).not.toContain(token);
-    const files = [...readdirSync(state(sandbox, 'logs')).map((name) => state(sandbox!, 'logs', name)), ...readdirSync(state(sandbox, 'history')).map((name) => state(sandbox!, 'history', name))];
+    const files = [
+      ...readdirSync(state(sandbox, 'logs')).map((name) => state(sandbox!, 'logs', name)),
+      ...readdirSync(state(sandbox, 'history')).map((name) => state(sandbox!, 'history', name)),
+    ];
     expect(files.length).toBeGreaterThan(1);
     for (const file of files) expect(readFileSync(file, 'utf8')).not.toContain(token);
   });

@@ -12,9 +12,13 @@ afterEach(async () => {
   sandbox = undefined;
 });
 
-const remoteLog = async (box: Sandbox) => (await sandboxGit(box.project.remoteDir, ['log', '--format=%s', 'main'])).split('\n');
+const remoteLog = async (box: Sandbox) =>
+  (await sandboxGit(box.project.remoteDir, ['log', '--format=%s', 'main'])).split('\n');
 
-function releaseRecord(box: Sandbox): { steps: Record<string, { outputs?: Record<string, unknown> }>; answers: Record<string, { value: unknown; source: string }> } {
+function releaseRecord(box: Sandbox): {
+  steps: Record<string, { outputs?: Record<string, unknown> }>;
+  answers: Record<string, { value: unknown; source: string }>;
+} {
   // Paused after Prepare: the record is the journal of the release in progress.
   return JSON.parse(readFileSync(join(box.project.projectDir, '.git', 'pyrelease', 'journal.json'), 'utf8'));
 }
@@ -29,7 +33,14 @@ describe('Prepare, in the sandbox', () => {
     expect(run.stdout).toContain('-version = "0.1.0"');
     expect(run.stdout).toContain('+version = "0.1.1"');
     expect(run.stdout).toContain('✓ tests (required): success');
-    expect(await remoteLog(sandbox)).toEqual(['Release 0.1.1', 'docs: explain the server options (#5)', 'fix: keep empty notebooks readable (#4)', 'feat: search notebooks by tag (#3)', 'feat: notebooks from the command line (#1)', 'Initial commit']);
+    expect(await remoteLog(sandbox)).toEqual([
+      'Release 0.1.1',
+      'docs: explain the server options (#5)',
+      'fix: keep empty notebooks readable (#4)',
+      'feat: search notebooks by tag (#3)',
+      'feat: notebooks from the command line (#1)',
+      'Initial commit',
+    ]);
     const drafts = sandbox.github.releases().filter((release) => release.tagName === 'v0.1.1');
     expect(drafts).toHaveLength(1);
     expect(drafts[0]).toMatchObject({ draft: true, prerelease: false });
@@ -47,7 +58,9 @@ describe('Prepare, in the sandbox', () => {
     sandbox = await fastSandbox('failing-check');
     const run = await runInSandbox(sandbox, ['--stop-after', 'prepare', '--yes']);
     expect(run.exitCode).toBe(1);
-    expect(run.stdout).toMatch(/✗ CI green on the release commit — tests failed on the release commit [0-9a-f]{7}: http/);
+    expect(run.stdout).toMatch(
+      /✗ CI green on the release commit — tests failed on the release commit [0-9a-f]{7}: http/,
+    );
     expect(sandbox.github.releases().filter((release) => release.tagName === 'v0.1.1')).toEqual([]);
   });
 
@@ -77,11 +90,27 @@ describe('Prepare, in the sandbox', () => {
   it('does not offer a version TestPyPI already has', async () => {
     sandbox = await fastSandbox();
     sandbox.testpypi.publishFile(writeWheel(sandbox.workspace, { name: 'quillnote', version: '0.1.1' }));
-    const refused = await runInSandbox(sandbox, ['--stop-after', 'prepare', '--yes', '--answer', 'version.choice=patch']);
+    const refused = await runInSandbox(sandbox, [
+      '--stop-after',
+      'prepare',
+      '--yes',
+      '--answer',
+      'version.choice=patch',
+    ]);
     expect(refused.exitCode).toBe(1);
     expect(refused.stdout).toContain('patch 0.1.1 is not offered');
     expect(refused.stdout).toContain('TestPyPI');
-    const run = await runInSandbox(sandbox, ['--stop-after', 'prepare', '--yes', '--answer', 'journal.existing=abandon', '--answer', 'version.choice=custom', '--answer', 'version.custom=0.1.2']);
+    const run = await runInSandbox(sandbox, [
+      '--stop-after',
+      'prepare',
+      '--yes',
+      '--answer',
+      'journal.existing=abandon',
+      '--answer',
+      'version.choice=custom',
+      '--answer',
+      'version.custom=0.1.2',
+    ]);
     expect(run.stderr).toBe('');
     expect(run.exitCode).toBe(0);
     expect(run.stdout).toContain('0.1.0 → 0.1.2 (patch)');
@@ -102,7 +131,13 @@ describe('Prepare, in the sandbox', () => {
     await sandboxGit(other, ['add', '.']);
     await sandboxGit(other, ['commit', '-qm', 'docs: news']);
     await sandboxGit(other, ['push', '-q', 'origin', 'main']);
-    const behind = await runInSandbox(sandbox, ['--stop-after', 'prepare', '--yes', '--answer', 'journal.existing=abandon']);
+    const behind = await runInSandbox(sandbox, [
+      '--stop-after',
+      'prepare',
+      '--yes',
+      '--answer',
+      'journal.existing=abandon',
+    ]);
     expect(behind.exitCode).toBe(1);
     expect(behind.stdout).toContain('origin/main has 1 commit(s) that are not here, e.g. "docs: news"');
     expect(behind.stdout).toContain('git pull --ff-only origin main');
@@ -111,7 +146,13 @@ describe('Prepare, in the sandbox', () => {
   it('requires a Performance impact section when a configured path changed', async () => {
     sandbox = await fastSandbox();
     const pyproject = join(sandbox.project.projectDir, 'pyproject.toml');
-    writeFileSync(pyproject, readFileSync(pyproject, 'utf8').replace('performance-paths = []', 'performance-paths = ["src/quillnote/search.py"]'));
+    writeFileSync(
+      pyproject,
+      readFileSync(pyproject, 'utf8').replace(
+        'performance-paths = []',
+        'performance-paths = ["src/quillnote/search.py"]',
+      ),
+    );
     await sandboxGit(sandbox.project.projectDir, ['commit', '-qam', 'chore: watch search performance']);
     await sandboxGit(sandbox.project.projectDir, ['push', '-q', 'origin', 'main']);
     const run = await runInSandbox(sandbox, ['--stop-after', 'prepare', '--yes']);
@@ -127,7 +168,9 @@ describe('Prepare, in the sandbox', () => {
     const run = await runInSandbox(sandbox, ['--stop-after', 'prepare', '--yes']);
     expect(run.stderr).toBe('');
     expect(run.exitCode).toBe(0);
-    expect(run.stdout).toContain('✓ Write and commit the version — already done: the tag is the version: nothing to write');
+    expect(run.stdout).toContain(
+      '✓ Write and commit the version — already done: the tag is the version: nothing to write',
+    );
     expect(await sandboxGit(sandbox.project.remoteDir, ['rev-parse', 'main'])).toBe(before);
     expect(sandbox.github.releases().find((release) => release.tagName === 'v0.1.1')?.targetCommitish).toBe(before);
   });
@@ -135,13 +178,22 @@ describe('Prepare, in the sandbox', () => {
   it('after a lowered requires-python floor, asks about the support matrix and offers no patch', async () => {
     sandbox = await fastSandbox();
     const pyproject = join(sandbox.project.projectDir, 'pyproject.toml');
-    writeFileSync(pyproject, readFileSync(pyproject, 'utf8').replace('requires-python = ">=3.9"', 'requires-python = ">=3.8"'));
+    writeFileSync(
+      pyproject,
+      readFileSync(pyproject, 'utf8').replace('requires-python = ">=3.9"', 'requires-python = ">=3.8"'),
+    );
     await sandboxGit(sandbox.project.projectDir, ['commit', '-qam', 'feat: support Python 3.8 (#6)']);
     await sandboxGit(sandbox.project.projectDir, ['push', '-q', 'origin', 'main']);
     const patch = await runInSandbox(sandbox, ['--stop-after', 'prepare', '--yes', '--answer', 'version.choice=patch']);
     expect(patch.exitCode).toBe(1);
     expect(patch.stdout).toContain('patch 0.1.1 is not offered');
-    const run = await runInSandbox(sandbox, ['--stop-after', 'prepare', '--yes', '--answer', 'journal.existing=abandon']);
+    const run = await runInSandbox(sandbox, [
+      '--stop-after',
+      'prepare',
+      '--yes',
+      '--answer',
+      'journal.existing=abandon',
+    ]);
     expect(run.stdout).toContain('0.1.0 → 0.2.0 (minor, migration notes required)');
     expect(run.stdout).toContain('These changes may need SUPPORT_MATRIX.md updated. Edit it now?: no (default)');
     expect(run.stdout).toContain('SUPPORT_MATRIX.md kept as it is');

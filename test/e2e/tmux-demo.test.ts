@@ -61,59 +61,72 @@ afterEach(async () => {
 });
 
 describe.skipIf(!hasTmux)('pyrelease demo in a real terminal (tmux)', () => {
-  it('runs the whole release through the Ink interface, answered by keys, and exits 0', { timeout: TEST_TIMEOUT_MS }, async () => {
-    const home = tempDir();
-    const tmp = join(home, 'tmp');
-    mkdirSync(tmp);
-    session = new TmuxSession({ columns: 120, rows: 40 });
-    const started = Date.now();
-    // Every wait draws on one budget that ends before the test's timeout: a slow run fails with its screen.
-    const left = () => Math.max(started + BUDGET_MS - Date.now(), 1);
-    // A person at a terminal: no CI variable, colours on, no editor; everything the demo makes stays in this HOME.
-    await session.start([process.execPath, BIN, 'demo'], {
-      cwd: home,
-      env: {
-        PATH: process.env['PATH'] ?? '/usr/bin:/bin',
-        HOME: home,
-        TMPDIR: tmp,
-        USER: 'tester',
-        LANG: 'C.UTF-8',
-        TERM: 'xterm-256color',
-        PYRELEASE_POLL_INTERVAL_MS: '25',
-        EDITOR: '',
-        VISUAL: '',
-        GIT_EDITOR: 'true',
-      },
-    });
+  it(
+    'runs the whole release through the Ink interface, answered by keys, and exits 0',
+    { timeout: TEST_TIMEOUT_MS },
+    async () => {
+      const home = tempDir();
+      const tmp = join(home, 'tmp');
+      mkdirSync(tmp);
+      session = new TmuxSession({ columns: 120, rows: 40 });
+      const started = Date.now();
+      // Every wait draws on one budget that ends before the test's timeout: a slow run fails with its screen.
+      const left = () => Math.max(started + BUDGET_MS - Date.now(), 1);
+      // A person at a terminal: no CI variable, colours on, no editor; everything the demo makes stays in this HOME.
+      await session.start([process.execPath, BIN, 'demo'], {
+        cwd: home,
+        env: {
+          PATH: process.env['PATH'] ?? '/usr/bin:/bin',
+          HOME: home,
+          TMPDIR: tmp,
+          USER: 'tester',
+          LANG: 'C.UTF-8',
+          TERM: 'xterm-256color',
+          PYRELEASE_POLL_INTERVAL_MS: '25',
+          EDITOR: '',
+          VISUAL: '',
+          GIT_EDITOR: 'true',
+        },
+      });
 
-    // Ink, not plain lines: the first question comes with the key footer.
-    await session.waitFor(QUESTION_PENDING, left());
+      // Ink, not plain lines: the first question comes with the key footer.
+      await session.waitFor(QUESTION_PENDING, left());
 
-    const { answered } = await drive(session, { rules: RULES, until: DEMO_OVER, pending: QUESTION_PENDING, timeoutMs: left() });
-    const code = await session.waitForExit(left());
-    const screen = await session.capture();
-    const everything = await session.capture({ history: true });
-    console.info(`demo in tmux: ${answered.length} answers, exit ${code}, ${Date.now() - started} ms\n${screen}`);
+      const { answered } = await drive(session, {
+        rules: RULES,
+        until: DEMO_OVER,
+        pending: QUESTION_PENDING,
+        timeoutMs: left(),
+      });
+      const code = await session.waitForExit(left());
+      const screen = await session.capture();
+      const everything = await session.capture({ history: true });
+      console.info(`demo in tmux: ${answered.length} answers, exit ${code}, ${Date.now() - started} ms\n${screen}`);
 
-    expect(code, everything).toBe(0);
-    // Prepare's questions came, in order; later stages answer what they ask (each rule at most once).
-    expect(answered.slice(0, PREPARE_ANSWERS)).toEqual(RULES.slice(0, PREPARE_ANSWERS).map((rule) => expect.stringMatching(rule.when)));
-    expect(screen).toMatch(DEMO_OVER);
-    // Every stage of the release is ticked in the stage bar, however many there are.
-    expect(screen).toMatch(/^✓ Prepare(?: {2}✓ [^✓✗›·\n]+)*$/m);
-    // Ink wraps the long path itself (a hard line break -J cannot join).
-    expect(screen).toMatch(/^✓ Release record saved to\s+\S+\.json\.$/m);
-    expect(everything).toContain('✓ Choose the version — 0.1.0 → 0.1.1 (patch)');
-    expect(everything).toContain('? Which version? 0.1.1');
-    expect(everything).toContain('✓ Launch checklist — 3 item(s) confirmed by tester');
-    // The summary ends the release on screen, with its links and the time per stage.
-    expect(everything).toContain('quillnote 0.1.1 is on PyPI, installed and smoke-tested from there.');
-    expect(everything).toMatch(/ {2}GitHub Release {4}http:\/\/127\.0\.0\.1:\d+\/\S+\/releases\/tag\/v0\.1\.1/);
-    expect(everything).toMatch(/Time per stage: Prepare \S+ · TestPyPI dry run/);
-    expect(screen).toMatch(/^✓ Prepare {2}✓ TestPyPI dry run {2}✓ Tag {2}✓ Publish to PyPI {2}✓ Smoke-test from PyPI {2}✓ Finalize$/m);
-    for (const line of everything.split('\n')) {
-      expect(hasControlCharacter(line), `a control character in ${JSON.stringify(line)}`).toBe(false);
-      for (const garbage of GARBAGE) expect(line, `raw escape text in ${JSON.stringify(line)}`).not.toMatch(garbage);
-    }
-  });
+      expect(code, everything).toBe(0);
+      // Prepare's questions came, in order; later stages answer what they ask (each rule at most once).
+      expect(answered.slice(0, PREPARE_ANSWERS)).toEqual(
+        RULES.slice(0, PREPARE_ANSWERS).map((rule) => expect.stringMatching(rule.when)),
+      );
+      expect(screen).toMatch(DEMO_OVER);
+      // Every stage of the release is ticked in the stage bar, however many there are.
+      expect(screen).toMatch(/^✓ Prepare(?: {2}✓ [^✓✗›·\n]+)*$/m);
+      // Ink wraps the long path itself (a hard line break -J cannot join).
+      expect(screen).toMatch(/^✓ Release record saved to\s+\S+\.json\.$/m);
+      expect(everything).toContain('✓ Choose the version — 0.1.0 → 0.1.1 (patch)');
+      expect(everything).toContain('? Which version? 0.1.1');
+      expect(everything).toContain('✓ Launch checklist — 3 item(s) confirmed by tester');
+      // The summary ends the release on screen, with its links and the time per stage.
+      expect(everything).toContain('quillnote 0.1.1 is on PyPI, installed and smoke-tested from there.');
+      expect(everything).toMatch(/ {2}GitHub Release {4}http:\/\/127\.0\.0\.1:\d+\/\S+\/releases\/tag\/v0\.1\.1/);
+      expect(everything).toMatch(/Time per stage: Prepare \S+ · TestPyPI dry run/);
+      expect(screen).toMatch(
+        /^✓ Prepare {2}✓ TestPyPI dry run {2}✓ Tag {2}✓ Publish to PyPI {2}✓ Smoke-test from PyPI {2}✓ Finalize$/m,
+      );
+      for (const line of everything.split('\n')) {
+        expect(hasControlCharacter(line), `a control character in ${JSON.stringify(line)}`).toBe(false);
+        for (const garbage of GARBAGE) expect(line, `raw escape text in ${JSON.stringify(line)}`).not.toMatch(garbage);
+      }
+    },
+  );
 });

@@ -23,11 +23,9 @@ function strict<T>(name: string, members: Partial<T> = {}): T {
 }
 
 /** A function the step must never call. */
-const unused =
-  (name: string) =>
-  (): never => {
-    throw new Error(`the step called ${name}`);
-  };
+const unused = (name: string) => (): never => {
+  throw new Error(`the step called ${name}`);
+};
 
 const release = (version: string): IndexRelease => ({ version, files: [], yanked: false, yankedReason: null });
 
@@ -45,18 +43,33 @@ interface Fake {
  * TestPyPI's releases, the outputs of `prepare.version` and (for the probe) of its own earlier run,
  * and the answers given. Everything else throws.
  */
-function fakeContext(options: { version?: string; tag?: string; onTestPyPI?: string[] | undefined; answers?: Record<string, AnswerValue>; earlier?: StepOutputs; testpypi?: boolean } = {}): Fake {
+function fakeContext(
+  options: {
+    version?: string;
+    tag?: string;
+    onTestPyPI?: string[] | undefined;
+    answers?: Record<string, AnswerValue>;
+    earlier?: StepOutputs;
+    testpypi?: boolean;
+  } = {},
+): Fake {
   const asked: Question[] = [];
   const looked: string[] = [];
   let loads = 0;
-  const snapshot = strict<ProjectSnapshot>('snapshot', { project: strict<ProjectSnapshot['project']>('snapshot.project', { name: 'quillnote' }) });
+  const snapshot = strict<ProjectSnapshot>('snapshot', {
+    project: strict<ProjectSnapshot['project']>('snapshot.project', { name: 'quillnote' }),
+  });
   const onTestPyPI = 'onTestPyPI' in options ? options.onTestPyPI : [];
   const outputs: Record<string, StepOutputs | undefined> = {
-    'prepare.version': { version: options.version ?? '0.1.1', tag: options.tag ?? 'v0.1.1', summary: `0.1.0 → ${options.version ?? '0.1.1'}` },
+    'prepare.version': {
+      version: options.version ?? '0.1.1',
+      tag: options.tag ?? 'v0.1.1',
+      summary: `0.1.0 → ${options.version ?? '0.1.1'}`,
+    },
     'testpypi.candidate': options.earlier,
   };
   const reads = strict<ReleasePorts['reads']>('reads', {
-    project: strict<ReleasePorts['reads']['project']>('reads.project', { load: async () => (loads += 1, snapshot) }),
+    project: strict<ReleasePorts['reads']['project']>('reads.project', { load: async () => ((loads += 1), snapshot) }),
     ...(options.testpypi === false
       ? {}
       : {
@@ -79,7 +92,8 @@ function fakeContext(options: { version?: string; tag?: string; onTestPyPI?: str
     stepRecords: unused('stepRecords'),
     ask: async <Q extends Question>(question: Q) => {
       asked.push(question);
-      if (!options.answers || !Object.hasOwn(options.answers, question.id)) throw new Error(`unexpected question ${question.id}: ${question.message}`);
+      if (!options.answers || !Object.hasOwn(options.answers, question.id))
+        throw new Error(`unexpected question ${question.id}: ${question.message}`);
       return options.answers[question.id] as never;
     },
     log: unused('log'),
@@ -110,8 +124,14 @@ describe('chooseCandidate', () => {
   });
 
   it('asks before taking the next free candidate when rc1 and rc2 are taken, naming only that line', async () => {
-    const fake = fakeContext({ onTestPyPI: ['0.1.0', '0.1.1rc1', '0.1.1rc2'], answers: { 'testpypi.next-candidate': true } });
-    expect(await chooseCandidate.run(fake.ctx)).toEqual({ summary: '0.1.1rc3 (TestPyPI has 0.1.1rc1, 0.1.1rc2)', version: '0.1.1rc3' });
+    const fake = fakeContext({
+      onTestPyPI: ['0.1.0', '0.1.1rc1', '0.1.1rc2'],
+      answers: { 'testpypi.next-candidate': true },
+    });
+    expect(await chooseCandidate.run(fake.ctx)).toEqual({
+      summary: '0.1.1rc3 (TestPyPI has 0.1.1rc1, 0.1.1rc2)',
+      version: '0.1.1rc3',
+    });
     expect(fake.asked).toHaveLength(1);
     expect(fake.asked[0]).toMatchObject({
       kind: 'confirm',
@@ -129,13 +149,22 @@ describe('chooseCandidate', () => {
       (thrown: unknown) => thrown,
     );
     expect(error).toBeInstanceOf(PyreleaseError);
-    expect(error).toMatchObject({ code: 'testpypi.candidate-refused', kind: 'failed', message: expect.stringContaining('0.1.1rc3 was declined') });
-    expect((error as PyreleaseError).hint).toBe('Run `pyrelease --resume --answer testpypi.next-candidate=yes` to rehearse as 0.1.1rc3.');
+    expect(error).toMatchObject({
+      code: 'testpypi.candidate-refused',
+      kind: 'failed',
+      message: expect.stringContaining('0.1.1rc3 was declined'),
+    });
+    expect((error as PyreleaseError).hint).toBe(
+      'Run `pyrelease --resume --answer testpypi.next-candidate=yes` to rehearse as 0.1.1rc3.',
+    );
   });
 
   it('rehearses a pre-release as itself, without looking at TestPyPI or asking', async () => {
     const fake = fakeContext({ version: '0.2.0b1', tag: 'v0.2.0b1', testpypi: false });
-    expect(await chooseCandidate.run(fake.ctx)).toEqual({ summary: '0.2.0b1 (the release is a pre-release: rehearsed as itself)', version: '0.2.0b1' });
+    expect(await chooseCandidate.run(fake.ctx)).toEqual({
+      summary: '0.2.0b1 (the release is a pre-release: rehearsed as itself)',
+      version: '0.2.0b1',
+    });
     expect(fake.looked).toEqual([]);
     expect(fake.asked).toEqual([]);
   });
@@ -148,7 +177,10 @@ describe('chooseCandidate', () => {
 
   it('cannot run before a version was chosen', async () => {
     const fake = fakeContext();
-    const ctx = { ...fake.ctx, outputsOf: (id: string) => (id === 'prepare.version' ? undefined : fake.ctx.outputsOf(id)) };
+    const ctx = {
+      ...fake.ctx,
+      outputsOf: (id: string) => (id === 'prepare.version' ? undefined : fake.ctx.outputsOf(id)),
+    };
     await expect(chooseCandidate.run(ctx)).rejects.toMatchObject({ code: 'journal.missing-version' });
   });
 
@@ -157,7 +189,11 @@ describe('chooseCandidate', () => {
       const earlier = { summary: '0.1.1rc2 (TestPyPI has 0.1.1rc1)', version: '0.1.1rc2' };
       // TestPyPI has moved on since: the earlier choice still stands (it may have been published by now).
       const fake = fakeContext({ earlier, onTestPyPI: ['0.1.1rc1', '0.1.1rc2'], testpypi: false });
-      expect(await chooseCandidate.probe!(fake.ctx)).toEqual({ state: 'done', detail: '0.1.1rc2, chosen earlier', outputs: earlier });
+      expect(await chooseCandidate.probe!(fake.ctx)).toEqual({
+        state: 'done',
+        detail: '0.1.1rc2, chosen earlier',
+        outputs: earlier,
+      });
       expect(fake.loads()).toBe(0);
       expect(fake.looked).toEqual([]);
       expect(fake.asked).toEqual([]);
@@ -165,8 +201,12 @@ describe('chooseCandidate', () => {
 
     it('leaves the step to do when nothing, or no version, was recorded', async () => {
       expect(await chooseCandidate.probe!(fakeContext({ testpypi: false }).ctx)).toEqual({ state: 'todo' });
-      expect(await chooseCandidate.probe!(fakeContext({ earlier: { summary: 'x' }, testpypi: false }).ctx)).toEqual({ state: 'todo' });
-      expect(await chooseCandidate.probe!(fakeContext({ earlier: { version: 3 }, testpypi: false }).ctx)).toEqual({ state: 'todo' });
+      expect(await chooseCandidate.probe!(fakeContext({ earlier: { summary: 'x' }, testpypi: false }).ctx)).toEqual({
+        state: 'todo',
+      });
+      expect(await chooseCandidate.probe!(fakeContext({ earlier: { version: 3 }, testpypi: false }).ctx)).toEqual({
+        state: 'todo',
+      });
     });
   });
 });

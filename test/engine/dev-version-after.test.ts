@@ -12,7 +12,10 @@ describe('devVersionAfter', () => {
     expect(devVersionAfter(released)).toBe(dev);
   });
 
-  it.each(['1.2.3', '1.2.0rc1', '2.0.0b1', '1.0.0a2', '3.1.0.post1'])('after %s comes a version that sorts above it', (released) => {
-    expect(compareVersions(devVersionAfter(released), released)).toBeGreaterThan(0);
-  });
+  it.each(['1.2.3', '1.2.0rc1', '2.0.0b1', '1.0.0a2', '3.1.0.post1'])(
+    'after %s comes a version that sorts above it',
+    (released) => {
+      expect(compareVersions(devVersionAfter(released), released)).toBeGreaterThan(0);
+    },
+  );
 });

@@ -3,7 +3,12 @@ import type { StepOutputs } from '../../src/engine/journal';
 import { recordedTrigger } from '../../src/engine/stages/shared/started-run';
 import type { Json } from '../../src/ports/journal-store';
 
-const wellFormed = { workflow: 'publish-testpypi.yml', event: 'workflow_dispatch', triggeredAt: '2026-05-01T10:00:00.000Z', knownRunIds: [11, 12] } satisfies Json;
+const wellFormed = {
+  workflow: 'publish-testpypi.yml',
+  event: 'workflow_dispatch',
+  triggeredAt: '2026-05-01T10:00:00.000Z',
+  knownRunIds: [11, 12],
+} satisfies Json;
 
 /** The well-formed record with one field replaced (or, with `undefined`, removed). */
 function withField(key: keyof typeof wellFormed, value: Json | undefined): StepOutputs {
@@ -39,9 +44,12 @@ describe('recordedTrigger', () => {
     expect(recordedTrigger({ trigger: { ...wellFormed, headSha: 42 } })).toBeUndefined();
   });
 
-  it.each(['workflow', 'event', 'triggeredAt', 'knownRunIds'] as const)('returns undefined when %s is missing', (key) => {
-    expect(recordedTrigger(withField(key, undefined))).toBeUndefined();
-  });
+  it.each(['workflow', 'event', 'triggeredAt', 'knownRunIds'] as const)(
+    'returns undefined when %s is missing',
+    (key) => {
+      expect(recordedTrigger(withField(key, undefined))).toBeUndefined();
+    },
+  );
 
   it.each<[keyof typeof wellFormed, Json]>([
     ['workflow', 42],

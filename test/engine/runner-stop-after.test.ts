@@ -25,10 +25,18 @@ interface Run {
 
 async function run(
   world: World,
-  options: { store: MemoryJournalStore; stopAfter?: string; dryRun?: boolean; resumed?: boolean; plan?: Plan<TestPorts> },
+  options: {
+    store: MemoryJournalStore;
+    stopAfter?: string;
+    dryRun?: boolean;
+    resumed?: boolean;
+    plan?: Plan<TestPorts>;
+  },
 ): Promise<Run> {
   const clock = new FixedClock();
-  const data = (await options.store.load()) ?? newJournalData({ releaseId: 'r1', mode: 'release', now: clock.now(), version: 'test' });
+  const data =
+    (await options.store.load()) ??
+    newJournalData({ releaseId: 'r1', mode: 'release', now: clock.now(), version: 'test' });
   const events: EngineEvent[] = [];
   const result = await runPlan({
     plan: options.plan ?? testPlan(),
@@ -49,7 +57,13 @@ async function run(
 }
 
 const trace = (events: EngineEvent[]) =>
-  events.flatMap((event) => (event.type === 'stage-started' ? [`stage:${event.stage}`] : 'step' in event && event.type.startsWith('step-') ? [`${event.type}:${event.step}`] : []));
+  events.flatMap((event) =>
+    event.type === 'stage-started'
+      ? [`stage:${event.stage}`]
+      : 'step' in event && event.type.startsWith('step-')
+        ? [`${event.type}:${event.step}`]
+        : [],
+  );
 
 describe('runPlan with stopAfter', () => {
   it('stops once the named stage is done, pausing the release instead of finishing it', async () => {
@@ -61,12 +75,17 @@ describe('runPlan with stopAfter', () => {
     expect(world.writes).toEqual(['alpha', 'beta']);
     expect(trace(events)).toEqual([
       'stage:one',
-      'step-started:check', 'step-finished:check',
-      'step-started:alpha', 'step-finished:alpha',
-      'step-started:beta', 'step-finished:beta',
+      'step-started:check',
+      'step-finished:check',
+      'step-started:alpha',
+      'step-finished:alpha',
+      'step-started:beta',
+      'step-finished:beta',
     ]);
     // Nothing of stage two was touched: no question asked, no header set.
-    expect(events.some((event) => event.type === 'question' || event.type === 'answered' || event.type === 'header')).toBe(false);
+    expect(
+      events.some((event) => event.type === 'question' || event.type === 'answered' || event.type === 'header'),
+    ).toBe(false);
 
     const finished = events.filter((event) => event.type === 'finished');
     expect(finished).toHaveLength(1);
@@ -90,7 +109,11 @@ describe('runPlan with stopAfter', () => {
     plan.stages.push({ id: 'three', title: 'Three', steps: [] });
     const paused = await run(new World(), { store: new MemoryJournalStore(), stopAfter: 'two', plan });
     expect(paused.result.outcome).toBe('paused');
-    expect(paused.events.at(-1)).toMatchObject({ outcome: 'paused', message: 'Paused after Two, as asked.', hint: expect.stringContaining('go on with Three') });
+    expect(paused.events.at(-1)).toMatchObject({
+      outcome: 'paused',
+      message: 'Paused after Two, as asked.',
+      hint: expect.stringContaining('go on with Three'),
+    });
     expect(paused.events.at(-1)).toMatchObject({ hint: expect.stringContaining('pyrelease --resume') });
   });
 
@@ -102,7 +125,9 @@ describe('runPlan with stopAfter', () => {
     const second = await run(world, { store, resumed: true });
     expect(second.result.outcome).toBe('done');
     expect(world.writes).toEqual(['alpha', 'beta', 'gamma']);
-    expect(trace(second.events)).toEqual(expect.arrayContaining(['step-skipped:alpha', 'step-skipped:beta', 'step-finished:gamma']));
+    expect(trace(second.events)).toEqual(
+      expect.arrayContaining(['step-skipped:alpha', 'step-skipped:beta', 'step-finished:gamma']),
+    );
     expect(store.current).toBeUndefined();
     expect(store.archived.map((record) => record.state)).toEqual(['done']);
   });
@@ -139,7 +164,13 @@ describe('runPlan with stopAfter', () => {
 
     expect(result).toEqual({ outcome: 'paused' });
     expect(world.writes).toEqual([]);
-    expect(trace(events)).toEqual(['stage:one', 'step-started:check', 'step-finished:check', 'step-skipped:alpha', 'step-skipped:beta']);
+    expect(trace(events)).toEqual([
+      'stage:one',
+      'step-started:check',
+      'step-finished:check',
+      'step-skipped:alpha',
+      'step-skipped:beta',
+    ]);
     expect(events.at(-1)).toEqual({
       type: 'finished',
       outcome: 'paused',
@@ -177,7 +208,11 @@ describe('ctx.report', () => {
     expect(result.outcome).toBe('done');
     const reports = events.filter((event) => event.type === 'report');
     expect(reports).toEqual([
-      { type: 'report', step: 'finalize.summary', lines: ['quillnote 0.1.1 is on PyPI.', '  PyPI  https://pypi.org/project/quillnote/0.1.1/'] },
+      {
+        type: 'report',
+        step: 'finalize.summary',
+        lines: ['quillnote 0.1.1 is on PyPI.', '  PyPI  https://pypi.org/project/quillnote/0.1.1/'],
+      },
     ]);
     // The block comes while its step runs: after it started, before it finished.
     const types = events.map((event) => event.type);

@@ -6,7 +6,9 @@ import { runTestPlan } from '../helpers/run-test-plan';
 import { ALL_STEPS, WRITE_STEPS, World } from '../helpers/test-plan';
 
 const stepEvents = (events: { type: string; step?: string; reason?: string }[]) =>
-  events.filter((event) => event.type.startsWith('step-')).map((event) => `${event.type}:${event.step}${event.reason ? `:${event.reason}` : ''}`);
+  events
+    .filter((event) => event.type.startsWith('step-'))
+    .map((event) => `${event.type}:${event.step}${event.reason ? `:${event.reason}` : ''}`);
 
 describe('runPlan', () => {
   it('runs every step in order, records outputs and archives the finished release', async () => {
@@ -16,11 +18,16 @@ describe('runPlan', () => {
     expect(result.outcome).toBe('done');
     expect(world.writes).toEqual(WRITE_STEPS);
     expect(stepEvents(events)).toEqual([
-      'step-started:check', 'step-finished:check',
-      'step-started:alpha', 'step-finished:alpha',
-      'step-started:beta', 'step-finished:beta',
-      'step-started:choose', 'step-finished:choose',
-      'step-started:gamma', 'step-finished:gamma',
+      'step-started:check',
+      'step-finished:check',
+      'step-started:alpha',
+      'step-finished:alpha',
+      'step-started:beta',
+      'step-finished:beta',
+      'step-started:choose',
+      'step-finished:choose',
+      'step-started:gamma',
+      'step-finished:gamma',
     ]);
     expect(store.current).toBeUndefined();
     const record = store.archived[0]!;
@@ -58,7 +65,9 @@ describe('runPlan', () => {
       expect(second.result.outcome).toBe('done');
       expect([...world.writes].sort()).toEqual([...WRITE_STEPS].sort());
       const answeredBefore = ALL_STEPS.indexOf(interruptAt) > ALL_STEPS.indexOf('choose');
-      expect(store.archived[0]?.answers['colour']).toMatchObject(answeredBefore ? { value: 'blue', source: 'flag' } : { value: 'red', source: 'default' });
+      expect(store.archived[0]?.answers['colour']).toMatchObject(
+        answeredBefore ? { value: 'blue', source: 'flag' } : { value: 'red', source: 'default' },
+      );
       const before = ALL_STEPS.slice(0, ALL_STEPS.indexOf(interruptAt)).filter((id) => WRITE_STEPS.includes(id));
       for (const id of before) {
         expect(stepEvents(second.events)).toContain(`step-skipped:${id}:done`);
@@ -115,7 +124,9 @@ describe('runPlan', () => {
         beforeRun: async (id, ctx) => {
           if (id !== 'beta') return;
           // A long-running child that ends when the signal aborts, as the process adapter does.
-          const running = new Promise<void>((_, reject) => ctx.signal.addEventListener('abort', () => reject(new Error('killed'))));
+          const running = new Promise<void>((_, reject) =>
+            ctx.signal.addEventListener('abort', () => reject(new Error('killed'))),
+          );
           controller.abort();
           await running;
         },
@@ -125,7 +136,11 @@ describe('runPlan', () => {
     expect(world.writes).toEqual(['alpha']);
     expect(store.current?.state).toBe('cancelled');
     expect(store.current?.steps['beta']?.state).toBe('cancelled');
-    expect(events.at(-1)).toMatchObject({ type: 'finished', outcome: 'cancelled', hint: expect.stringContaining('pyrelease --resume') });
+    expect(events.at(-1)).toMatchObject({
+      type: 'finished',
+      outcome: 'cancelled',
+      hint: expect.stringContaining('pyrelease --resume'),
+    });
   });
 
   it('without a terminal and without an answer, stops naming the --answer to pass', async () => {
@@ -133,14 +148,19 @@ describe('runPlan', () => {
     const { result, events } = await runTestPlan(world, { yes: false });
     expect(result.outcome).toBe('failed');
     const failed = events.find((event) => event.type === 'step-failed');
-    expect(failed).toMatchObject({ step: 'choose', message: '"Colour?" needs an answer, and there is no terminal to ask on.' });
+    expect(failed).toMatchObject({
+      step: 'choose',
+      message: '"Colour?" needs an answer, and there is no terminal to ask on.',
+    });
     expect(failed && failed.type === 'step-failed' && failed.hint).toContain('--answer colour=red|blue');
   });
 
   it('refuses a given answer that is not one of the choices', async () => {
     const { result, events } = await runTestPlan(new World(), { given: { colour: 'green' } });
     expect(result.outcome).toBe('failed');
-    expect(events.find((event) => event.type === 'step-failed')).toMatchObject({ message: expect.stringContaining('it takes one of red, blue') });
+    expect(events.find((event) => event.type === 'step-failed')).toMatchObject({
+      message: expect.stringContaining('it takes one of red, blue'),
+    });
   });
 
   it('asks a person when there is one, and records where each answer came from', async () => {
@@ -152,7 +172,9 @@ describe('runPlan', () => {
       prompter: { ask: async (question) => (asked.push(question.id), 'blue') },
     });
     expect(asked).toEqual(['colour']);
-    expect(events.filter((event) => event.type === 'question' || event.type === 'answered').map((event) => event.type)).toEqual(['question', 'answered']);
+    expect(
+      events.filter((event) => event.type === 'question' || event.type === 'answered').map((event) => event.type),
+    ).toEqual(['question', 'answered']);
     expect(store.archived[0]?.answers['colour']).toMatchObject({ value: 'blue', source: 'user', step: 'choose' });
   });
 });

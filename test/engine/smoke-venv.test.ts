@@ -32,7 +32,13 @@ const BEHAVIOURS = [
   '    print("hanging", flush=True)',
   '    time.sleep(60)',
 ].join('\n');
-const SCRIPTS = { quill: 'quillnote:main', 'quill-notes': 'quillnote:main', 'quill-fail': 'quillnote:fail', 'quill-usage': 'quillnote:usage', 'quill-hang': 'quillnote:hang' };
+const SCRIPTS = {
+  quill: 'quillnote:main',
+  'quill-notes': 'quillnote:main',
+  'quill-fail': 'quillnote:fail',
+  'quill-usage': 'quillnote:usage',
+  'quill-hang': 'quillnote:hang',
+};
 
 let work: string;
 let server: IndexServer;
@@ -54,8 +60,21 @@ function harness(parentEnv: Record<string, string> = {}) {
   const lines: string[] = [];
   const warnings: string[] = [];
   const index = new HttpPackageIndex({ baseUrl: server.url, clock: systemClock, attempts: 1 });
-  const absent = new Proxy({}, { get: (_, key) => { throw new Error(`this test has no ${String(key)} port`); } });
-  const reads = { ...(absent as object), pypi: index, testpypi: index, clock: systemClock, pacing: { pollIntervalMs: 25 } } as unknown as ReleasePorts['reads'];
+  const absent = new Proxy(
+    {},
+    {
+      get: (_, key) => {
+        throw new Error(`this test has no ${String(key)} port`);
+      },
+    },
+  );
+  const reads = {
+    ...(absent as object),
+    pypi: index,
+    testpypi: index,
+    clock: systemClock,
+    pacing: { pollIntervalMs: 25 },
+  } as unknown as ReleasePorts['reads'];
   const ctx = {
     reads,
     dryRun: false,
@@ -70,7 +89,13 @@ function harness(parentEnv: Record<string, string> = {}) {
 }
 
 function options(entrypoints: SmokeOptions['entrypoints'], config: Partial<ReleaseConfig> = {}): SmokeOptions {
-  return { project: PROJECT, version: VERSION, indexUrl: `${server.url}/simple/`, entrypoints, config: { ...DEFAULT_CONFIG, ...config } };
+  return {
+    project: PROJECT,
+    version: VERSION,
+    indexUrl: `${server.url}/simple/`,
+    entrypoints,
+    config: { ...DEFAULT_CONFIG, ...config },
+  };
 }
 
 const script = (name: string) => ({ name, kind: 'console' as const, target: 'quillnote:main' });
@@ -79,14 +104,20 @@ describe('smokeInVenv', () => {
   it('installs, checks the version, runs the import, both console scripts and a smoke command, then removes the venv', async () => {
     const { ctx, python, lines } = harness();
     const wheelUrl = `${server.url}/files/${PROJECT}/${PROJECT}-${VERSION}-py3-none-any.whl`;
-    const outcome = await smokeInVenv(ctx, { python }, {
-      ...options([script('quill'), script('quill-notes'), { name: 'quill-gui', kind: 'gui' }], {
-        smoke: { 'quill-notes': { args: ['--version'], timeout: 30, expectExit: 0, skip: false } },
-        smokeCommands: [{ argv: ['python', '-c', 'import quillnote; print(quillnote.__version__)'], timeout: 30, expectExit: 0 }],
-      }),
-      // As waitForIndex returns them: the installed wheel must be one of the release's files.
-      expectedFiles: [{ url: `${wheelUrl}#sha256=0` }],
-    });
+    const outcome = await smokeInVenv(
+      ctx,
+      { python },
+      {
+        ...options([script('quill'), script('quill-notes'), { name: 'quill-gui', kind: 'gui' }], {
+          smoke: { 'quill-notes': { args: ['--version'], timeout: 30, expectExit: 0, skip: false } },
+          smokeCommands: [
+            { argv: ['python', '-c', 'import quillnote; print(quillnote.__version__)'], timeout: 30, expectExit: 0 },
+          ],
+        }),
+        // As waitForIndex returns them: the installed wheel must be one of the release's files.
+        expectedFiles: [{ url: `${wheelUrl}#sha256=0` }],
+      },
+    );
 
     expect(outcome.venvRemoved).toBe(true);
     expect(existsSync(outcome.venvDir)).toBe(false);
@@ -112,13 +143,20 @@ describe('smokeInVenv', () => {
     beforeAll(async () => {
       const run = harness();
       lines = run.lines;
-      const caught = await smokeInVenv(run.ctx, { python: run.python }, options([script('quill-fail'), script('quill-usage'), script('quill-hang'), script('quill-skipped')], {
-        smoke: {
-          'quill-usage': { args: [], timeout: 30, expectExit: 2, skip: false },
-          'quill-hang': { args: [], timeout: 1, expectExit: 0, skip: false },
-          'quill-skipped': { args: [], timeout: 30, expectExit: 0, skip: true },
-        },
-      })).then((outcome: SmokeOutcome) => outcome, (thrown: unknown) => thrown);
+      const caught = await smokeInVenv(
+        run.ctx,
+        { python: run.python },
+        options([script('quill-fail'), script('quill-usage'), script('quill-hang'), script('quill-skipped')], {
+          smoke: {
+            'quill-usage': { args: [], timeout: 30, expectExit: 2, skip: false },
+            'quill-hang': { args: [], timeout: 1, expectExit: 0, skip: false },
+            'quill-skipped': { args: [], timeout: 30, expectExit: 0, skip: true },
+          },
+        }),
+      ).then(
+        (outcome: SmokeOutcome) => outcome,
+        (thrown: unknown) => thrown,
+      );
       expect(caught).toBeInstanceOf(PyreleaseError);
       error = caught as PyreleaseError;
       const kept = /The venv is kept at (\S+):/.exec(error.hint ?? '')?.[1];
@@ -128,18 +166,24 @@ describe('smokeInVenv', () => {
     it('fails on a non-zero exit, with what ran, exit code against expected and the output tail', () => {
       expect(error.code).toBe('smoke.failed');
       expect(error.message).toContain('The smoke test failed (2 of 6):');
-      expect(error.message).toContain('  ✗ console script quill-fail: exited with code 3, expected 0\n    quillnote is broken');
+      expect(error.message).toContain(
+        '  ✗ console script quill-fail: exited with code 3, expected 0\n    quillnote is broken',
+      );
     });
 
     it('passes a script whose configured expected exit code (2) it returned', () => {
       expect(error.message).not.toContain('quill-usage');
-      expect(lines.find((line) => line.startsWith('quill-usage '))).toMatch(/^quill-usage +│ ✓ +│ 2 +│ [\d.]+ +│ usage: quill-usage FILE$/);
+      expect(lines.find((line) => line.startsWith('quill-usage '))).toMatch(
+        /^quill-usage +│ ✓ +│ 2 +│ [\d.]+ +│ usage: quill-usage FILE$/,
+      );
     });
 
     it('fails a script that outlives its timeout, and reports skipped ones as skipped', () => {
       expect(error.message).toContain('  ✗ console script quill-hang: did not finish within 1 s\n    hanging');
       expect(lines.find((line) => line.startsWith('quill-hang '))).toMatch(/^quill-hang +│ ✗ +│ timeout +│/);
-      expect(lines.find((line) => line.startsWith('quill-skipped '))).toMatch(/^quill-skipped +│ - +│ - +│ - +│ skip = true in \[tool\.pyrelease\.smoke\.quill-skipped\]$/);
+      expect(lines.find((line) => line.startsWith('quill-skipped '))).toMatch(
+        /^quill-skipped +│ - +│ - +│ - +│ skip = true in \[tool\.pyrelease\.smoke\.quill-skipped\]$/,
+      );
     });
 
     it('keeps the venv and names it', () => {
@@ -159,6 +203,8 @@ describe('smokeInVenv', () => {
     expect(lines).toContain(`pip: Looking in indexes: ${server.url}/simple/`);
     expect(lines.join('\n')).not.toContain('127.0.0.1:9/');
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toContain('extra-index-url http://127.0.0.1:9/simple (global.extra-index-url (pip configuration file))');
+    expect(warnings[0]).toContain(
+      'extra-index-url http://127.0.0.1:9/simple (global.extra-index-url (pip configuration file))',
+    );
   });
 });

@@ -6,7 +6,13 @@ const T0 = Date.UTC(2026, 4, 1, 10, 0, 0);
 const iso = (ms: number) => new Date(T0 + ms).toISOString();
 
 /** A finished step that ran from `from` to `to` milliseconds after T0. */
-const ran = (from: number, to: number): StepRecord => ({ state: 'done', title: 'x', attempts: 1, startedAt: iso(from), finishedAt: iso(to) });
+const ran = (from: number, to: number): StepRecord => ({
+  state: 'done',
+  title: 'x',
+  attempts: 1,
+  startedAt: iso(from),
+  finishedAt: iso(to),
+});
 
 describe('stageDurations', () => {
   it('sums finishedAt - startedAt of each stage’s steps, by step id prefix', () => {
@@ -66,8 +72,12 @@ describe('stageDurations', () => {
 
   it('matches the stage id only as a whole dotted prefix', () => {
     // "tagline.x" is not a step of "tag", and "prepare" without a dot is no step id at all.
-    expect(stageDurations({ 'tagline.x': ran(0, 100), prepare: ran(0, 100), 'smoke.release': ran(0, 7) })).toEqual([{ title: 'Smoke-test from PyPI', ms: 7 }]);
-    expect(stageDurations({ 'tag.create': ran(0, 40), 'tagline.x': ran(0, 100), 'publishing.y': ran(0, 100) })).toEqual([{ title: 'Tag', ms: 40 }]);
+    expect(stageDurations({ 'tagline.x': ran(0, 100), prepare: ran(0, 100), 'smoke.release': ran(0, 7) })).toEqual([
+      { title: 'Smoke-test from PyPI', ms: 7 },
+    ]);
+    expect(stageDurations({ 'tag.create': ran(0, 40), 'tagline.x': ran(0, 100), 'publishing.y': ran(0, 100) })).toEqual(
+      [{ title: 'Tag', ms: 40 }],
+    );
   });
 
   it('never lets a step whose clock went backwards take time off its stage', () => {

@@ -24,29 +24,89 @@ const onPyPI = (sdistSha = SDIST_SHA, wheelSha = WHEEL_SHA): IndexedReleaseFile[
 
 /** A port the comparison must never touch: any use fails the test. */
 function unused<T>(name: string): T {
-  return new Proxy({}, { get: (_target, key) => { throw new Error(`the comparison used reads.${name}.${String(key)}`); } }) as T;
+  return new Proxy(
+    {},
+    {
+      get: (_target, key) => {
+        throw new Error(`the comparison used reads.${name}.${String(key)}`);
+      },
+    },
+  ) as T;
 }
 
 function steps(...names: string[]): JobStep[] {
-  return names.map((name, index) => ({ name, number: index + 1, status: 'completed', conclusion: 'success', startedAt: null, completedAt: null }));
+  return names.map((name, index) => ({
+    name,
+    number: index + 1,
+    status: 'completed',
+    conclusion: 'success',
+    startedAt: null,
+    completedAt: null,
+  }));
 }
 
-function job(id: number, name: string, stepNames: string[], conclusion: WorkflowJob['conclusion'] = 'success'): WorkflowJob {
+function job(
+  id: number,
+  name: string,
+  stepNames: string[],
+  conclusion: WorkflowJob['conclusion'] = 'success',
+): WorkflowJob {
   return {
-    id, runId: RUN_ID, runAttempt: 1, name, status: 'completed', conclusion, createdAt: '', startedAt: '', completedAt: null, htmlUrl: null,
-    headSha: 'abc', workflowName: 'Publish to PyPI', headBranch: 'v1.4.0', labels: [], runnerName: null, steps: steps(...stepNames),
+    id,
+    runId: RUN_ID,
+    runAttempt: 1,
+    name,
+    status: 'completed',
+    conclusion,
+    createdAt: '',
+    startedAt: '',
+    completedAt: null,
+    htmlUrl: null,
+    headSha: 'abc',
+    workflowName: 'Publish to PyPI',
+    headBranch: 'v1.4.0',
+    labels: [],
+    runnerName: null,
+    steps: steps(...stepNames),
   };
 }
 
-const BUILD = job(1, 'Build distributions', ['Set up job', 'Run actions/checkout@v6', 'Build the sdist and the wheel', 'Complete job']);
-const PUBLISH = job(2, 'Publish to PyPI', ['Set up job', 'Run actions/download-artifact@v6', 'Run pypa/gh-action-pypi-publish@release/v1', 'Complete job']);
+const BUILD = job(1, 'Build distributions', [
+  'Set up job',
+  'Run actions/checkout@v6',
+  'Build the sdist and the wheel',
+  'Complete job',
+]);
+const PUBLISH = job(2, 'Publish to PyPI', [
+  'Set up job',
+  'Run actions/download-artifact@v6',
+  'Run pypa/gh-action-pypi-publish@release/v1',
+  'Complete job',
+]);
 
 /** A downloaded job log, timestamps and all, with the action's hash block when `hashes` are given. */
 function publishLog(hashes?: Record<string, string>, extra: string[] = []): string {
   const block = hashes
-    ? [PRINT_HASH_HEADER, ...Object.entries(hashes).flatMap(([file, sha]) => [`/github/workspace/dist/${file}`, '', `SHA256: ${sha}`, 'MD5: 00', 'BLAKE2-256: 00', ''])]
+    ? [
+        PRINT_HASH_HEADER,
+        ...Object.entries(hashes).flatMap(([file, sha]) => [
+          `/github/workspace/dist/${file}`,
+          '',
+          `SHA256: ${sha}`,
+          'MD5: 00',
+          'BLAKE2-256: 00',
+          '',
+        ]),
+      ]
     : [];
-  const lines = ['##[group]Run pypa/gh-action-pypi-publish@release/v1', '##[endgroup]', ...block, 'Uploading distributions to https://upload.pypi.org/legacy/', ...extra, 'Uploading done'];
+  const lines = [
+    '##[group]Run pypa/gh-action-pypi-publish@release/v1',
+    '##[endgroup]',
+    ...block,
+    'Uploading distributions to https://upload.pypi.org/legacy/',
+    ...extra,
+    'Uploading done',
+  ];
   return `\uFEFF${lines.map((line) => `2026-05-01T10:00:00.1234567Z ${line}`).join('\n')}\n`;
 }
 
@@ -59,7 +119,11 @@ interface Harness {
 }
 
 /** A strict context: GitHub answers `jobs` and `jobLog` from the tables given, nothing else is there. */
-function harness(options: { jobs?: WorkflowJob[] | Error; logs?: Record<number, LogAnswer>; watched?: StepOutputs | undefined }): Harness {
+function harness(options: {
+  jobs?: WorkflowJob[] | Error;
+  logs?: Record<number, LogAnswer>;
+  watched?: StepOutputs | undefined;
+}): Harness {
   const lines: string[] = [];
   const logsRead: number[] = [];
   const fakeGitHub: Pick<GitHubReads, 'jobs' | 'jobLog'> = {
@@ -83,7 +147,9 @@ function harness(options: { jobs?: WorkflowJob[] | Error; logs?: Record<number, 
       throw new Error(`the comparison used reads.github.${String(key)}`);
     },
   }) as unknown as GitHubReads;
-  const watched = Object.hasOwn(options, 'watched') ? options.watched : { runId: RUN_ID, runUrl: RUN_URL, conclusion: 'success' };
+  const watched = Object.hasOwn(options, 'watched')
+    ? options.watched
+    : { runId: RUN_ID, runUrl: RUN_URL, conclusion: 'success' };
   const ctx: StepContext<ReleasePorts> = {
     reads: {
       git: unused('git'),
@@ -127,14 +193,25 @@ function harness(options: { jobs?: WorkflowJob[] | Error; logs?: Record<number, 
   return { ctx, lines, logsRead };
 }
 
-const verify = (h: Harness, files = onPyPI()) => verifyPublishedHashes(h.ctx, { index: 'pypi', runStep: 'publish.watch', files, project: 'acme-tool', version: '1.4.0', config: DEFAULT_CONFIG });
+const verify = (h: Harness, files = onPyPI()) =>
+  verifyPublishedHashes(h.ctx, {
+    index: 'pypi',
+    runStep: 'publish.watch',
+    files,
+    project: 'acme-tool',
+    version: '1.4.0',
+    config: DEFAULT_CONFIG,
+  });
 
 describe('verifyPublishedHashes', () => {
   it('reads only the publishing job and says each file matches what the run uploaded', async () => {
     const h = harness({ logs: { [PUBLISH.id]: publishLog({ [SDIST]: SDIST_SHA, [WHEEL]: WHEEL_SHA }) } });
     expect(await verify(h)).toBe(true);
     expect(h.logsRead).toEqual([PUBLISH.id]);
-    expect(h.lines).toEqual([`sha256 of ${WHEEL} matches what run ${RUN_ID} uploaded`, `sha256 of ${SDIST} matches what run ${RUN_ID} uploaded`]);
+    expect(h.lines).toEqual([
+      `sha256 of ${WHEEL} matches what run ${RUN_ID} uploaded`,
+      `sha256 of ${SDIST} matches what run ${RUN_ID} uploaded`,
+    ]);
   });
 
   it('stops on a file PyPI serves with another hash than the run uploaded, naming both and what to do', async () => {
@@ -146,10 +223,14 @@ describe('verifyPublishedHashes', () => {
     expect(error).toBeInstanceOf(PyreleaseError);
     const mismatch = error as PyreleaseError;
     expect(mismatch.code).toBe('publish.hash-mismatch');
-    expect(mismatch.message).toContain(`${WHEEL}: PyPI serves sha256 ${FORGED_SHA}, run ${RUN_ID} uploaded sha256 ${WHEEL_SHA}`);
+    expect(mismatch.message).toContain(
+      `${WHEEL}: PyPI serves sha256 ${FORGED_SHA}, run ${RUN_ID} uploaded sha256 ${WHEEL_SHA}`,
+    );
     expect(mismatch.message).not.toContain(`${SDIST}:`);
     expect(mismatch.hint).toContain('Do not install acme-tool 1.4.0');
-    expect(mismatch.hint).toContain('Yank the release on PyPI (https://pypi.org/manage/project/acme-tool/release/1.4.0/');
+    expect(mismatch.hint).toContain(
+      'Yank the release on PyPI (https://pypi.org/manage/project/acme-tool/release/1.4.0/',
+    );
     expect(mismatch.hint).toContain('https://pypi.org/project/acme-tool/1.4.0/');
     expect(mismatch.hint).toContain('investigate');
     expect(mismatch.hint).toContain(RUN_URL);
@@ -160,11 +241,17 @@ describe('verifyPublishedHashes', () => {
   it('says so in one line and goes on when the run logged no hashes (a workflow without print-hash)', async () => {
     const h = harness({ logs: { [PUBLISH.id]: publishLog() } });
     expect(await verify(h)).toBe(false);
-    expect(h.lines).toEqual([`Run ${RUN_ID} did not log the hashes of what it uploaded (\`print-hash: true\` on its pypa/gh-action-pypi-publish step does): the files on PyPI were not compared with them.`]);
+    expect(h.lines).toEqual([
+      `Run ${RUN_ID} did not log the hashes of what it uploaded (\`print-hash: true\` on its pypa/gh-action-pypi-publish step does): the files on PyPI were not compared with them.`,
+    ]);
   });
 
   it.each<[string, LogAnswer, string]>([
-    ['fails to download', new Error('HTTP 410: logs expired'), 'the log of Publish to PyPI could not be read (HTTP 410: logs expired)'],
+    [
+      'fails to download',
+      new Error('HTTP 410: logs expired'),
+      'the log of Publish to PyPI could not be read (HTTP 410: logs expired)',
+    ],
     ['is not there (yet)', undefined, 'the log of Publish to PyPI is not available'],
   ])('says so and goes on when the log %s', async (_what, answer, said) => {
     const h = harness({ logs: { [PUBLISH.id]: answer } });
@@ -175,33 +262,54 @@ describe('verifyPublishedHashes', () => {
   it('says so and goes on when the jobs of the run cannot be read', async () => {
     const h = harness({ jobs: new Error('HTTP 502') });
     expect(await verify(h)).toBe(false);
-    expect(h.lines).toEqual([`The jobs of run ${RUN_ID} could not be read (HTTP 502): the files on PyPI were not compared with what it uploaded.`]);
+    expect(h.lines).toEqual([
+      `The jobs of run ${RUN_ID} could not be read (HTTP 502): the files on PyPI were not compared with what it uploaded.`,
+    ]);
   });
 
   it('tries each job that ran when no step names the action (a renamed step), skipped jobs left alone', async () => {
     const renamed = job(3, 'Release', ['Set up job', 'Publish', 'Complete job']);
     const skipped = job(4, 'Publish to TestPyPI', [], 'skipped');
-    const h = harness({ jobs: [BUILD, skipped, renamed], logs: { [BUILD.id]: 'building\n', [renamed.id]: publishLog({ [SDIST]: SDIST_SHA, [WHEEL]: WHEEL_SHA }) } });
+    const h = harness({
+      jobs: [BUILD, skipped, renamed],
+      logs: { [BUILD.id]: 'building\n', [renamed.id]: publishLog({ [SDIST]: SDIST_SHA, [WHEEL]: WHEEL_SHA }) },
+    });
     expect(await verify(h)).toBe(true);
     expect(h.logsRead).toEqual([BUILD.id, renamed.id]);
     expect(h.lines).toContain(`sha256 of ${SDIST} matches what run ${RUN_ID} uploaded`);
   });
 
   it('compares only the files in both, and says which it could not', async () => {
-    const h = harness({ logs: { [PUBLISH.id]: publishLog({ [SDIST]: SDIST_SHA, [`${SDIST}.publish.attestation`]: 'a'.repeat(64) }) } });
+    const h = harness({
+      logs: { [PUBLISH.id]: publishLog({ [SDIST]: SDIST_SHA, [`${SDIST}.publish.attestation`]: 'a'.repeat(64) }) },
+    });
     expect(await verify(h)).toBe(false);
-    expect(h.lines).toEqual([`${WHEEL} is on PyPI but not among the files run ${RUN_ID} hashed: not compared.`, `sha256 of ${SDIST} matches what run ${RUN_ID} uploaded`]);
+    expect(h.lines).toEqual([
+      `${WHEEL} is on PyPI but not among the files run ${RUN_ID} hashed: not compared.`,
+      `sha256 of ${SDIST} matches what run ${RUN_ID} uploaded`,
+    ]);
   });
 
   it('does not compare a file twine skipped as already on the index: PyPI has an earlier upload of it', async () => {
-    const h = harness({ logs: { [PUBLISH.id]: publishLog({ [SDIST]: SDIST_SHA, [WHEEL]: FORGED_SHA }, [`WARNING  Skipping ${WHEEL} because it appears to already exist`]) } });
+    const h = harness({
+      logs: {
+        [PUBLISH.id]: publishLog({ [SDIST]: SDIST_SHA, [WHEEL]: FORGED_SHA }, [
+          `WARNING  Skipping ${WHEEL} because it appears to already exist`,
+        ]),
+      },
+    });
     expect(await verify(h)).toBe(false);
-    expect(h.lines).toEqual([`Run ${RUN_ID} skipped ${WHEEL} as already on PyPI: that file came from an earlier upload, not compared.`, `sha256 of ${SDIST} matches what run ${RUN_ID} uploaded`]);
+    expect(h.lines).toEqual([
+      `Run ${RUN_ID} skipped ${WHEEL} as already on PyPI: that file came from an earlier upload, not compared.`,
+      `sha256 of ${SDIST} matches what run ${RUN_ID} uploaded`,
+    ]);
   });
 
   it('says so without asking GitHub when no publish run is recorded', async () => {
     const h = harness({ watched: undefined, jobs: new Error('must not be asked') });
     expect(await verify(h)).toBe(false);
-    expect(h.lines).toEqual(['No publish run is recorded, so the files on PyPI were not compared with what it uploaded.']);
+    expect(h.lines).toEqual([
+      'No publish run is recorded, so the files on PyPI were not compared with what it uploaded.',
+    ]);
   });
 });

@@ -36,8 +36,21 @@ function contextFor(server: IndexServer, options: { clock?: Clock; onLog?: (line
   const lines: string[] = [];
   const clock = options.clock ?? systemClock;
   const index = new HttpPackageIndex({ baseUrl: server.url, clock, attempts: 1 });
-  const absent = new Proxy({}, { get: (_, key) => { throw new Error(`this test has no ${String(key)} port`); } });
-  const reads = { ...(absent as object), pypi: index, testpypi: index, clock, pacing: { pollIntervalMs: 25 } } as unknown as ReleasePorts['reads'];
+  const absent = new Proxy(
+    {},
+    {
+      get: (_, key) => {
+        throw new Error(`this test has no ${String(key)} port`);
+      },
+    },
+  );
+  const reads = {
+    ...(absent as object),
+    pypi: index,
+    testpypi: index,
+    clock,
+    pacing: { pollIntervalMs: 25 },
+  } as unknown as ReleasePorts['reads'];
   const ctx = {
     reads,
     dryRun: false,
@@ -59,12 +72,19 @@ describe('waitForIndex', () => {
     const { ctx, lines } = contextFor(server, {
       onLog: (line) => {
         // The world moves when the wait says what it misses: the sdist arrives, then the CDN is purged.
-        if (line.startsWith(`TestPyPI lists ${PROJECT} ${VERSION}: wheel ✓, sdist … (waiting`)) actions.push(upload(server, sdist));
+        if (line.startsWith(`TestPyPI lists ${PROJECT} ${VERSION}: wheel ✓, sdist … (waiting`))
+          actions.push(upload(server, sdist));
         if (line.startsWith(`TestPyPI's simple index`) && line.includes('(waiting')) server.setLag(0);
       },
     });
 
-    const result = await waitForIndex(ctx, { index: 'testpypi', project: PROJECT, version: VERSION, timeoutMs: 20_000, indexUrl: server.url });
+    const result = await waitForIndex(ctx, {
+      index: 'testpypi',
+      project: PROJECT,
+      version: VERSION,
+      timeoutMs: 20_000,
+      indexUrl: server.url,
+    });
     await Promise.all(actions);
 
     expect(lines).toEqual([
@@ -75,7 +95,11 @@ describe('waitForIndex', () => {
     ]);
     const stored = server.files(PROJECT);
     expect(result.files.sort((a, b) => a.filename.localeCompare(b.filename))).toEqual(
-      stored.map((file) => ({ filename: file.filename, sha256: file.sha256, url: `${server.url}/files/${PROJECT}/${file.filename}` })),
+      stored.map((file) => ({
+        filename: file.filename,
+        sha256: file.sha256,
+        url: `${server.url}/files/${PROJECT}/${file.filename}`,
+      })),
     );
   });
 
@@ -89,7 +113,9 @@ describe('waitForIndex', () => {
       }
     })();
     const { ctx, lines } = contextFor(server, { clock });
-    await expect(waitForIndex(ctx, { index: 'pypi', project: PROJECT, version: VERSION, timeoutMs: 120_000 })).rejects.toThrow(PyreleaseError);
+    await expect(
+      waitForIndex(ctx, { index: 'pypi', project: PROJECT, version: VERSION, timeoutMs: 120_000 }),
+    ).rejects.toThrow(PyreleaseError);
     expect(clock.sleeps).toEqual([25, 50, 100, 200, 400, 800, 1600, 3200, 6400, 12_800, 25_600, 30_000, 30_000, 8_825]);
     // One line: what is missing never changed.
     expect(lines).toEqual([`PyPI lists ${PROJECT} ${VERSION}: wheel …, sdist … (waiting 25 ms)`]);
@@ -98,7 +124,13 @@ describe('waitForIndex', () => {
   it('times out naming what is missing, where it looked, and how to go on', async () => {
     const server = await testpypi();
     const { ctx } = contextFor(server);
-    const error = await waitForIndex(ctx, { index: 'testpypi', project: PROJECT, version: VERSION, timeoutMs: 200, indexUrl: server.url }).catch((caught: unknown) => caught);
+    const error = await waitForIndex(ctx, {
+      index: 'testpypi',
+      project: PROJECT,
+      version: VERSION,
+      timeoutMs: 200,
+      indexUrl: server.url,
+    }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(PyreleaseError);
     expect(error).toMatchObject({
       code: 'index.timeout',
@@ -112,7 +144,15 @@ describe('waitForIndex', () => {
     const server = await testpypi(10 * 60_000);
     for (const dist of [wheel, sdist]) expect((await upload(server, dist)).status).toBe(200);
     const { ctx } = contextFor(server);
-    await expect(waitForIndex(ctx, { index: 'testpypi', project: PROJECT, version: VERSION, timeoutMs: 200, indexUrl: server.url })).rejects.toMatchObject({
+    await expect(
+      waitForIndex(ctx, {
+        index: 'testpypi',
+        project: PROJECT,
+        version: VERSION,
+        timeoutMs: 200,
+        indexUrl: server.url,
+      }),
+    ).rejects.toMatchObject({
       code: 'index.timeout',
       message: `After 200 ms, TestPyPI does not yet serve pip a wheel and an sdist of ${PROJECT} ${VERSION} (${server.url}/simple/${PROJECT}/).`,
     });

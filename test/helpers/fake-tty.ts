@@ -25,7 +25,10 @@ export class FakeTtyOut extends EventEmitter {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       if (this.text().split(needle).length - 1 >= times) return;
-      if (Date.now() > deadline) throw new Error(`Timed out waiting for ${JSON.stringify(needle)}. The screen so far ends:\n${this.text().slice(-1500)}`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `Timed out waiting for ${JSON.stringify(needle)}. The screen so far ends:\n${this.text().slice(-1500)}`,
+        );
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   }

@@ -23,7 +23,8 @@ export interface FixtureCopyOptions {
  */
 export function copyFixture(shape: string, parent: string, options: FixtureCopyOptions = {}): string {
   const source = join(PROJECT_FIXTURES, shape);
-  if (!existsSync(join(source, 'pyproject.toml'))) throw new Error(`There is no fixture project "${shape}" in ${PROJECT_FIXTURES}`);
+  if (!existsSync(join(source, 'pyproject.toml')))
+    throw new Error(`There is no fixture project "${shape}" in ${PROJECT_FIXTURES}`);
   const target = join(parent, shape);
   cpSync(source, target, { recursive: true });
   if (options.git || options.tags) makeGitHubCheckout(target, options.repo ?? shape, options.tags ?? []);

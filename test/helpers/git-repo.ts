@@ -2,10 +2,23 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const IDENTITY = ['-c', 'user.name=Test Maintainer', '-c', 'user.email=maintainer@example.invalid', '-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false'];
+const IDENTITY = [
+  '-c',
+  'user.name=Test Maintainer',
+  '-c',
+  'user.email=maintainer@example.invalid',
+  '-c',
+  'init.defaultBranch=main',
+  '-c',
+  'commit.gpgsign=false',
+];
 
 export function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', [...IDENTITY, ...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+  return execFileSync('git', [...IDENTITY, ...args], {
+    cwd,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  }).trim();
 }
 
 /** A real repository with one commit on `main`. */

@@ -54,11 +54,24 @@ export function makeWheel(spec: WheelSpec): Dist {
     ],
     [`${distInfo}/METADATA`, `${metadata.join('\n')}\n\n`],
     [`${distInfo}/WHEEL`, 'Wheel-Version: 1.0\nGenerator: pyrelease-tests\nRoot-Is-Purelib: true\nTag: py3-none-any\n'],
-    [`${distInfo}/entry_points.txt`, `[console_scripts]\n${Object.entries(scripts).map(([script, target]) => `${script} = ${target}`).join('\n')}\n`],
+    [
+      `${distInfo}/entry_points.txt`,
+      `[console_scripts]\n${Object.entries(scripts)
+        .map(([script, target]) => `${script} = ${target}`)
+        .join('\n')}\n`,
+    ],
   ];
-  const record = files.map(([path, text]) => `${path},sha256=${createHash('sha256').update(text).digest('base64url')},${Buffer.byteLength(text)}`);
+  const record = files.map(
+    ([path, text]) =>
+      `${path},sha256=${createHash('sha256').update(text).digest('base64url')},${Buffer.byteLength(text)}`,
+  );
   files.push([`${distInfo}/RECORD`, `${[...record, `${distInfo}/RECORD,,`].join('\n')}\n`]);
-  return { name: spec.name, version: spec.version, filename: `${stem}-${spec.version}-py3-none-any.whl`, bytes: zip(files) };
+  return {
+    name: spec.name,
+    version: spec.version,
+    filename: `${stem}-${spec.version}-py3-none-any.whl`,
+    bytes: zip(files),
+  };
 }
 
 /** Writes the wheel into `dir` and returns its path. */

@@ -40,7 +40,14 @@ function convert(node: Json, refs: Set<string>): Json {
   if (!isObject(node)) return node;
   const out: JsonObject = {};
   for (const [key, value] of Object.entries(node)) {
-    if (key === 'example' || key === 'examples' || key === 'nullable' || key === 'discriminator' || key.startsWith('x-')) continue;
+    if (
+      key === 'example' ||
+      key === 'examples' ||
+      key === 'nullable' ||
+      key === 'discriminator' ||
+      key.startsWith('x-')
+    )
+      continue;
     if (key === '$ref' && typeof value === 'string' && value.startsWith(SCHEMA_REF)) {
       const name = value.slice(SCHEMA_REF.length);
       refs.add(name);
@@ -85,7 +92,15 @@ function makeAjv(): Ajv {
     allErrors: true,
     strict: false,
     // An unknown format would be skipped silently: make it fail loudly instead.
-    logger: { log: () => undefined, warn: (message: unknown) => { throw new Error(String(message)); }, error: (message: unknown) => { throw new Error(String(message)); } },
+    logger: {
+      log: () => undefined,
+      warn: (message: unknown) => {
+        throw new Error(String(message));
+      },
+      error: (message: unknown) => {
+        throw new Error(String(message));
+      },
+    },
   });
   ajv.addFormat('date-time', (value: string) => RFC3339.test(value) && !Number.isNaN(Date.parse(value)));
   ajv.addFormat('date', /^\d{4}-\d{2}-\d{2}$/);
@@ -93,7 +108,10 @@ function makeAjv(): Ajv {
   ajv.addFormat('uri-template', () => true);
   ajv.addFormat('email', /^[^\s@]+@[^\s@]+$/);
   ajv.addFormat('int64', { type: 'number', validate: (value: number) => Number.isInteger(value) });
-  ajv.addFormat('int32', { type: 'number', validate: (value: number) => Number.isInteger(value) && Math.abs(value) < 2 ** 31 });
+  ajv.addFormat('int32', {
+    type: 'number',
+    validate: (value: number) => Number.isInteger(value) && Math.abs(value) < 2 ** 31,
+  });
   return ajv;
 }
 
@@ -137,7 +155,10 @@ export function validateComponent(name: string, value: unknown): string[] {
 export function validateResponse(pathTemplate: string, method: string, status: number, body: unknown): string[] {
   const validator = validatorFor(pathTemplate, method, status);
   if (typeof validator === 'string' && validator !== 'no-body') return [validator];
-  if (validator === 'no-body') return body === undefined || body === '' ? [] : [`${status} has no documented body, got ${JSON.stringify(body).slice(0, 80)}`];
+  if (validator === 'no-body')
+    return body === undefined || body === ''
+      ? []
+      : [`${status} has no documented body, got ${JSON.stringify(body).slice(0, 80)}`];
   if (validator(body)) return [];
   return (validator.errors ?? []).map((error) => `${error.instancePath || '/'} ${error.message ?? ''}`);
 }

@@ -14,7 +14,9 @@ export async function releaseState(sandbox: Sandbox) {
       .sort();
   return {
     tags,
-    releases: sandbox.github.releases().map((release) => ({ tag: release.tagName, draft: release.draft, prerelease: release.prerelease })),
+    releases: sandbox.github
+      .releases()
+      .map((release) => ({ tag: release.tagName, draft: release.draft, prerelease: release.prerelease })),
     milestones: sandbox.github.milestones().map((milestone) => milestone.title),
     pypi: (version: string) => filesOf('pypi', version),
     testpypi: (version: string) => filesOf('testpypi', version),
@@ -23,11 +25,16 @@ export async function releaseState(sandbox: Sandbox) {
 }
 
 /** The state an uninterrupted default release of 0.1.1 leaves: one tag, one published release, one milestone, the files on both indexes, one dispatch. */
-export async function expectReleased(sandbox: Sandbox, options: { version?: string; candidate?: string; dispatches?: number } = {}): Promise<void> {
+export async function expectReleased(
+  sandbox: Sandbox,
+  options: { version?: string; candidate?: string; dispatches?: number } = {},
+): Promise<void> {
   const version = options.version ?? '0.1.1';
   const state = await releaseState(sandbox);
   expect(state.tags.sort()).toEqual(['v0.1.0', `v${version}`]);
-  expect(state.releases.filter((release) => release.tag === `v${version}`)).toEqual([{ tag: `v${version}`, draft: false, prerelease: false }]);
+  expect(state.releases.filter((release) => release.tag === `v${version}`)).toEqual([
+    { tag: `v${version}`, draft: false, prerelease: false },
+  ]);
   expect(state.milestones).toEqual(['v0.1.2']);
   expect(state.pypi(version)).toEqual(['bdist_wheel', 'sdist']);
   expect(state.testpypi(options.candidate ?? `${version}rc1`)).toEqual(['bdist_wheel', 'sdist']);

@@ -16,11 +16,21 @@ export interface TestRun {
 
 export async function runTestPlan(
   world: World,
-  options: { store?: JournalStore; hooks?: Hooks; dryRun?: boolean; given?: GivenAnswers; yes?: boolean; prompter?: Prompter; controller?: AbortController; resumed?: boolean } = {},
+  options: {
+    store?: JournalStore;
+    hooks?: Hooks;
+    dryRun?: boolean;
+    given?: GivenAnswers;
+    yes?: boolean;
+    prompter?: Prompter;
+    controller?: AbortController;
+    resumed?: boolean;
+  } = {},
 ): Promise<TestRun> {
   const store = options.store ?? new MemoryJournalStore();
   const clock = new FixedClock();
-  const data = (await store.load()) ?? newJournalData({ releaseId: 'r1', mode: 'release', now: clock.now(), version: 'test' });
+  const data =
+    (await store.load()) ?? newJournalData({ releaseId: 'r1', mode: 'release', now: clock.now(), version: 'test' });
   const events: EngineEvent[] = [];
   const result = await runPlan({
     plan: testPlan(options.hooks),

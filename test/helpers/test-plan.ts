@@ -43,7 +43,8 @@ function writeStep(id: string, hooks: Hooks): Step<TestPorts> {
     id,
     title: `Create ${id}`,
     effect: 'write',
-    probe: async (ctx): Promise<ProbeResult> => (ctx.reads.has(id) ? { state: 'done', detail: `${id} exists`, outputs: { fact: id } } : { state: 'todo' }),
+    probe: async (ctx): Promise<ProbeResult> =>
+      ctx.reads.has(id) ? { state: 'done', detail: `${id} exists`, outputs: { fact: id } } : { state: 'todo' },
     describe: async () => [`create ${id}`],
     run: async (ctx: WriteContext<TestPorts>) => {
       await hooks.beforeRun?.(id, ctx);
@@ -74,14 +75,27 @@ export function testPlan(hooks: Hooks = {}): Plan<TestPorts> {
     effect: 'read',
     run: async (ctx) => {
       await hooks.beforeRun?.('choose', ctx);
-      const colour = await ctx.ask({ kind: 'select', id: 'colour', message: 'Colour?', choices: [{ value: 'red', label: 'Red' }, { value: 'blue', label: 'Blue' }], default: 'red' });
+      const colour = await ctx.ask({
+        kind: 'select',
+        id: 'colour',
+        message: 'Colour?',
+        choices: [
+          { value: 'red', label: 'Red' },
+          { value: 'blue', label: 'Blue' },
+        ],
+        default: 'red',
+      });
       await ctx.setRelease({ to: colour });
       return { colour };
     },
   };
   return {
     stages: [
-      { id: 'one', title: 'One', steps: [readStep('check', hooks), writeStep('alpha', hooks), writeStep('beta', hooks)] },
+      {
+        id: 'one',
+        title: 'One',
+        steps: [readStep('check', hooks), writeStep('alpha', hooks), writeStep('beta', hooks)],
+      },
       { id: 'two', title: 'Two', steps: [question, writeStep('gamma', hooks)] },
     ],
   };

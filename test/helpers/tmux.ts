@@ -78,10 +78,33 @@ export class TmuxSession {
     // `env -i` gives the command exactly the environment asked for (tmux would add its own TERM).
     this.pane = (
       await this.tmux([
-        'set-option', '-g', 'remain-on-exit', 'on', ';',
-        'set-option', '-g', 'history-limit', '10000', ';',
-        'new-session', '-d', '-P', '-F', '#{pane_id}', '-s', 'test', '-x', String(this.columns), '-y', String(this.rows), '-c', options.cwd,
-        'env', '-i', ...assignments, ...argv,
+        'set-option',
+        '-g',
+        'remain-on-exit',
+        'on',
+        ';',
+        'set-option',
+        '-g',
+        'history-limit',
+        '10000',
+        ';',
+        'new-session',
+        '-d',
+        '-P',
+        '-F',
+        '#{pane_id}',
+        '-s',
+        'test',
+        '-x',
+        String(this.columns),
+        '-y',
+        String(this.rows),
+        '-c',
+        options.cwd,
+        'env',
+        '-i',
+        ...assignments,
+        ...argv,
       ])
     ).trim();
   }
@@ -103,7 +126,11 @@ export class TmuxSession {
     if (options.history) args.push('-S', '-');
     if (options.escapes) args.push('-e');
     const text = await this.tmux(args);
-    return text.split('\n').map((line) => line.trimEnd()).join('\n').trimEnd();
+    return text
+      .split('\n')
+      .map((line) => line.trimEnd())
+      .join('\n')
+      .trimEnd();
   }
 
   /** Whether the command has exited (the pane remains, dead). */
@@ -117,7 +144,9 @@ export class TmuxSession {
    */
   async exitCode(): Promise<number | undefined> {
     const format = '#{pane_dead}:#{pane_dead_status}:#{pane_dead_signal}:#{pid}';
-    const [dead, status, signal, serverPid] = (await this.tmux(['display-message', '-p', '-t', this.target(), format])).trim().split(':');
+    const [dead, status, signal, serverPid] = (await this.tmux(['display-message', '-p', '-t', this.target(), format]))
+      .trim()
+      .split(':');
     if (dead !== '1') return undefined;
     if (status) return Number(status);
     if (signal) return 128 + Number(signal);
@@ -137,15 +166,24 @@ export class TmuxSession {
    * Polls the screen until `done` holds for it. A command that exits first ends the wait with an error
    * (unless the screen it left satisfies `done`), as does the timeout: both errors show the last screen.
    */
-  async waitUntil(done: (screen: string) => boolean, what: string, timeoutMs = 30_000, options: CaptureOptions = {}): Promise<string> {
+  async waitUntil(
+    done: (screen: string) => boolean,
+    what: string,
+    timeoutMs = 30_000,
+    options: CaptureOptions = {},
+  ): Promise<string> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       // Exit first, screen second: the screen read after the exit is the whole of it.
       const exited = await this.exited();
       const screen = await this.capture(options);
       if (done(screen)) return screen;
-      if (exited) throw new Error(`The command exited (status ${(await this.exitCode()) ?? 'not yet known'}) before ${what}. Last screen:\n${screen}`);
-      if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}. Last screen:\n${screen}`);
+      if (exited)
+        throw new Error(
+          `The command exited (status ${(await this.exitCode()) ?? 'not yet known'}) before ${what}. Last screen:\n${screen}`,
+        );
+      if (Date.now() > deadline)
+        throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}. Last screen:\n${screen}`);
       await pause(POLL_MS);
     }
   }
@@ -156,7 +194,10 @@ export class TmuxSession {
     for (;;) {
       const code = await this.exitCode();
       if (code !== undefined) return code;
-      if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for the command to exit. Last screen:\n${await this.capture()}`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `Timed out after ${timeoutMs} ms waiting for the command to exit. Last screen:\n${await this.capture()}`,
+        );
       await pause(POLL_MS);
     }
   }
@@ -215,27 +256,32 @@ export async function drive(session: TmuxSession, options: DriveOptions): Promis
       unanswered = undefined;
       const question = rule.when.exec(screen)![0];
       const count = (uses.get(rule) ?? 0) + 1;
-      if (count > (rule.times ?? 1)) throw new Error(`The rule ${rule.when} matched more than ${rule.times ?? 1} time(s). Screen:\n${screen}`);
+      if (count > (rule.times ?? 1))
+        throw new Error(`The rule ${rule.when} matched more than ${rule.times ?? 1} time(s). Screen:\n${screen}`);
       uses.set(rule, count);
       answered.push(question);
       await session.sendKeys(...rule.keys);
-      await session.waitUntil(
-        (next) => options.until.test(next) || rule.when.exec(next)?.[0] !== question,
-        `the answer to ${JSON.stringify(question)} to be taken`,
-        Math.max(deadline - Date.now(), 1),
-      ).catch(async (error: unknown) => {
-        // An exit right after the answer is the caller's to judge, not a driving failure.
-        if (!(await session.exited())) throw error;
-      });
+      await session
+        .waitUntil(
+          (next) => options.until.test(next) || rule.when.exec(next)?.[0] !== question,
+          `the answer to ${JSON.stringify(question)} to be taken`,
+          Math.max(deadline - Date.now(), 1),
+        )
+        .catch(async (error: unknown) => {
+          // An exit right after the answer is the caller's to judge, not a driving failure.
+          if (!(await session.exited())) throw error;
+        });
       continue;
     }
     if (options.pending?.test(screen)) {
       if (unanswered?.screen !== screen) unanswered = { screen, since: Date.now() };
-      else if (Date.now() - unanswered.since > stallMs) throw new Error(`No answer rule matches the question on the screen:\n${screen}`);
+      else if (Date.now() - unanswered.since > stallMs)
+        throw new Error(`No answer rule matches the question on the screen:\n${screen}`);
     } else {
       unanswered = undefined;
     }
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${options.until}. Last screen:\n${screen}`);
+    if (Date.now() > deadline)
+      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${options.until}. Last screen:\n${screen}`);
     await pause(POLL_MS);
   }
 }

@@ -8,7 +8,11 @@ const link = (url: string) => `${ESC}]8;;${url}${ESC}\\${url}${ESC}]8;;${ESC}\\`
 const report: EngineEvent = {
   type: 'report',
   step: 'finalize.summary',
-  lines: ['quillnote 0.1.1 is on PyPI, installed and smoke-tested from there.', '  PyPI            https://pypi.org/project/quillnote/0.1.1/', 'Time per stage: Prepare 1.0s · Tag 0.2s'],
+  lines: [
+    'quillnote 0.1.1 is on PyPI, installed and smoke-tested from there.',
+    '  PyPI            https://pypi.org/project/quillnote/0.1.1/',
+    'Time per stage: Prepare 1.0s · Tag 0.2s',
+  ],
 };
 
 describe('LineRenderer: report', () => {
@@ -34,10 +38,19 @@ describe('LineRenderer: report', () => {
 });
 
 describe('LineRenderer: finished', () => {
-  const paused: EngineEvent = { type: 'finished', outcome: 'paused', message: 'Paused after TestPyPI dry run, as asked.', hint: 'Run `pyrelease --resume` to go on with Tag.', at: 0 };
+  const paused: EngineEvent = {
+    type: 'finished',
+    outcome: 'paused',
+    message: 'Paused after TestPyPI dry run, as asked.',
+    hint: 'Run `pyrelease --resume` to go on with Tag.',
+    at: 0,
+  };
 
   it('marks a pause with the ok symbol, then the hint', () => {
-    expect(new LineRenderer(false).render(paused)).toEqual(['✓ Paused after TestPyPI dry run, as asked.', '  → Run `pyrelease --resume` to go on with Tag.']);
+    expect(new LineRenderer(false).render(paused)).toEqual([
+      '✓ Paused after TestPyPI dry run, as asked.',
+      '  → Run `pyrelease --resume` to go on with Tag.',
+    ]);
   });
 
   it('paints the pause green like a finished release, not red or yellow', () => {
@@ -48,7 +61,8 @@ describe('LineRenderer: finished', () => {
   });
 
   it('keeps the other outcomes on their own symbols', () => {
-    const symbol = (outcome: 'failed' | 'cancelled') => new LineRenderer(false).render({ type: 'finished', outcome, at: 0 })[0];
+    const symbol = (outcome: 'failed' | 'cancelled') =>
+      new LineRenderer(false).render({ type: 'finished', outcome, at: 0 })[0];
     expect(symbol('failed')).toBe('✗ failed');
     expect(symbol('cancelled')?.startsWith('✓')).toBe(false);
   });

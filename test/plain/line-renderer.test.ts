@@ -11,16 +11,42 @@ describe('LineRenderer', () => {
   it('prints one line per event, with durations and hints', () => {
     expect(
       render([
-        { type: 'plan', header: { project: 'acme-tool', from: '1.4.0', mode: 'release', dryRun: true }, resumed: false, stages: [{ id: 'p', title: 'Prepare', steps: [{ id: 'a', title: 'A', effect: 'read' }] }] },
+        {
+          type: 'plan',
+          header: { project: 'acme-tool', from: '1.4.0', mode: 'release', dryRun: true },
+          resumed: false,
+          stages: [{ id: 'p', title: 'Prepare', steps: [{ id: 'a', title: 'A', effect: 'read' }] }],
+        },
         { type: 'stage-started', stage: 'p', title: 'Prepare' },
         { type: 'step-started', step: 'a', title: 'Check A', at: 1000 },
         { type: 'output', step: 'a', stream: 'stdout', line: 'hello' },
         { type: 'step-finished', step: 'a', title: 'Check A', at: 3500, detail: 'fine' },
-        { type: 'step-skipped', step: 'b', title: 'Push', reason: 'dry-run', detail: '', actions: ['git push origin main'] },
+        {
+          type: 'step-skipped',
+          step: 'b',
+          title: 'Push',
+          reason: 'dry-run',
+          detail: '',
+          actions: ['git push origin main'],
+        },
         { type: 'question', step: 'c', question: { kind: 'confirm', id: 'tag.push', message: 'Push the tag?' } },
         { type: 'answered', step: 'c', questionId: 'tag.push', message: 'Push the tag?', answer: true, source: 'flag' },
-        { type: 'step-failed', step: 'c', title: 'Tag', at: 4000, message: 'tag exists', hint: 'pick another version', blocked: true },
-        { type: 'finished', outcome: 'failed', message: 'Stopped at "Tag".', hint: 'Fix it, then `pyrelease --resume`.', at: 4000 },
+        {
+          type: 'step-failed',
+          step: 'c',
+          title: 'Tag',
+          at: 4000,
+          message: 'tag exists',
+          hint: 'pick another version',
+          blocked: true,
+        },
+        {
+          type: 'finished',
+          outcome: 'failed',
+          message: 'Stopped at "Tag".',
+          hint: 'Fix it, then `pyrelease --resume`.',
+          at: 4000,
+        },
       ]),
     ).toBe(
       [

@@ -14,10 +14,19 @@ async function git(cwd: string, ...args: string[]): Promise<string> {
   return stdout.trim();
 }
 
-async function api(sandbox: Sandbox, method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
+async function api(
+  sandbox: Sandbox,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: unknown }> {
   const response = await fetch(`${sandbox.github.url}/repos/${sandbox.github.owner}/${sandbox.github.repo}${path}`, {
     method,
-    headers: { authorization: `Bearer ${sandbox.env.GH_TOKEN}`, accept: 'application/vnd.github+json', 'content-type': 'application/json' },
+    headers: {
+      authorization: `Bearer ${sandbox.env.GH_TOKEN}`,
+      accept: 'application/vnd.github+json',
+      'content-type': 'application/json',
+    },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const text = await response.text();
@@ -26,10 +35,13 @@ async function api(sandbox: Sandbox, method: string, path: string, body?: unknow
 
 /** As GitHub answers it: a redirect to a signed blob URL, which must be fetched without the token. */
 async function jobLog(sandbox: Sandbox, jobId: number): Promise<string> {
-  const redirect = await fetch(`${sandbox.github.url}/repos/${sandbox.github.owner}/${sandbox.github.repo}/actions/jobs/${jobId}/logs`, {
-    headers: { authorization: `Bearer ${sandbox.env.GH_TOKEN}` },
-    redirect: 'manual',
-  });
+  const redirect = await fetch(
+    `${sandbox.github.url}/repos/${sandbox.github.owner}/${sandbox.github.repo}/actions/jobs/${jobId}/logs`,
+    {
+      headers: { authorization: `Bearer ${sandbox.env.GH_TOKEN}` },
+      redirect: 'manual',
+    },
+  );
   expect(redirect.status).toBe(302);
   return (await fetch(redirect.headers.get('location')!)).text();
 }
@@ -80,15 +92,27 @@ describe.each([
       .sort();
 
   it(`builds and uploads 0.1.1rc1 when dispatched with version 0.1.1rc1 (version in ${versionHome})`, async () => {
-    const dispatched = await api(sandbox, 'POST', '/actions/workflows/publish-testpypi.yml/dispatches', { ref: 'main', inputs: { version: '0.1.1rc1' }, return_run_details: true });
+    const dispatched = await api(sandbox, 'POST', '/actions/workflows/publish-testpypi.yml/dispatches', {
+      ref: 'main',
+      inputs: { version: '0.1.1rc1' },
+      return_run_details: true,
+    });
     expect(dispatched.status).toBe(200);
     const runId = (dispatched.body as { workflow_run_id: number }).workflow_run_id;
     await sandbox.actions.idle();
 
-    expect(sandbox.github.run(runId)).toMatchObject({ event: 'workflow_dispatch', headSha: releaseSha, status: 'completed', conclusion: 'success' });
+    expect(sandbox.github.run(runId)).toMatchObject({
+      event: 'workflow_dispatch',
+      headSha: releaseSha,
+      status: 'completed',
+      conclusion: 'success',
+    });
     expect(candidateFiles('0.1.1rc1')).toEqual(['quillnote-0.1.1rc1-py3-none-any.whl', 'quillnote-0.1.1rc1.tar.gz']);
     const [build] = sandbox.github.jobs(runId);
-    expect(build?.steps.map((step) => [step.name, step.conclusion])).toContainEqual(['Set the version to rehearse', 'success']);
+    expect(build?.steps.map((step) => [step.name, step.conclusion])).toContainEqual([
+      'Set the version to rehearse',
+      'success',
+    ]);
     const log = await jobLog(sandbox, build!.id);
     expect(log).toContain('npx --yes pyrelease@0 bump --set 0.1.1rc1');
     expect(log).toContain(

@@ -28,8 +28,17 @@ describe.each<[SampleShape, string]>([
 
   it('is a real checkout with history, v0.1.0 pushed, and an origin that only looks like GitHub', async () => {
     const workspace = tempDir();
-    const sample = await createSampleProject({ workspace, shape, owner: 'sandbox', repo: 'quillnote', pypiUrl: 'http://127.0.0.1:1', testpypiUrl: 'http://127.0.0.1:2' });
-    expect(git(sample.projectDir, 'config', '--get', 'remote.origin.url')).toBe('https://github.com/sandbox/quillnote.git');
+    const sample = await createSampleProject({
+      workspace,
+      shape,
+      owner: 'sandbox',
+      repo: 'quillnote',
+      pypiUrl: 'http://127.0.0.1:1',
+      testpypiUrl: 'http://127.0.0.1:2',
+    });
+    expect(git(sample.projectDir, 'config', '--get', 'remote.origin.url')).toBe(
+      'https://github.com/sandbox/quillnote.git',
+    );
     expect(git(sample.projectDir, 'ls-remote', '--get-url', 'origin')).toBe(`file://${sample.remoteDir}`);
     expect(git(sample.remoteDir, 'tag', '--list')).toBe('v0.1.0');
     expect(git(sample.remoteDir, 'log', '--format=%s', 'v0.1.0..main').split('\n')).toEqual([
@@ -52,11 +61,24 @@ describe.each<[SampleShape, string]>([
 
   it('builds a real sdist and wheel of v0.1.0 with its own PEP 517 backend', async () => {
     const workspace = tempDir();
-    const sample = await createSampleProject({ workspace, shape, owner: 'sandbox', repo: 'quillnote', pypiUrl: 'http://127.0.0.1:1', testpypiUrl: 'http://127.0.0.1:2' });
+    const sample = await createSampleProject({
+      workspace,
+      shape,
+      owner: 'sandbox',
+      repo: 'quillnote',
+      pypiUrl: 'http://127.0.0.1:1',
+      testpypiUrl: 'http://127.0.0.1:2',
+    });
     const lines: string[] = [];
-    const built = await buildDistributions({ remoteDir: sample.remoteDir, ref: 'v0.1.0', workDir: join(workspace, 'job'), python, onLine: (line) => lines.push(line) });
+    const built = await buildDistributions({
+      remoteDir: sample.remoteDir,
+      ref: 'v0.1.0',
+      workDir: join(workspace, 'job'),
+      python,
+      onLine: (line) => lines.push(line),
+    });
     expect(basename(built.wheel)).toBe('quillnote-0.1.0-py3-none-any.whl');
-    expect(basename(built.sdist)).toBe("quillnote-0.1.0.tar.gz");
+    expect(basename(built.sdist)).toBe('quillnote-0.1.0.tar.gz');
     expect(lines.join('\n')).toContain('Successfully built');
   });
 });

@@ -38,7 +38,10 @@ describe('a running sandbox', () => {
 
   it('starts with the previous release published by its own publish run', () => {
     const files = sandbox.pypi.files('quillnote');
-    expect(files.map((file) => file.filename).sort()).toEqual(['quillnote-0.1.0-py3-none-any.whl', 'quillnote-0.1.0.tar.gz']);
+    expect(files.map((file) => file.filename).sort()).toEqual([
+      'quillnote-0.1.0-py3-none-any.whl',
+      'quillnote-0.1.0.tar.gz',
+    ]);
     for (const file of files) expect(existsSync(file.path)).toBe(true);
     expect(sandbox.github.runs().map((run) => [run.event, run.headBranch, run.conclusion])).toEqual([
       ['push', 'v0.1.0', 'success'],
@@ -52,7 +55,10 @@ describe('a running sandbox', () => {
     const { projectDir } = sandbox.project;
     const pyproject = join(projectDir, 'pyproject.toml');
     writeFileSync(pyproject, readFileSync(pyproject, 'utf8').replace('version = "0.1.0"', 'version = "0.2.0"'));
-    writeFileSync(join(projectDir, 'src', 'quillnote', '__init__.py'), '"""quillnote: plain-text notebooks."""\n\n__version__ = "0.2.0"\n');
+    writeFileSync(
+      join(projectDir, 'src', 'quillnote', '__init__.py'),
+      '"""quillnote: plain-text notebooks."""\n\n__version__ = "0.2.0"\n',
+    );
     await git(projectDir, 'commit', '-q', '-am', 'Release 0.2.0');
     await git(projectDir, 'push', '-q', 'origin', 'main');
     await git(projectDir, 'tag', '-a', 'v0.2.0', '-m', 'Release 0.2.0');
@@ -74,20 +80,44 @@ describe('a running sandbox', () => {
     await run(venvPython, ['-m', 'venv', venv]);
     const env = { ...process.env, PIP_CONFIG_FILE: '/dev/null', PIP_DISABLE_PIP_VERSION_CHECK: '1', PIP_NO_INPUT: '1' };
     // pip talks to the index served by this very process: it must not block the event loop.
-    await run(join(venv, 'bin', 'python'), ['-m', 'pip', 'install', '--quiet', '--no-cache-dir', '--index-url', `${sandbox.pypi.url}/simple/`, 'quillnote==0.2.0'], { env });
-    expect((await run(join(venv, 'bin', 'quillnote'), ['--version'], { encoding: 'utf8' })).stdout.trim()).toBe('0.2.0');
-    expect((await run(join(venv, 'bin', 'quillnote-server'), ['--help'], { encoding: 'utf8' })).stdout).toContain('usage: quillnote-server');
+    await run(
+      join(venv, 'bin', 'python'),
+      [
+        '-m',
+        'pip',
+        'install',
+        '--quiet',
+        '--no-cache-dir',
+        '--index-url',
+        `${sandbox.pypi.url}/simple/`,
+        'quillnote==0.2.0',
+      ],
+      { env },
+    );
+    expect((await run(join(venv, 'bin', 'quillnote'), ['--version'], { encoding: 'utf8' })).stdout.trim()).toBe(
+      '0.2.0',
+    );
+    expect((await run(join(venv, 'bin', 'quillnote-server'), ['--help'], { encoding: 'utf8' })).stdout).toContain(
+      'usage: quillnote-server',
+    );
   });
 
   it('gives the pushed release commit its required checks, all green, through the API', async () => {
     const sha = await git(sandbox.project.projectDir, 'rev-parse', 'HEAD');
-    const response = await fetch(`${sandbox.github.url}/repos/pyrelease-sandbox/quillnote/commits/${sha}/check-runs?per_page=100`, {
-      headers: { authorization: `Bearer ${sandbox.env.GH_TOKEN}`, accept: 'application/vnd.github+json' },
-    });
+    const response = await fetch(
+      `${sandbox.github.url}/repos/pyrelease-sandbox/quillnote/commits/${sha}/check-runs?per_page=100`,
+      {
+        headers: { authorization: `Bearer ${sandbox.env.GH_TOKEN}`, accept: 'application/vnd.github+json' },
+      },
+    );
     const body = (await response.json()) as { check_runs: { name: string; status: string; conclusion: string }[] };
-    const checks = body.check_runs.filter((check) => !check.name.startsWith('Build') && !check.name.startsWith('Publish'));
+    const checks = body.check_runs.filter(
+      (check) => !check.name.startsWith('Build') && !check.name.startsWith('Publish'),
+    );
     expect(checks.map((check) => `${check.name}:${check.status}:${check.conclusion}`).sort()).toEqual(
-      ['build-validation', 'docs-validation', 'lint', 'package-build', 'release-label', 'tests', 'typecheck'].map((name) => `${name}:completed:success`),
+      ['build-validation', 'docs-validation', 'lint', 'package-build', 'release-label', 'tests', 'typecheck'].map(
+        (name) => `${name}:completed:success`,
+      ),
     );
   });
 });

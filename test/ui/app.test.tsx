@@ -10,7 +10,14 @@ function setup() {
   let cancelled = 0;
   let ready = false;
   const ui = renderUi(
-    <App events={hub} onAnswer={(value) => answers.push(value)} onCancel={() => (cancelled += 1)} onReady={() => (ready = true)} columns={80} rows={20} />,
+    <App
+      events={hub}
+      onAnswer={(value) => answers.push(value)}
+      onCancel={() => (cancelled += 1)}
+      onReady={() => (ready = true)}
+      columns={80}
+      rows={20}
+    />,
   );
   return { hub, ui, answers, cancelled: () => cancelled, ready: () => ready };
 }
@@ -31,7 +38,8 @@ describe('App', () => {
     await ui.waitForFrame(() => ready(), 'the app to listen');
     hub.emit(plan);
     hub.emit({ type: 'step-started', step: 'a', title: 'Check the tree', at: 0 });
-    for (let index = 1; index <= 12; index += 1) hub.emit({ type: 'output', step: 'a', stream: 'stdout', line: `line ${index}` });
+    for (let index = 1; index <= 12; index += 1)
+      hub.emit({ type: 'output', step: 'a', stream: 'stdout', line: `line ${index}` });
     const frame = await ui.waitForFrame((text) => text.includes('line 12'), 'the last output line');
     expect(frame).toBe(
       [
@@ -57,10 +65,19 @@ describe('App', () => {
     hub.emit(plan);
     hub.emit({ type: 'step-started', step: 'a', title: 'Check the tree', at: 0 });
     hub.emit({ type: 'step-finished', step: 'a', title: 'Check the tree', at: 1, detail: 'clean' });
-    hub.emit({ type: 'step-skipped', step: 'b', title: 'Push the tag', reason: 'dry-run', detail: 'dry run: not executed', actions: ['git push origin v1.5.0'] });
+    hub.emit({
+      type: 'step-skipped',
+      step: 'b',
+      title: 'Push the tag',
+      reason: 'dry-run',
+      detail: 'dry run: not executed',
+      actions: ['git push origin v1.5.0'],
+    });
     hub.emit({ type: 'finished', outcome: 'done', message: 'Dry run finished: nothing was changed.', at: 2 });
     const frame = await ui.waitForFrame((text) => text.includes('Dry run finished'));
-    expect(frame).toContain('✓ Check the tree — clean\n○ Push the tag — dry run: not executed\n    would run: git push origin v1.5.0\n');
+    expect(frame).toContain(
+      '✓ Check the tree — clean\n○ Push the tag — dry run: not executed\n    would run: git push origin v1.5.0\n',
+    );
     expect(frame.endsWith('✓ Dry run finished: nothing was changed.')).toBe(true);
     expect(frame).not.toContain('ctrl+c');
   });
@@ -80,11 +97,22 @@ describe('App', () => {
     hub.emit({
       type: 'question',
       step: 'a',
-      question: { kind: 'select', id: 'version.choice', message: 'Which version?', choices: [{ value: 'patch', label: '1.4.1', hint: 'patch' }, { value: 'minor', label: '1.5.0', hint: 'minor' }], default: 'patch' },
+      question: {
+        kind: 'select',
+        id: 'version.choice',
+        message: 'Which version?',
+        choices: [
+          { value: 'patch', label: '1.4.1', hint: 'patch' },
+          { value: 'minor', label: '1.5.0', hint: 'minor' },
+        ],
+        default: 'patch',
+      },
     });
     await ui.waitForFrame((text) => text.includes('❯ 1.4.1'));
     ui.type(KEYS.down);
-    expect(await ui.waitForFrame((text) => text.includes('❯ 1.5.0'))).toContain('? Which version?\n  1.4.1 patch\n❯ 1.5.0 minor\n↑/↓ choose · enter confirm · ctrl+c stop (resume later)');
+    expect(await ui.waitForFrame((text) => text.includes('❯ 1.5.0'))).toContain(
+      '? Which version?\n  1.4.1 patch\n❯ 1.5.0 minor\n↑/↓ choose · enter confirm · ctrl+c stop (resume later)',
+    );
     ui.type(KEYS.enter);
     await ui.waitForFrame(() => answers.length === 1);
     expect(answers).toEqual(['minor']);
@@ -96,24 +124,46 @@ describe('App', () => {
     hub.emit({
       type: 'question',
       step: 'a',
-      question: { kind: 'select', id: 'version.choice', message: 'Which version?', choices: [{ value: 'patch', label: '1.4.1', hint: 'patch' }, { value: 'minor', label: '1.5.0', hint: 'minor' }], default: 'patch' },
+      question: {
+        kind: 'select',
+        id: 'version.choice',
+        message: 'Which version?',
+        choices: [
+          { value: 'patch', label: '1.4.1', hint: 'patch' },
+          { value: 'minor', label: '1.5.0', hint: 'minor' },
+        ],
+        default: 'patch',
+      },
     });
     // No wait here: a person typing ahead (or pasting) does not wait for the prompt either.
     ui.type(KEYS.down);
     ui.type(KEYS.enter);
     await ui.waitForFrame(() => answers.length === 1, 'the typed-ahead answer');
     expect(answers).toEqual(['minor']);
-    expect(ui.lastFrame()).toBe('? Which version?\n  1.4.1 patch\n❯ 1.5.0 minor\n↑/↓ choose · enter confirm · ctrl+c stop (resume later)');
+    expect(ui.lastFrame()).toBe(
+      '? Which version?\n  1.4.1 patch\n❯ 1.5.0 minor\n↑/↓ choose · enter confirm · ctrl+c stop (resume later)',
+    );
   });
 
   it('answers a confirm question with y, and with enter for the default', async () => {
     const { hub, ui, ready, answers } = setup();
     await ui.waitForFrame(() => ready());
-    hub.emit({ type: 'question', step: 'a', question: { kind: 'confirm', id: 'tag.push', message: 'Push v1.5.0?', default: false } });
+    hub.emit({
+      type: 'question',
+      step: 'a',
+      question: { kind: 'confirm', id: 'tag.push', message: 'Push v1.5.0?', default: false },
+    });
     await ui.waitForFrame((text) => text.includes('? Push v1.5.0? (y/N)'));
     ui.type(KEYS.enter);
     await ui.waitForFrame(() => answers.length === 1);
-    hub.emit({ type: 'answered', step: 'a', questionId: 'tag.push', message: 'Push v1.5.0?', answer: false, source: 'user' });
+    hub.emit({
+      type: 'answered',
+      step: 'a',
+      questionId: 'tag.push',
+      message: 'Push v1.5.0?',
+      answer: false,
+      source: 'user',
+    });
     hub.emit({ type: 'question', step: 'a', question: { kind: 'confirm', id: 'tag.again', message: 'Sure?' } });
     await ui.waitForFrame((text) => text.includes('? Sure? (y/n)'));
     ui.type('y');
@@ -127,7 +177,12 @@ describe('App', () => {
     hub.emit({
       type: 'question',
       step: 'a',
-      question: { kind: 'text', id: 'version.custom', message: 'Version', validate: (value) => (/^\d+\.\d+\.\d+$/.test(value) ? undefined : `${value} is not X.Y.Z`) },
+      question: {
+        kind: 'text',
+        id: 'version.custom',
+        message: 'Version',
+        validate: (value) => (/^\d+\.\d+\.\d+$/.test(value) ? undefined : `${value} is not X.Y.Z`),
+      },
     });
     await ui.waitForFrame((text) => text.includes('? Version'));
     ui.type('1.5');
@@ -147,7 +202,15 @@ describe('App', () => {
     hub.emit({
       type: 'question',
       step: 'a',
-      question: { kind: 'checklist', id: 'checklist', message: 'Launch checklist', items: [{ value: 'docs', label: 'Docs updated' }, { value: 'perf', label: 'Perf reviewed' }] },
+      question: {
+        kind: 'checklist',
+        id: 'checklist',
+        message: 'Launch checklist',
+        items: [
+          { value: 'docs', label: 'Docs updated' },
+          { value: 'perf', label: 'Perf reviewed' },
+        ],
+      },
     });
     await ui.waitForFrame((text) => text.includes('❯ [ ] Docs updated'));
     ui.type(KEYS.space);

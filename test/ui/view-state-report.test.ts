@@ -8,7 +8,9 @@ const plan: EngineEvent = {
   type: 'plan',
   header: { project: 'quillnote', from: '0.1.0', to: '0.1.1', mode: 'release', dryRun: false },
   resumed: false,
-  stages: [{ id: 'finalize', title: 'Finalize', steps: [{ id: 'finalize.summary', title: 'Summary', effect: 'read' }] }],
+  stages: [
+    { id: 'finalize', title: 'Finalize', steps: [{ id: 'finalize.summary', title: 'Summary', effect: 'read' }] },
+  ],
 };
 
 describe('reduceView: report', () => {
@@ -16,11 +18,19 @@ describe('reduceView: report', () => {
     const state = fold([
       plan,
       { type: 'note', level: 'info', message: 'before' },
-      { type: 'report', step: 'finalize.summary', lines: ['quillnote 0.1.1 is on PyPI.', '  PyPI  https://pypi.org/project/quillnote/0.1.1/'] },
+      {
+        type: 'report',
+        step: 'finalize.summary',
+        lines: ['quillnote 0.1.1 is on PyPI.', '  PyPI  https://pypi.org/project/quillnote/0.1.1/'],
+      },
     ]);
     expect(state.history).toEqual([
       { key: '0', kind: 'note', level: 'info', message: 'before' },
-      { key: '1', kind: 'report', lines: ['quillnote 0.1.1 is on PyPI.', '  PyPI  https://pypi.org/project/quillnote/0.1.1/'] },
+      {
+        key: '1',
+        kind: 'report',
+        lines: ['quillnote 0.1.1 is on PyPI.', '  PyPI  https://pypi.org/project/quillnote/0.1.1/'],
+      },
     ]);
   });
 
@@ -36,7 +46,11 @@ describe('reduceView: report', () => {
   });
 
   it('leaves the running step, its output and the stages alone', () => {
-    const running = fold([plan, { type: 'step-started', step: 'finalize.summary', title: 'Summary', at: 5 }, { type: 'output', step: 'finalize.summary', stream: 'stdout', line: 'reading' }]);
+    const running = fold([
+      plan,
+      { type: 'step-started', step: 'finalize.summary', title: 'Summary', at: 5 },
+      { type: 'output', step: 'finalize.summary', stream: 'stdout', line: 'reading' },
+    ]);
     const after = reduceView(running, { type: 'report', step: 'finalize.summary', lines: ['done'] });
     expect(after.currentStep).toBe('finalize.summary');
     expect(after.tail).toEqual(['reading']);
@@ -49,7 +63,20 @@ describe('reduceView: report', () => {
 
 describe('reduceView: finished paused', () => {
   it('keeps the outcome, message and hint of a pause', () => {
-    const state = fold([plan, { type: 'finished', outcome: 'paused', message: 'Paused after Prepare, as asked.', hint: 'Run `pyrelease --resume` to go on with Tag.', at: 9 }]);
-    expect(state.outcome).toEqual({ outcome: 'paused', message: 'Paused after Prepare, as asked.', hint: 'Run `pyrelease --resume` to go on with Tag.' });
+    const state = fold([
+      plan,
+      {
+        type: 'finished',
+        outcome: 'paused',
+        message: 'Paused after Prepare, as asked.',
+        hint: 'Run `pyrelease --resume` to go on with Tag.',
+        at: 9,
+      },
+    ]);
+    expect(state.outcome).toEqual({
+      outcome: 'paused',
+      message: 'Paused after Prepare, as asked.',
+      hint: 'Run `pyrelease --resume` to go on with Tag.',
+    });
   });
 });

@@ -6,7 +6,13 @@ import { PyreleaseError } from '../../domain/errors';
 import { writeVersion, type ScmVersionSource } from '../../domain/pyproject';
 import { Redactor } from '../../domain/redactor';
 import { unifiedDiff } from '../../domain/text-diff';
-import { BUMP_KINDS, classifyBump, normalizeVersion, requireVersion, resolveRequestedVersion } from '../../domain/version';
+import {
+  BUMP_KINDS,
+  classifyBump,
+  normalizeVersion,
+  requireVersion,
+  resolveRequestedVersion,
+} from '../../domain/version';
 import { localVersionError } from '../../domain/version/version-errors';
 import type { CliOptions } from '../options';
 import { loadProjectContext, projectRoot } from '../../adapters/project-reader';
@@ -28,17 +34,30 @@ export async function bumpCommand(options: CliOptions, stdout: NodeJS.WritableSt
   if (source.scm) {
     if (request.set !== undefined) {
       const { version } = request.set;
-      stdout.write(`${name} takes its version from git tags (${source.kind}): there is no file to write ${version} into.\n${scmOverride(source, version)}\n`);
+      stdout.write(
+        `${name} takes its version from git tags (${source.kind}): there is no file to write ` +
+          `${version} into.\n${scmOverride(source, version)}\n`,
+      );
       return 0;
     }
-    throw new PyreleaseError('bump.scm', `${name} takes its version from git tags (${source.kind}): the tag is the version, so there is nothing to write.`, {
-      hint: `Release by tagging instead: \`pyrelease\` creates and pushes the tag (${context.config.tagFormat}) for you.`,
-    });
+    throw new PyreleaseError(
+      'bump.scm',
+      `${name} takes its version from git tags (${source.kind}): the tag is the version, so there is nothing to write.`,
+      {
+        hint:
+          `Release by tagging instead: \`pyrelease\` creates and pushes the tag ` +
+          `(${context.config.tagFormat}) for you.`,
+      },
+    );
   }
   if (!source.writable || source.currentVersion === undefined) {
-    throw new PyreleaseError('bump.not-writable', `The version of ${name} is in ${source.file} (${source.kind}), which pyrelease reads but does not write.`, {
-      hint: 'Move the version to pyproject.toml ([project] version), or edit it by hand.',
-    });
+    throw new PyreleaseError(
+      'bump.not-writable',
+      `The version of ${name} is in ${source.file} (${source.kind}), which pyrelease reads but does not write.`,
+      {
+        hint: 'Move the version to pyproject.toml ([project] version), or edit it by hand.',
+      },
+    );
   }
 
   const current = source.currentVersion;
@@ -75,12 +94,22 @@ function requestOf(options: CliOptions): Request {
   const [part, extra] = options.args;
   const usage = (message: string, hint: string) => new PyreleaseError('usage', message, { kind: 'usage', hint });
   if (options.set !== undefined) {
-    if (part !== undefined) throw usage(`\`pyrelease bump --set\` writes the version it is given; drop "${part}".`, 'Use either `pyrelease bump <part|VERSION>` or `pyrelease bump --set VERSION`.');
-    if (options.set.trim() === '') throw usage('`pyrelease bump --set` needs a version.', 'For example: pyrelease bump --set 1.5.0rc1');
+    if (part !== undefined)
+      throw usage(
+        `\`pyrelease bump --set\` writes the version it is given; drop "${part}".`,
+        'Use either `pyrelease bump <part|VERSION>` or `pyrelease bump --set VERSION`.',
+      );
+    if (options.set.trim() === '')
+      throw usage('`pyrelease bump --set` needs a version.', 'For example: pyrelease bump --set 1.5.0rc1');
     return { set: { typed: options.set, version: exactVersion(options.set) } };
   }
   if (part === undefined || extra !== undefined) {
-    throw usage(extra === undefined ? '`pyrelease bump` needs what to bump.' : `\`pyrelease bump\` takes one argument, got "${extra}" too.`, `Pass one of ${BUMP_KINDS.join(', ')}, or a version such as 1.5.0.`);
+    throw usage(
+      extra === undefined
+        ? '`pyrelease bump` needs what to bump.'
+        : `\`pyrelease bump\` takes one argument, got "${extra}" too.`,
+      `Pass one of ${BUMP_KINDS.join(', ')}, or a version such as 1.5.0.`,
+    );
   }
   return { part };
 }
@@ -95,5 +124,8 @@ function exactVersion(text: string): string {
 /** The variable the project's build backend reads in place of the tag. */
 function scmOverride(source: ScmVersionSource, version: string): string {
   const variable = source.kind === 'pdm-scm' ? 'PDM_BUILD_SCM_VERSION' : 'SETUPTOOLS_SCM_PRETEND_VERSION';
-  return `To build ${version} from this commit, set ${variable}=${version} in the build's environment (the TestPyPI workflow \`pyrelease init\` writes does).`;
+  return (
+    `To build ${version} from this commit, set ${variable}=${version} in the build's environment ` +
+    `(the TestPyPI workflow \`pyrelease init\` writes does).`
+  );
 }

@@ -10,15 +10,23 @@ import { installSignalHandlers } from '../signals';
 import { releaseCommand } from './release';
 
 function scenarioList(): string {
-  return Object.entries(SCENARIOS).map(([name, scenario]) => `  ${name.padEnd(18)} ${scenario.description}`).join('\n');
+  return Object.entries(SCENARIOS)
+    .map(([name, scenario]) => `  ${name.padEnd(18)} ${scenario.description}`)
+    .join('\n');
 }
 
 /** Before anything runs: every address the wizard will use is on this machine. */
 async function assertSandboxed(sandbox: Sandbox): Promise<void> {
-  const origin = (await execa('git', ['ls-remote', '--get-url', 'origin'], { cwd: sandbox.project.projectDir })).stdout.trim();
-  const local = [sandbox.env.GITHUB_API_URL, sandbox.pypi.url, sandbox.testpypi.url].every((url) => url !== undefined && new URL(url).hostname === '127.0.0.1');
+  const origin = (
+    await execa('git', ['ls-remote', '--get-url', 'origin'], { cwd: sandbox.project.projectDir })
+  ).stdout.trim();
+  const local = [sandbox.env.GITHUB_API_URL, sandbox.pypi.url, sandbox.testpypi.url].every(
+    (url) => url !== undefined && new URL(url).hostname === '127.0.0.1',
+  );
   if (!origin.startsWith('file://') || !local) {
-    throw new PyreleaseError('demo.not-sandboxed', `The sandbox is not sealed (origin ${origin}).`, { hint: 'This is a bug in pyrelease demo; nothing was run.' });
+    throw new PyreleaseError('demo.not-sandboxed', `The sandbox is not sealed (origin ${origin}).`, {
+      hint: 'This is a bug in pyrelease demo; nothing was run.',
+    });
   }
 }
 
@@ -39,14 +47,21 @@ export async function demoCommand(options: CliOptions, terminal: Terminal): Prom
   const name = options.scenario ?? 'default';
   const scenario = scenarioNamed(name);
   if (!scenario) {
-    throw new PyreleaseError('usage', `There is no demo scenario "${name}".`, { kind: 'usage', hint: `Pick one of:\n${scenarioList()}` });
+    throw new PyreleaseError('usage', `There is no demo scenario "${name}".`, {
+      kind: 'usage',
+      hint: `Pick one of:\n${scenarioList()}`,
+    });
   }
   const say = (line: string) => terminal.stdout.write(`${line}\n`);
   const prerequisites = await checkPrerequisites(scenario.shape, terminal.env);
   if (prerequisites.missing.length > 0 || !prerequisites.buildPython) {
-    throw new PyreleaseError('demo.prerequisites', `pyrelease demo needs what it cannot find here:\n${prerequisites.missing.map((item) => `  - ${item}`).join('\n')}`, {
-      hint: 'Install those, then run `pyrelease demo` again.',
-    });
+    throw new PyreleaseError(
+      'demo.prerequisites',
+      `pyrelease demo needs what it cannot find here:\n${prerequisites.missing.map((item) => `  - ${item}`).join('\n')}`,
+      {
+        hint: 'Install those, then run `pyrelease demo` again.',
+      },
+    );
   }
 
   // Handlers first: a Ctrl-C from the first line on must still clean up.
@@ -60,14 +75,19 @@ export async function demoCommand(options: CliOptions, terminal: Terminal): Prom
     removeHandlers();
     if (controller.signal.aborted) return 130;
     await assertSandboxed(sandbox);
-    say(`Sandbox ready: ${sandbox.project.name} ${sandbox.project.previous.version} is on the sandbox PyPI (${sandbox.pypi.url}); GitHub is simulated at ${sandbox.github.url}.`);
+    say(
+      `Sandbox ready: ${sandbox.project.name} ${sandbox.project.previous.version} is on the sandbox PyPI (${sandbox.pypi.url}); GitHub is ` +
+        `simulated at ${sandbox.github.url}.`,
+    );
     say(`Releasing from ${sandbox.project.projectDir}\n`);
     const code = await releaseCommand(
       { ...options, command: 'release', cwd: sandbox.project.projectDir, resume: false, hotfix: false },
       { ...terminal, env: { ...terminal.env, ...sandbox.env } },
     );
     if (guard.refused.length > 0) {
-      throw new PyreleaseError('demo.network', `The demo tried to reach ${guard.refused.join(', ')}.`, { hint: 'This is a bug in pyrelease demo.' });
+      throw new PyreleaseError('demo.network', `The demo tried to reach ${guard.refused.join(', ')}.`, {
+        hint: 'This is a bug in pyrelease demo.',
+      });
     }
     return code;
   } finally {

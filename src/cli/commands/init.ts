@@ -41,19 +41,39 @@ export async function initCommand(options: CliOptions, stdout: NodeJS.WritableSt
   for (const index of PACKAGE_INDEXES) {
     const path = `.github/workflows/${config.workflows[index]}`;
     if (existsSync(join(root, path))) {
-      const analysis = analyzeWorkflow({ file: config.workflows[index], text: await readFile(join(root, path), 'utf8'), index, environment: config.environments[index], tagFormat: config.tagFormat });
+      const analysis = analyzeWorkflow({
+        file: config.workflows[index],
+        text: await readFile(join(root, path), 'utf8'),
+        index,
+        environment: config.environments[index],
+        tagFormat: config.tagFormat,
+      });
       const serious = analysis.findings.filter((finding) => finding.severity !== 'info');
-      say(`= ${path} exists, left as is${serious.length ? ` (${serious.length} finding(s): see \`pyrelease doctor\`)` : ''}`);
+      say(
+        `= ${path} exists, left as is${serious.length ? ` (${serious.length} finding(s): see \`pyrelease doctor\`)` : ''}`,
+      );
       continue;
     }
     planned.push({
       path,
       what: `publish workflow for ${index === 'pypi' ? 'PyPI' : 'TestPyPI'}`,
-      content: renderPublishWorkflow({ index, projectName: project.name, environment: config.environments[index], tagFormat: config.tagFormat, indexUrl: config.index[index] }),
+      content: renderPublishWorkflow({
+        index,
+        projectName: project.name,
+        environment: config.environments[index],
+        tagFormat: config.tagFormat,
+        indexUrl: config.index[index],
+      }),
     });
   }
   if (hasTable) say('= [tool.pyrelease] exists in pyproject.toml, left as is');
-  else planned.push({ path: 'pyproject.toml', what: '[tool.pyrelease] table with the defaults', content: renderConfigTable(DEFAULT_CONFIG), append: true });
+  else
+    planned.push({
+      path: 'pyproject.toml',
+      what: '[tool.pyrelease] table with the defaults',
+      content: renderConfigTable(DEFAULT_CONFIG),
+      append: true,
+    });
   if (existsSync(join(root, config.checklist))) say(`= ${config.checklist} exists, left as is`);
   else planned.push({ path: config.checklist, what: 'launch checklist', content: checklistTemplate(project.name) });
 
@@ -86,9 +106,14 @@ export async function initCommand(options: CliOptions, stdout: NodeJS.WritableSt
     });
     say(`  ${index === 'pypi' ? 'PyPI' : 'TestPyPI'}: ${values.projectPageUrl}`);
     say(`    (a project not on the index yet: ${values.pendingPageUrl})`);
-    for (const field of values.fields) say(`    ${field.label}: ${field.value}${field.pendingOnly ? ' (new projects only)' : ''}`);
+    for (const field of values.fields)
+      say(`    ${field.label}: ${field.value}${field.pendingOnly ? ' (new projects only)' : ''}`);
   }
-  if (!repository) say('  The origin remote is not a GitHub URL: put your GitHub owner and repository where <owner> and <repository> stand.');
+  if (!repository)
+    say(
+      '  The origin remote is not a GitHub URL: put your GitHub owner and ' +
+        'repository where <owner> and <repository> stand.',
+    );
   say('');
   say('In the GitHub repository settings, create the environments testpypi and pypi; give pypi required reviewers.');
   return 0;

@@ -28,17 +28,27 @@ function newReleaseId(now: number): string {
 
 /** Every string an event carries passes the redactor before anyone sees it. */
 function redacting(redactor: Redactor, emit: (event: EngineEvent) => void): (event: EngineEvent) => void {
-  return (event) => emit(event.type === 'output' ? { ...event, line: redactor.redact(event.line) } : redactor.redactDeep(event));
+  return (event) =>
+    emit(event.type === 'output' ? { ...event, line: redactor.redact(event.line) } : redactor.redactDeep(event));
 }
 
 type Start = { kind: 'new' } | { kind: 'resume'; data: JournalData } | { kind: 'shown' };
 
 /** A release in progress and no --resume: ask what to do with it. */
-async function decideStart(options: CliOptions, workspace: Workspace, frontEnd: FrontEnd, hub: EventHub, signal: AbortSignal, print: (text: string) => void): Promise<Start> {
+async function decideStart(
+  options: CliOptions,
+  workspace: Workspace,
+  frontEnd: FrontEnd,
+  hub: EventHub,
+  signal: AbortSignal,
+  print: (text: string) => void,
+): Promise<Start> {
   const existing = await workspace.journalStore.load();
   if (options.resume) {
     if (!existing) {
-      throw new PyreleaseError('resume.nothing', 'There is no release in progress to resume.', { hint: 'Start one with `pyrelease`.' });
+      throw new PyreleaseError('resume.nothing', 'There is no release in progress to resume.', {
+        hint: 'Start one with `pyrelease`.',
+      });
     }
     return { kind: 'resume', data: existing };
   }
@@ -62,7 +72,14 @@ async function decideStart(options: CliOptions, workspace: Workspace, frontEnd: 
     signal,
     onAsk: () => hub.emit({ type: 'question', step: 'start', question }),
   });
-  hub.emit({ type: 'answered', step: 'start', questionId: question.id, message: question.message, answer: value, source });
+  hub.emit({
+    type: 'answered',
+    step: 'start',
+    questionId: question.id,
+    message: question.message,
+    answer: value,
+    source,
+  });
   if (value === 'show') {
     print(formatJournal(existing, workspace.journalStore.path));
     return { kind: 'shown' };
@@ -92,7 +109,13 @@ export async function releaseCommand(options: CliOptions, terminal: Terminal): P
     if (!options.dryRun) {
       lock = await workspace.journalStore.lock();
       if (lock.tookOverFrom) {
-        emit({ type: 'note', level: 'info', message: `A previous session (pid ${lock.tookOverFrom.pid}) ended without cleaning up; its lock was taken over.` });
+        emit({
+          type: 'note',
+          level: 'info',
+          message:
+            `A previous session (pid ${lock.tookOverFrom.pid}) ended without cleaning up; its lock was ` +
+            `taken over.`,
+        });
       }
     }
     const start = await decideStart(options, workspace, frontEnd, hub, controller.signal, print);
@@ -100,7 +123,14 @@ export async function releaseCommand(options: CliOptions, terminal: Terminal): P
 
     const now = systemClock.now();
     const data =
-      start.kind === 'resume' ? { ...start.data, state: 'in-progress' as const, writtenBy: VERSION } : newJournalData({ releaseId: newReleaseId(now), mode: options.hotfix ? 'hotfix' : 'release', now, version: VERSION });
+      start.kind === 'resume'
+        ? { ...start.data, state: 'in-progress' as const, writtenBy: VERSION }
+        : newJournalData({
+            releaseId: newReleaseId(now),
+            mode: options.hotfix ? 'hotfix' : 'release',
+            now,
+            version: VERSION,
+          });
     const store = options.dryRun ? new MemoryJournalStore() : workspace.journalStore;
     const journal = new Journal(data, store, systemClock);
     await journal.setState('in-progress');

@@ -29,7 +29,13 @@ export async function collectDoctorFacts(sources: DoctorSources): Promise<Doctor
   try {
     const context = await loadProjectContext(root, inRepository ? git : undefined);
     latest = context.latest;
-    project = { ok: true, project: context.project, versionSource: context.versionSource, config: context.config, configProblems: context.configProblems };
+    project = {
+      ok: true,
+      project: context.project,
+      versionSource: context.versionSource,
+      config: context.config,
+      configProblems: context.configProblems,
+    };
   } catch (error) {
     if (!isPyreleaseError(error)) throw error;
     project = { ok: false, error };
@@ -38,7 +44,11 @@ export async function collectDoctorFacts(sources: DoctorSources): Promise<Doctor
   const files = projectFilesAt(root);
   const workflowTexts = {} as Record<PackageIndex, string | undefined>;
   for (const index of PACKAGE_INDEXES) {
-    const file = project.ok ? project.config.workflows[index] : index === 'pypi' ? 'publish-pypi.yml' : 'publish-testpypi.yml';
+    const file = project.ok
+      ? project.config.workflows[index]
+      : index === 'pypi'
+        ? 'publish-pypi.yml'
+        : 'publish-testpypi.yml';
     workflowTexts[index] = files.read(join('.github', 'workflows', file));
   }
 

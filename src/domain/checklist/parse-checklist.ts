@@ -30,7 +30,13 @@ interface Scan {
 function visiblePart(raw: string, scan: Scan): string | undefined {
   const marker = FENCE.exec(raw)?.[1];
   if (scan.fence !== undefined) {
-    if (marker !== undefined && marker[0] === scan.fence[0] && marker.length >= scan.fence.length && raw.trim() === marker) scan.fence = undefined;
+    if (
+      marker !== undefined &&
+      marker[0] === scan.fence[0] &&
+      marker.length >= scan.fence.length &&
+      raw.trim() === marker
+    )
+      scan.fence = undefined;
     return undefined;
   }
   let text = raw;

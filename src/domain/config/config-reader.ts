@@ -26,7 +26,8 @@ export function describeFound(value: unknown): string {
   if (typeof value === 'number') return Number.isInteger(value) ? `the integer ${value}` : `the number ${value}`;
   if (typeof value === 'boolean') return `the boolean ${value}`;
   if (value instanceof Date) return 'a date';
-  if (Array.isArray(value)) return value.length === 0 ? 'an empty array' : `an array of ${value.length} item${value.length === 1 ? '' : 's'}`;
+  if (Array.isArray(value))
+    return value.length === 0 ? 'an empty array' : `an array of ${value.length} item${value.length === 1 ? '' : 's'}`;
   return 'a table';
 }
 
@@ -42,7 +43,9 @@ export class ConfigReader {
   report(code: ConfigErrorCode, path: readonly KeySegment[], message: string, hint: string): void {
     const keyPath = formatKeyPath(path);
     const line = this.lines.lineOf(path);
-    this.problems.push(new ConfigError(code, keyPath, message.replaceAll('{key}', keyPath), { hint, file: this.file, line }));
+    this.problems.push(
+      new ConfigError(code, keyPath, message.replaceAll('{key}', keyPath), { hint, file: this.file, line }),
+    );
   }
 
   wrongType(path: readonly KeySegment[], expected: string, found: unknown, hint: string): void {
@@ -70,12 +73,24 @@ export class ConfigReader {
     for (const key of Object.keys(table)) {
       if (known.includes(key)) continue;
       if (looksLikeCredentialKey(key)) {
-        this.report('config.credential', [...path, key], '{key} looks like a credential, and credentials never live in configuration.', CREDENTIALS_HINT);
+        this.report(
+          'config.credential',
+          [...path, key],
+          '{key} looks like a credential, and credentials never live in configuration.',
+          CREDENTIALS_HINT,
+        );
         continue;
       }
       const suggestion = nearestKey(key, known);
-      const hint = suggestion ? `Did you mean \`${suggestion}\`? Rename the key, or remove it.` : 'Remove it, or rename it to one of the known keys.';
-      this.report('config.unknown-key', [...path, key], `{key} is not a pyrelease setting; the keys here are: ${known.join(', ')}.`, hint);
+      const hint = suggestion
+        ? `Did you mean \`${suggestion}\`? Rename the key, or remove it.`
+        : 'Remove it, or rename it to one of the known keys.';
+      this.report(
+        'config.unknown-key',
+        [...path, key],
+        `{key} is not a pyrelease setting; the keys here are: ${known.join(', ')}.`,
+        hint,
+      );
     }
   }
 }

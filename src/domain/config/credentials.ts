@@ -18,4 +18,5 @@ export function looksLikeCredentialValue(value: string): boolean {
 /** The way forward every credential problem ends with (PRODUCT.md, Configuration). */
 export const CREDENTIALS_HINT =
   'Remove it from pyproject.toml. pyrelease reads the GitHub token from GH_TOKEN, GITHUB_TOKEN or `gh auth token`, ' +
-  'and needs no PyPI token: GitHub Actions publishes through trusted publishing. Revoke the token if it was ever committed.';
+  ('and needs no PyPI token: GitHub Actions publishes through trusted ' +
+    'publishing. Revoke the token if it was ever committed.');

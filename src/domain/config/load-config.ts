@@ -11,7 +11,11 @@ export function loadConfig(pyproject: unknown, text: string, options: { file?: s
   const [first] = problems;
   if (first === undefined) return config;
   const more = problems.length - 1;
-  const hint = more === 0 ? first.hint ?? '' : `${first.hint ?? ''} ${more} more problem${more === 1 ? '' : 's'} in [tool.pyrelease]: \`pyrelease doctor\` lists them all.`;
+  const hint =
+    more === 0
+      ? (first.hint ?? '')
+      : `${first.hint ?? ''} ${more} more problem${more === 1 ? '' : 's'} in [tool.pyrelease]: \`pyrelease doctor\` lists ` +
+        `them all.`;
   throw new ConfigError(first.code, first.keyPath, first.message, {
     hint: hint.trim(),
     file: first.location?.file ?? options.file ?? 'pyproject.toml',

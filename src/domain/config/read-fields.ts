@@ -35,7 +35,8 @@ function read<T extends Scalar>(
   const value = valueOf(table, key);
   const at = [...path, key];
   if (value === undefined) {
-    if (field.fallback === undefined) reader.missing(at, expected, `Add it, for example \`${key} = ${tomlLiteral(field.example)}\`.`);
+    if (field.fallback === undefined)
+      reader.missing(at, expected, `Add it, for example \`${key} = ${tomlLiteral(field.example)}\`.`);
     return field.fallback;
   }
   const accepted = accept(value);
@@ -51,16 +52,36 @@ function read<T extends Scalar>(
   return accepted;
 }
 
-export function readString(reader: ConfigReader, table: Table, path: readonly KeySegment[], key: string, field: Field<string>): string | undefined {
+export function readString(
+  reader: ConfigReader,
+  table: Table,
+  path: readonly KeySegment[],
+  key: string,
+  field: Field<string>,
+): string | undefined {
   return read(reader, table, path, key, field, 'a string', (value) => (typeof value === 'string' ? value : undefined));
 }
 
-export function readBoolean(reader: ConfigReader, table: Table, path: readonly KeySegment[], key: string, field: Field<boolean>): boolean | undefined {
-  return read(reader, table, path, key, field, '`true` or `false`', (value) => (typeof value === 'boolean' ? value : undefined));
+export function readBoolean(
+  reader: ConfigReader,
+  table: Table,
+  path: readonly KeySegment[],
+  key: string,
+  field: Field<boolean>,
+): boolean | undefined {
+  return read(reader, table, path, key, field, '`true` or `false`', (value) =>
+    typeof value === 'boolean' ? value : undefined,
+  );
 }
 
 /** A whole number (TOML integer; smol-toml may hand large ones over as bigint). */
-export function readInteger(reader: ConfigReader, table: Table, path: readonly KeySegment[], key: string, field: Field<number>): number | undefined {
+export function readInteger(
+  reader: ConfigReader,
+  table: Table,
+  path: readonly KeySegment[],
+  key: string,
+  field: Field<number>,
+): number | undefined {
   return read(reader, table, path, key, field, 'a whole number', (value) => {
     if (typeof value === 'bigint') return Number(value);
     return typeof value === 'number' && Number.isInteger(value) ? value : undefined;
@@ -109,7 +130,8 @@ export function checkStringList(
 ): readonly string[] | undefined {
   const expected = field.nonEmpty ? 'a non-empty array of strings' : 'an array of strings';
   if (value === undefined) {
-    if (field.fallback === undefined) reader.missing(at, expected, `Add it, for example \`${key} = ${tomlLiteral(field.example)}\`.`);
+    if (field.fallback === undefined)
+      reader.missing(at, expected, `Add it, for example \`${key} = ${tomlLiteral(field.example)}\`.`);
     return field.fallback;
   }
   if (!Array.isArray(value)) {

@@ -10,7 +10,11 @@ import type { KeySegment } from './toml-key-lines';
  * `/simple/`, `/pypi/<name>/json` and the project pages derive; the demo sandbox points them at
  * its local index. Stored without a trailing slash so paths join with a single `/`.
  */
-export function readIndexUrls(reader: ConfigReader, value: unknown, path: readonly KeySegment[]): Record<PackageIndex, string> {
+export function readIndexUrls(
+  reader: ConfigReader,
+  value: unknown,
+  path: readonly KeySegment[],
+): Record<PackageIndex, string> {
   const table = reader.table(value, path, '[tool.pyrelease.index] with pypi = "https://pypi.org"');
   reader.onlyKnownKeys(table, path, PACKAGE_INDEXES);
   const urls = { ...DEFAULT_CONFIG.index };
@@ -27,7 +31,12 @@ export function readIndexUrls(reader: ConfigReader, value: unknown, path: readon
     if (url === undefined || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
       reader.badValue(at, 'an http(s) URL', raw, hint);
     } else if (url.username !== '' || url.password !== '') {
-      reader.report('config.credential', at, '{key} carries credentials in the URL, and credentials never live in configuration.', CREDENTIALS_HINT);
+      reader.report(
+        'config.credential',
+        at,
+        '{key} carries credentials in the URL, and credentials never live in configuration.',
+        CREDENTIALS_HINT,
+      );
     } else if (url.search !== '' || url.hash !== '') {
       reader.badValue(at, 'a base URL without a query or fragment', raw, hint);
     } else {

@@ -5,7 +5,9 @@ import type { RollbackAction } from './release-config';
 import type { KeySegment } from './toml-key-lines';
 
 const ACTION_KEYS = ['name', 'argv', 'description'] as const;
-const EXAMPLE = '[[tool.pyrelease.rollback]] with name = "Roll back Cloud Run" and argv = ["gcloud", "run", "services", "update-traffic", …]';
+const EXAMPLE =
+  '[[tool.pyrelease.rollback]] with name = "Roll back Cloud Run" and argv ' +
+  '= ["gcloud", "run", "services", "update-traffic", …]';
 
 /** `[[tool.pyrelease.rollback]]`: project-specific actions of the rollback menu (seed 003, Rollback Options). */
 export function readRollback(reader: ConfigReader, value: unknown, path: readonly KeySegment[]): RollbackAction[] {
@@ -24,11 +26,28 @@ export function readRollback(reader: ConfigReader, value: unknown, path: readonl
       return;
     }
     reader.onlyKnownKeys(item, at, ACTION_KEYS);
-    const name = readString(reader, item, at, 'name', { fallback: undefined, example: 'Roll back Cloud Run', check: nonEmpty });
-    const argv = readStringList(reader, item, at, 'argv', { fallback: undefined, example: ['./scripts/rollback.sh'], nonEmpty: true, checkItem: nonEmpty });
-    const description = readString(reader, item, at, 'description', { fallback: '', example: 'Shift traffic back to the previous revision' });
+    const name = readString(reader, item, at, 'name', {
+      fallback: undefined,
+      example: 'Roll back Cloud Run',
+      check: nonEmpty,
+    });
+    const argv = readStringList(reader, item, at, 'argv', {
+      fallback: undefined,
+      example: ['./scripts/rollback.sh'],
+      nonEmpty: true,
+      checkItem: nonEmpty,
+    });
+    const description = readString(reader, item, at, 'description', {
+      fallback: '',
+      example: 'Shift traffic back to the previous revision',
+    });
     if (name !== undefined && names.has(name)) {
-      reader.badValue([...at, 'name'], 'a name no other rollback action uses', name, 'Give each action its own name: the menu shows them side by side.');
+      reader.badValue(
+        [...at, 'name'],
+        'a name no other rollback action uses',
+        name,
+        'Give each action its own name: the menu shows them side by side.',
+      );
       return;
     }
     if (name === undefined || argv === undefined) return;

@@ -12,7 +12,8 @@ const COMMAND_KEYS = ['argv', 'timeout', 'expect-exit'] as const;
 /** Long enough for a slow import on a cold runner; an hour means something hangs. */
 const MAX_SMOKE_SECONDS = 3600;
 
-const exitCode = (value: number): string | undefined => (value >= 0 && value <= 255 ? undefined : 'an exit code from 0 to 255');
+const exitCode = (value: number): string | undefined =>
+  value >= 0 && value <= 255 ? undefined : 'an exit code from 0 to 255';
 
 /**
  * `[tool.pyrelease.smoke.<script>]`. `scripts` are the project's console scripts when they are
@@ -31,7 +32,12 @@ export function readSmoke(
     const at = [...path, script];
     const entry = valueOf(smoke, script);
     if (!isTable(entry)) {
-      reader.wrongType(at, `a table of smoke settings for the console script "${script}"`, entry, `Write it as a table [${formatKeyPath(at)}] with keys ${SCRIPT_KEYS.join(', ')}.`);
+      reader.wrongType(
+        at,
+        `a table of smoke settings for the console script "${script}"`,
+        entry,
+        `Write it as a table [${formatKeyPath(at)}] with keys ${SCRIPT_KEYS.join(', ')}.`,
+      );
       continue;
     }
     if (scripts && !scripts.includes(script)) {
@@ -40,7 +46,9 @@ export function readSmoke(
         'config.unknown-key',
         at,
         `{key} names no console script of the project; its scripts are: ${scripts.length > 0 ? scripts.join(', ') : '(none)'}.`,
-        suggestion ? `Did you mean \`${suggestion}\`? Use the name as written in [project.scripts].` : 'Remove the table, or use a name as written in [project.scripts].',
+        suggestion
+          ? `Did you mean \`${suggestion}\`? Use the name as written in [project.scripts].`
+          : 'Remove the table, or use a name as written in [project.scripts].',
       );
     }
     reader.onlyKnownKeys(entry, at, SCRIPT_KEYS);
@@ -49,8 +57,16 @@ export function readSmoke(
       script,
       Object.freeze({
         args: readStringList(reader, entry, at, 'args', { fallback: d.args, example: ['--version'] }) ?? d.args,
-        timeout: readDuration(reader, entry, at, 'timeout', { fallback: d.timeout, example: 120, unit: 'seconds', max: MAX_SMOKE_SECONDS }) ?? d.timeout,
-        expectExit: readInteger(reader, entry, at, 'expect-exit', { fallback: d.expectExit, example: 0, check: exitCode }) ?? d.expectExit,
+        timeout:
+          readDuration(reader, entry, at, 'timeout', {
+            fallback: d.timeout,
+            example: 120,
+            unit: 'seconds',
+            max: MAX_SMOKE_SECONDS,
+          }) ?? d.timeout,
+        expectExit:
+          readInteger(reader, entry, at, 'expect-exit', { fallback: d.expectExit, example: 0, check: exitCode }) ??
+          d.expectExit,
         skip: readBoolean(reader, entry, at, 'skip', { fallback: d.skip, example: true }) ?? d.skip,
       }),
     ]);
@@ -61,7 +77,9 @@ export function readSmoke(
 /** `smoke-commands`: each item an argv array, or a table `{ argv, timeout, expect-exit }`. */
 export function readSmokeCommands(reader: ConfigReader, value: unknown, path: readonly KeySegment[]): SmokeCommand[] {
   if (value === undefined) return [];
-  const hint = 'Write it like `smoke-commands = [["python", "-c", "import acme"], { argv = ["acme", "serve", "--check"], timeout = 30 }]`.';
+  const hint =
+    'Write it like `smoke-commands = [["python", "-c", "import acme"], { ' +
+    'argv = ["acme", "serve", "--check"], timeout = 30 }]`.';
   if (!Array.isArray(value)) {
     reader.wrongType(path, 'an array of commands', value, hint);
     return [];
@@ -80,9 +98,15 @@ export function readSmokeCommands(reader: ConfigReader, value: unknown, path: re
     const argv = Array.isArray(item)
       ? checkStringList(reader, item, at, 'argv', argvField)
       : readStringList(reader, table, at, 'argv', argvField);
-    const timeout = readDuration(reader, table, at, 'timeout', { fallback: DEFAULT_SMOKE_SCRIPT.timeout, example: 120, unit: 'seconds', max: MAX_SMOKE_SECONDS });
+    const timeout = readDuration(reader, table, at, 'timeout', {
+      fallback: DEFAULT_SMOKE_SCRIPT.timeout,
+      example: 120,
+      unit: 'seconds',
+      max: MAX_SMOKE_SECONDS,
+    });
     const expectExit = readInteger(reader, table, at, 'expect-exit', { fallback: 0, example: 0, check: exitCode });
-    if (argv && timeout !== undefined && expectExit !== undefined) commands.push(Object.freeze({ argv, timeout, expectExit }));
+    if (argv && timeout !== undefined && expectExit !== undefined)
+      commands.push(Object.freeze({ argv, timeout, expectExit }));
   });
   return commands;
 }

@@ -6,7 +6,9 @@ export function refNameProblem(name: string): string | undefined {
   if (name === '') return 'a non-empty name';
   // eslint-disable-next-line no-control-regex -- control characters are exactly what git refuses
   if (/[\s\x00-\x1f\x7f~^:?*[\\]/.test(name)) return 'a git ref name without spaces or any of ~ ^ : ? * [ \\';
-  if (name.includes('..') || name.includes('@{') || name.includes('//')) return 'a git ref name without "..", "@{" or "//"';
-  if (/^[-/.]|[/.]$|\.lock$/.test(name) || name === '@') return 'a git ref name that does not start with "-", "/" or "." nor end with "/", "." or ".lock"';
+  if (name.includes('..') || name.includes('@{') || name.includes('//'))
+    return 'a git ref name without "..", "@{" or "//"';
+  if (/^[-/.]|[/.]$|\.lock$/.test(name) || name === '@')
+    return 'a git ref name that does not start with "-", "/" or "." nor end with "/", "." or ".lock"';
   return undefined;
 }

@@ -81,7 +81,11 @@ export function renderConfigTable(config: ReleaseConfig = DEFAULT_CONFIG): strin
     );
   }
   for (const action of config.rollback) {
-    lines.push('[[tool.pyrelease.rollback]]', `name = ${tomlLiteral(action.name)}`, `argv = ${tomlLiteral(action.argv)}`);
+    lines.push(
+      '[[tool.pyrelease.rollback]]',
+      `name = ${tomlLiteral(action.name)}`,
+      `argv = ${tomlLiteral(action.argv)}`,
+    );
     if (action.description !== undefined) lines.push(`description = ${tomlLiteral(action.description)}`);
   }
   return `${lines.join('\n')}\n`;

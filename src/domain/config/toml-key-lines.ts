@@ -78,7 +78,7 @@ export function scanTomlKeyLines(text: string): TomlKeyLines {
     const start = peek();
     if (isPunct(start, '[')) {
       next();
-      for (let index = 0; ; ) {
+      for (let index = 0; ;) {
         skipNewlines();
         const token = peek();
         if (isPunct(token, ']')) return void next();
@@ -243,7 +243,16 @@ function tokenize(text: string): Token[] {
   return tokens;
 }
 
-const SIMPLE_ESCAPES: Record<string, string> = { b: '\b', t: '\t', n: '\n', f: '\f', r: '\r', e: '\x1b', '"': '"', '\\': '\\' };
+const SIMPLE_ESCAPES: Record<string, string> = {
+  b: '\b',
+  t: '\t',
+  n: '\n',
+  f: '\f',
+  r: '\r',
+  e: '\x1b',
+  '"': '"',
+  '\\': '\\',
+};
 
 /** Decodes one basic-string escape at `start` (the backslash); returns the text and its length. */
 function decodeEscape(text: string, start: number): [string, number] {

@@ -52,7 +52,11 @@ export function validateConfig(pyproject: unknown, text: string, options: { file
     reader.wrongType(['tool'], 'a table', tool, 'Make [tool] a table: pyproject.toml reserves it for tools (PEP 518).');
     return { config: DEFAULT_CONFIG, problems: reader.problems };
   }
-  const raw = reader.table(tool === undefined ? undefined : valueOf(tool, 'pyrelease'), ROOT, '[tool.pyrelease] with branch = "main"');
+  const raw = reader.table(
+    tool === undefined ? undefined : valueOf(tool, 'pyrelease'),
+    ROOT,
+    '[tool.pyrelease] with branch = "main"',
+  );
   reportCredentialValues(reader, raw, ROOT);
   // Reported above; from here on the value is gone, so no message can echo it.
   const root = withoutCredentialValues(raw) as Table;
@@ -60,23 +64,65 @@ export function validateConfig(pyproject: unknown, text: string, options: { file
   const d = DEFAULT_CONFIG;
 
   const config: ReleaseConfig = Object.freeze({
-    branch: readString(reader, root, ROOT, 'branch', { fallback: d.branch, example: 'main', check: refNameProblem }) ?? d.branch,
-    tagFormat: readString(reader, root, ROOT, 'tag-format', { fallback: d.tagFormat, example: 'v{version}', check: tagFormatProblem }) ?? d.tagFormat,
+    branch:
+      readString(reader, root, ROOT, 'branch', { fallback: d.branch, example: 'main', check: refNameProblem }) ??
+      d.branch,
+    tagFormat:
+      readString(reader, root, ROOT, 'tag-format', {
+        fallback: d.tagFormat,
+        example: 'v{version}',
+        check: tagFormatProblem,
+      }) ?? d.tagFormat,
     workflows: readPerIndex(reader, root, 'workflows', d.workflows, workflowFileProblem),
     environments: readPerIndex(reader, root, 'environments', d.environments, nonEmpty),
-    requiredChecks: readStringList(reader, root, ROOT, 'required-checks', { fallback: d.requiredChecks, example: ['lint', 'tests'], checkItem: nonEmpty }) ?? d.requiredChecks,
-    checklist: readString(reader, root, ROOT, 'checklist', { fallback: d.checklist, example: d.checklist, check: relativePath }) ?? d.checklist,
-    supportMatrix: readString(reader, root, ROOT, 'support-matrix', { fallback: d.supportMatrix, example: d.supportMatrix, check: relativePath }) ?? d.supportMatrix,
+    requiredChecks:
+      readStringList(reader, root, ROOT, 'required-checks', {
+        fallback: d.requiredChecks,
+        example: ['lint', 'tests'],
+        checkItem: nonEmpty,
+      }) ?? d.requiredChecks,
+    checklist:
+      readString(reader, root, ROOT, 'checklist', {
+        fallback: d.checklist,
+        example: d.checklist,
+        check: relativePath,
+      }) ?? d.checklist,
+    supportMatrix:
+      readString(reader, root, ROOT, 'support-matrix', {
+        fallback: d.supportMatrix,
+        example: d.supportMatrix,
+        check: relativePath,
+      }) ?? d.supportMatrix,
     smoke: readSmoke(reader, valueOf(root, 'smoke'), [...ROOT, 'smoke'], consoleScripts(pyproject)),
-    smokeCommands: Object.freeze(readSmokeCommands(reader, valueOf(root, 'smoke-commands'), [...ROOT, 'smoke-commands'])),
+    smokeCommands: Object.freeze(
+      readSmokeCommands(reader, valueOf(root, 'smoke-commands'), [...ROOT, 'smoke-commands']),
+    ),
     performancePaths:
-      readStringList(reader, root, ROOT, 'performance-paths', { fallback: d.performancePaths, example: ['src/acme/trainer/**'], checkItem: nonEmpty }) ?? d.performancePaths,
+      readStringList(reader, root, ROOT, 'performance-paths', {
+        fallback: d.performancePaths,
+        example: ['src/acme/trainer/**'],
+        checkItem: nonEmpty,
+      }) ?? d.performancePaths,
     rollback: Object.freeze(readRollback(reader, valueOf(root, 'rollback'), [...ROOT, 'rollback'])),
     index: Object.freeze(readIndexUrls(reader, valueOf(root, 'index'), [...ROOT, 'index'])),
     signTags: readBoolean(reader, root, ROOT, 'sign-tags', { fallback: d.signTags, example: true }) ?? d.signTags,
-    nextDevVersion: readBoolean(reader, root, ROOT, 'next-dev-version', { fallback: d.nextDevVersion, example: true }) ?? d.nextDevVersion,
-    ciTimeout: readDuration(reader, root, ROOT, 'ci-timeout', { fallback: d.ciTimeout, example: 90, unit: 'minutes', max: MAX_WAIT_MINUTES }) ?? d.ciTimeout,
-    indexTimeout: readDuration(reader, root, ROOT, 'index-timeout', { fallback: d.indexTimeout, example: 45, unit: 'minutes', max: MAX_WAIT_MINUTES }) ?? d.indexTimeout,
+    nextDevVersion:
+      readBoolean(reader, root, ROOT, 'next-dev-version', { fallback: d.nextDevVersion, example: true }) ??
+      d.nextDevVersion,
+    ciTimeout:
+      readDuration(reader, root, ROOT, 'ci-timeout', {
+        fallback: d.ciTimeout,
+        example: 90,
+        unit: 'minutes',
+        max: MAX_WAIT_MINUTES,
+      }) ?? d.ciTimeout,
+    indexTimeout:
+      readDuration(reader, root, ROOT, 'index-timeout', {
+        fallback: d.indexTimeout,
+        example: 45,
+        unit: 'minutes',
+        max: MAX_WAIT_MINUTES,
+      }) ?? d.indexTimeout,
   });
   return { config, problems: inFileOrder(reader.problems) };
 }
@@ -92,19 +138,22 @@ function readPerIndex(
   const table = reader.table(valueOf(root, key), path, `[tool.pyrelease.${key}] with pypi = "${fallback.pypi}"`);
   reader.onlyKnownKeys(table, path, PACKAGE_INDEXES);
   const read = (index: PackageIndex): string =>
-    readString(reader, table, path, index, { fallback: fallback[index], example: fallback[index], check }) ?? fallback[index];
+    readString(reader, table, path, index, { fallback: fallback[index], example: fallback[index], check }) ??
+    fallback[index];
   return Object.freeze({ pypi: read('pypi'), testpypi: read('testpypi') });
 }
 
 function tagFormatProblem(format: string): string | undefined {
   const placeholders = format.match(/\{[^}]*\}/g) ?? [];
-  if (placeholders.length !== 1 || placeholders[0] !== '{version}') return 'a tag name containing `{version}` exactly once, and no other `{…}`';
+  if (placeholders.length !== 1 || placeholders[0] !== '{version}')
+    return 'a tag name containing `{version}` exactly once, and no other `{…}`';
   return refNameProblem(format.replace('{version}', '1.0.0rc1'));
 }
 
 /** The trusted publisher's "workflow name" is the bare file name under `.github/workflows/` (TECH-FACTS §4.1). */
 function workflowFileProblem(file: string): string | undefined {
-  if (file.includes('/') || file.includes('\\')) return 'a file name under .github/workflows/ without any directory, such as "publish-pypi.yml"';
+  if (file.includes('/') || file.includes('\\'))
+    return 'a file name under .github/workflows/ without any directory, such as "publish-pypi.yml"';
   return /^[^.].*\.ya?ml$/.test(file) ? undefined : 'a workflow file name ending in .yml or .yaml';
 }
 
@@ -113,10 +162,12 @@ function withoutCredentialValues(value: unknown): unknown {
   if (typeof value === 'string') return looksLikeCredentialValue(value) ? undefined : value;
   if (Array.isArray(value)) return value.map(withoutCredentialValues).filter((item) => item !== undefined);
   if (isTable(value)) {
-    return Object.fromEntries(Object.entries(value).flatMap(([key, item]) => {
-      const kept = withoutCredentialValues(item);
-      return kept === undefined ? [] : [[key, kept]];
-    }));
+    return Object.fromEntries(
+      Object.entries(value).flatMap(([key, item]) => {
+        const kept = withoutCredentialValues(item);
+        return kept === undefined ? [] : [[key, kept]];
+      }),
+    );
   }
   return value;
 }
@@ -124,7 +175,12 @@ function withoutCredentialValues(value: unknown): unknown {
 /** Tokens pasted anywhere in the table are reported at their key, never echoed. */
 function reportCredentialValues(reader: ConfigReader, value: unknown, path: readonly KeySegment[]): void {
   if (typeof value === 'string' && looksLikeCredentialValue(value)) {
-    reader.report('config.credential', path, '{key} holds what looks like a token, and credentials never live in configuration.', CREDENTIALS_HINT);
+    reader.report(
+      'config.credential',
+      path,
+      '{key} holds what looks like a token, and credentials never live in configuration.',
+      CREDENTIALS_HINT,
+    );
   } else if (Array.isArray(value)) {
     value.forEach((item: unknown, index) => reportCredentialValues(reader, item, [...path, index]));
   } else if (isTable(value)) {
@@ -161,5 +217,7 @@ function inFileOrder(problems: readonly ConfigError[]): ConfigError[] {
     return true;
   });
   // Stable sort: problems on one line keep the order they were found in.
-  return unique.sort((a, b) => (a.location?.line ?? Number.MAX_SAFE_INTEGER) - (b.location?.line ?? Number.MAX_SAFE_INTEGER));
+  return unique.sort(
+    (a, b) => (a.location?.line ?? Number.MAX_SAFE_INTEGER) - (b.location?.line ?? Number.MAX_SAFE_INTEGER),
+  );
 }

@@ -38,7 +38,10 @@ export function findPythonAssignment(text: string, name: string): PythonAssignme
 /** `NAME =`, `NAME: str =`, or a chained `NAME = other =` (any target may be ours), at `lastIndex`. */
 function assignmentTarget(name: string): RegExp {
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`${escaped}[ \\t]*(?::[^=\\r\\n]*)?=(?!=)[ \\t]*(?:[A-Za-z_][A-Za-z0-9_]*[ \\t]*=(?!=)[ \\t]*)*`, 'y');
+  return new RegExp(
+    `${escaped}[ \\t]*(?::[^=\\r\\n]*)?=(?!=)[ \\t]*(?:[A-Za-z_][A-Za-z0-9_]*[ \\t]*=(?!=)[ \\t]*)*`,
+    'y',
+  );
 }
 
 /**
@@ -55,21 +58,23 @@ function topLevelStatementStarts(text: string): number[] {
   let depth = 0;
   let lineStart = true;
   let continued = false;
-  for (let at = 0; at < text.length; ) {
+  for (let at = 0; at < text.length;) {
     const char = text.charAt(at);
     if (lineStart) {
       if (depth === 0 && !continued && /[A-Za-z_]/.test(char)) starts.push(at);
       lineStart = false;
       continued = false;
     }
-    if (char === '\n') { lineStart = true; at += 1; }
-    else if (char === '#') { while (at < text.length && text[at] !== '\n') at += 1; }
-    else if (char === '\\') {
+    if (char === '\n') {
+      lineStart = true;
+      at += 1;
+    } else if (char === '#') {
+      while (at < text.length && text[at] !== '\n') at += 1;
+    } else if (char === '\\') {
       // An explicit line join: the next physical line continues this statement.
       continued = text[at + 1] === '\n' || text.startsWith('\r\n', at + 1);
       at += 1;
-    }
-    else if (char === '"' || char === "'") at = endOfString(text, at);
+    } else if (char === '"' || char === "'") at = endOfString(text, at);
     else {
       if ('([{'.includes(char)) depth += 1;
       else if (')]}'.includes(char)) depth = Math.max(0, depth - 1);
@@ -90,7 +95,8 @@ function endOfString(text: string, at: number): number {
     // A backslash escapes the next character for termination purposes even in raw strings.
     if (char === '\\') index += 2;
     else if (text.startsWith(close, index)) return index + close.length;
-    else if (!triple && char === '\n') return index; // unterminated: stop at the line end
+    else if (!triple && char === '\n')
+      return index; // unterminated: stop at the line end
     else index += 1;
   }
   return text.length;

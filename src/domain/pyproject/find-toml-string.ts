@@ -35,7 +35,10 @@ class TomlScanner {
   private pos = 0;
   private found: TomlStringLocation | undefined;
 
-  constructor(private readonly text: string, private readonly wanted: readonly string[]) {}
+  constructor(
+    private readonly text: string,
+    private readonly wanted: readonly string[],
+  ) {}
 
   run(): TomlStringLocation | undefined {
     let table: PathPart[] = [];
@@ -84,7 +87,10 @@ class TomlScanner {
     for (;;) {
       this.skipBlank(true);
       if (this.pos >= this.text.length) throw new ScanError(`unclosed ${close}`);
-      if (this.text[this.pos] === close) { this.pos += 1; return; }
+      if (this.text[this.pos] === close) {
+        this.pos += 1;
+        return;
+      }
       readItem();
       this.skipBlank(true);
       if (this.text[this.pos] === ',') this.pos += 1;
@@ -183,10 +189,22 @@ class TomlScanner {
 
 /** Decodes a basic string's escapes (TOML 1.0 plus 1.1's `\e` and `\xHH`), for quoted keys. */
 function unescapeBasic(raw: string): string {
-  const simple: Record<string, string> = { b: '\b', t: '\t', n: '\n', f: '\f', r: '\r', e: '\x1b', '"': '"', '\\': '\\' };
-  return raw.replace(/\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|x([0-9A-Fa-f]{2})|(.))/g, (whole, u4?: string, u8?: string, x2?: string, other?: string) => {
-    const hex = u4 ?? u8 ?? x2;
-    if (hex !== undefined) return String.fromCodePoint(Number.parseInt(hex, 16));
-    return (other !== undefined && Object.hasOwn(simple, other) ? simple[other] : undefined) ?? whole;
-  });
+  const simple: Record<string, string> = {
+    b: '\b',
+    t: '\t',
+    n: '\n',
+    f: '\f',
+    r: '\r',
+    e: '\x1b',
+    '"': '"',
+    '\\': '\\',
+  };
+  return raw.replace(
+    /\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|x([0-9A-Fa-f]{2})|(.))/g,
+    (whole, u4?: string, u8?: string, x2?: string, other?: string) => {
+      const hex = u4 ?? u8 ?? x2;
+      if (hex !== undefined) return String.fromCodePoint(Number.parseInt(hex, 16));
+      return (other !== undefined && Object.hasOwn(simple, other) ? simple[other] : undefined) ?? whole;
+    },
+  );
 }

@@ -8,8 +8,7 @@
  */
 
 export type CompiledPythonRegex =
-  | { readonly ok: true; readonly regex: RegExp }
-  | { readonly ok: false; readonly reason: string };
+  { readonly ok: true; readonly regex: RegExp } | { readonly ok: false; readonly reason: string };
 
 /**
  * `baseFlags`: the flags the tool itself compiles with (hatch uses `re.MULTILINE`, i.e. `m`).
@@ -29,13 +28,16 @@ export function compilePythonRegex(pattern: string, baseFlags = ''): CompiledPyt
     source = source.slice(leading[0].length);
   }
   // One left-to-right pass, so `\\A` (an escaped backslash, then A) is never read as `\A`.
-  source = source.replace(/\\(.)|\(\?P<(\w+)>|\(\?P=(\w+)\)/gs, (whole, escaped?: string, name?: string, backref?: string) => {
-    if (name !== undefined) return `(?<${name}>`;
-    if (backref !== undefined) return `\\k<${backref}>`;
-    if (escaped === 'A') return '(?<![\\s\\S])';
-    if (escaped === 'Z') return '(?![\\s\\S])';
-    return whole;
-  });
+  source = source.replace(
+    /\\(.)|\(\?P<(\w+)>|\(\?P=(\w+)\)/gs,
+    (whole, escaped?: string, name?: string, backref?: string) => {
+      if (name !== undefined) return `(?<${name}>`;
+      if (backref !== undefined) return `\\k<${backref}>`;
+      if (escaped === 'A') return '(?<![\\s\\S])';
+      if (escaped === 'Z') return '(?![\\s\\S])';
+      return whole;
+    },
+  );
   try {
     return { ok: true, regex: new RegExp(source, [...flags].join('')) };
   } catch (error) {

@@ -31,7 +31,9 @@ function pep621Scripts(data: TomlTable, key: 'scripts' | 'gui-scripts', kind: En
   if (!isTable(table)) throw invalidField(`${declaredIn} must be a table, found ${describeTomlType(table)}`);
   return Object.entries(table).map(([name, target]) => {
     if (typeof target !== 'string') {
-      throw invalidField(`${declaredIn} "${name}" must be a string like "package.module:function", found ${describeTomlType(target)}`);
+      throw invalidField(
+        `${declaredIn} "${name}" must be a string like "package.module:function", found ${describeTomlType(target)}`,
+      );
     }
     return { name, kind, target, declaredIn };
   });
@@ -43,7 +45,9 @@ function rejectReservedGroups(data: TomlTable): void {
   for (const reserved of ['console_scripts', 'gui_scripts']) {
     if (groups !== undefined && Object.hasOwn(groups, reserved)) {
       const table = reserved === 'console_scripts' ? 'scripts' : 'gui-scripts';
-      throw invalidField(`[project.entry-points.${reserved}] is not allowed; declare these commands in [project.${table}]`);
+      throw invalidField(
+        `[project.entry-points.${reserved}] is not allowed; declare these commands in [project.${table}]`,
+      );
     }
   }
 }
@@ -57,7 +61,9 @@ function poetryScripts(data: TomlTable): Entrypoint[] {
     if (typeof value === 'string') return { name, kind: 'console' as const, target: value, declaredIn };
     const target = isTable(value) ? (stringAt(value, 'callable') ?? stringAt(value, 'reference')) : undefined;
     if (target === undefined) {
-      throw invalidField(`${declaredIn} "${name}" must be a string or a table with "callable", found ${describeTomlType(value)}`);
+      throw invalidField(
+        `${declaredIn} "${name}" must be a string or a table with "callable", found ${describeTomlType(value)}`,
+      );
     }
     return { name, kind: 'console' as const, target, declaredIn };
   });
@@ -66,7 +72,10 @@ function poetryScripts(data: TomlTable): Entrypoint[] {
 /** setup.cfg: `console_scripts =` followed by indented `name = module:attr` lines. */
 function setupCfgScripts(cfg: SetupCfg): Entrypoint[] {
   const declaredIn = `${cfg.file} [options.entry_points]`;
-  const groups: Array<[string, Entrypoint['kind']]> = [['console_scripts', 'console'], ['gui_scripts', 'gui']];
+  const groups: Array<[string, Entrypoint['kind']]> = [
+    ['console_scripts', 'console'],
+    ['gui_scripts', 'gui'],
+  ];
   return groups.flatMap(([group, kind]) => {
     const lines = (setupCfgValue(cfg, 'options.entry_points', group)?.value ?? '').split('\n');
     return lines.flatMap((line): Entrypoint[] => {
@@ -80,6 +89,9 @@ function setupCfgScripts(cfg: SetupCfg): Entrypoint[] {
 function invalidField(message: string): PyreleaseError {
   return new PyreleaseError('pyproject.invalid-field', message, {
     location: { file: 'pyproject.toml' },
-    hint: 'Fix that table in pyproject.toml (https://packaging.python.org/en/latest/specifications/pyproject-toml/), then run pyrelease again.',
+    hint:
+      'Fix that table in pyproject.toml ' +
+      '(https://packaging.python.org/en/latest/specifications/pyproject-toml/), ' +
+      'then run pyrelease again.',
   });
 }

@@ -35,15 +35,22 @@ export function readPyproject(text: string, options: ReadPyprojectOptions = {}):
     metadataSource,
     name,
     normalizedName: normalizeProjectName(name),
-    requiresPython: metadataSource === 'setup-cfg'
-      ? setupCfgValue(setupCfg, 'options', 'python_requires')?.value
-      : stringAt(project, 'requires-python') ?? stringAt(tableAt(poetry ?? {}, 'dependencies'), 'python'),
-    dependencies: metadataSource === 'setup-cfg'
-      ? setupCfgList(setupCfg, 'options', 'install_requires')
-      : project !== undefined && Object.hasOwn(project, 'dependencies') ? stringsAt(project, 'dependencies') : poetryDependencies(poetry),
-    classifiers: metadataSource === 'setup-cfg'
-      ? setupCfgList(setupCfg, 'metadata', 'classifiers')
-      : project !== undefined && Object.hasOwn(project, 'classifiers') ? stringsAt(project, 'classifiers') : stringsAt(poetry, 'classifiers'),
+    requiresPython:
+      metadataSource === 'setup-cfg'
+        ? setupCfgValue(setupCfg, 'options', 'python_requires')?.value
+        : (stringAt(project, 'requires-python') ?? stringAt(tableAt(poetry ?? {}, 'dependencies'), 'python')),
+    dependencies:
+      metadataSource === 'setup-cfg'
+        ? setupCfgList(setupCfg, 'options', 'install_requires')
+        : project !== undefined && Object.hasOwn(project, 'dependencies')
+          ? stringsAt(project, 'dependencies')
+          : poetryDependencies(poetry),
+    classifiers:
+      metadataSource === 'setup-cfg'
+        ? setupCfgList(setupCfg, 'metadata', 'classifiers')
+        : project !== undefined && Object.hasOwn(project, 'classifiers')
+          ? stringsAt(project, 'classifiers')
+          : stringsAt(poetry, 'classifiers'),
     entrypoints: readEntrypoints(data, metadataSource === 'setup-cfg' ? setupCfg : undefined),
     dynamic: stringsAt(project, 'dynamic'),
     buildBackend: stringAt(buildSystem, 'build-backend'),
@@ -73,7 +80,9 @@ function chooseMetadataSource(data: TomlTable, file: string, setupCfg: SetupCfg 
   if (project !== undefined && !isTable(project)) {
     throw new PyreleaseError('pyproject.invalid-field', '[project] must be a table', {
       location: { file },
-      hint: `Write the metadata as a [project] table in ${file} (https://packaging.python.org/en/latest/specifications/pyproject-toml/).`,
+      hint:
+        `Write the metadata as a [project] table in ${file} ` +
+        `(https://packaging.python.org/en/latest/specifications/pyproject-toml/).`,
     });
   }
   if (project !== undefined) return 'project';
@@ -83,8 +92,12 @@ function chooseMetadataSource(data: TomlTable, file: string, setupCfg: SetupCfg 
   throw new PyreleaseError('pyproject.missing-project', `${file} has no [project] table (and no [tool.poetry] table)`, {
     location: { file },
     hint: oldFlit
-      ? 'This is the pre-2021 flit format ([tool.flit.metadata]): move the metadata to a PEP 621 [project] table (flit ≥ 3.2 reads it), then run pyrelease again.'
-      : `Add a [project] table with at least name and version to ${file} (https://packaging.python.org/en/latest/guides/writing-pyproject-toml/), then run pyrelease again.`,
+      ? 'This is the pre-2021 flit format ([tool.flit.metadata]): move the ' +
+        'metadata to a PEP 621 [project] table (flit ≥ 3.2 reads it), then run ' +
+        'pyrelease again.'
+      : `Add a [project] table with at least name and version to ${file} ` +
+        `(https://packaging.python.org/en/latest/guides/writing-pyproject-toml/), ` +
+        `then run pyrelease again.`,
   });
 }
 
@@ -96,12 +109,18 @@ function readName(source: MetadataSource, data: TomlTable, file: string, setupCf
   if (typeof name === 'string' && name.trim() !== '') return name;
   // PEP 621: "name" is required and must be static; a backend may not compute it.
   const dynamic = stringsAt(table, 'dynamic').includes('name');
-  throw new PyreleaseError('pyproject.missing-name', dynamic
-    ? `${header} lists "name" in dynamic, but the name must be static`
-    : name === undefined ? `${header} has no name` : `${header} name must be a non-empty string`, {
-    location: { file },
-    hint: `Set name = "your-project" in ${header} of ${file} (the name users pip install), then run pyrelease again.`,
-  });
+  throw new PyreleaseError(
+    'pyproject.missing-name',
+    dynamic
+      ? `${header} lists "name" in dynamic, but the name must be static`
+      : name === undefined
+        ? `${header} has no name`
+        : `${header} name must be a non-empty string`,
+    {
+      location: { file },
+      hint: `Set name = "your-project" in ${header} of ${file} (the name users pip install), then run pyrelease again.`,
+    },
+  );
 }
 
 /** Poetry 1 `[tool.poetry.dependencies]` as `name (constraint)`, without the `python` entry. */

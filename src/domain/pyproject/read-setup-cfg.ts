@@ -56,12 +56,16 @@ export function readSetupCfg(text: string, file = 'setup.cfg'): SetupCfg {
     }
     const pair = /^(?<key>[^=:]+?)\s*[=:]\s?/.exec(line);
     if (section === undefined || pair?.groups?.key === undefined) {
-      throw new PyreleaseError('setup-cfg.syntax', section === undefined
-        ? 'setup.cfg has a key before any [section] header'
-        : `setup.cfg line is neither a [section], a "key = value" nor an indented continuation`, {
-        location: { file, line: index + 1 },
-        hint: 'Fix that line of setup.cfg (configparser syntax), or move the metadata to pyproject.toml [project].',
-      });
+      throw new PyreleaseError(
+        'setup-cfg.syntax',
+        section === undefined
+          ? 'setup.cfg has a key before any [section] header'
+          : `setup.cfg line is neither a [section], a "key = value" nor an indented continuation`,
+        {
+          location: { file, line: index + 1 },
+          hint: 'Fix that line of setup.cfg (configparser syntax), or move the metadata to pyproject.toml [project].',
+        },
+      );
     }
     const valueText = line.slice(pair[0].length);
     const leading = valueText.length - valueText.trimStart().length;
@@ -84,5 +88,8 @@ export function setupCfgValue(cfg: SetupCfg | undefined, section: string, key: s
 /** A multi-line list value (`install_requires`, `classifiers`): one item per non-empty line. */
 export function setupCfgList(cfg: SetupCfg | undefined, section: string, key: string): string[] {
   const value = setupCfgValue(cfg, section, key)?.value ?? '';
-  return value.split('\n').map((item) => item.trim()).filter((item) => item !== '' && !item.startsWith('#'));
+  return value
+    .split('\n')
+    .map((item) => item.trim())
+    .filter((item) => item !== '' && !item.startsWith('#'));
 }

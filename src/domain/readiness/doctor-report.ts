@@ -44,7 +44,12 @@ export interface DoctorReport {
     index: PackageIndex;
     file: string;
     exists: boolean;
-    triggers: { events: string[]; tags: string[] | null; releaseTypes: string[] | null; dispatchInputs: string[] | null } | null;
+    triggers: {
+      events: string[];
+      tags: string[] | null;
+      releaseTypes: string[] | null;
+      dispatchInputs: string[] | null;
+    } | null;
     findings: { id: string; severity: FindingSeverity; message: string; fix: string; line: number | null }[];
   }[];
   trustedPublishers: {

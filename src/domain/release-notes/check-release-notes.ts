@@ -34,21 +34,25 @@ export function checkReleaseNotes(markdown: string, requirements: ReleaseNotesRe
   const paths = requirements.performancePaths ?? [];
   const performance = state('performance');
   if (requirements.performanceRequired && !performance.filled) {
-    problems.push(problem(
-      'performance',
-      performance.present,
-      `files under the configured performance paths changed${paths.length > 0 ? `: ${listPaths(paths)}` : ''}`,
-      'Describe the performance impact (speed, memory, benchmarks), or say why there is none.',
-    ));
+    problems.push(
+      problem(
+        'performance',
+        performance.present,
+        `files under the configured performance paths changed${paths.length > 0 ? `: ${listPaths(paths)}` : ''}`,
+        'Describe the performance impact (speed, memory, benchmarks), or say why there is none.',
+      ),
+    );
   }
   const migration = state('migration');
   if (requirements.migrationRequired && !migration.filled) {
-    problems.push(problem(
-      'migration',
-      migration.present,
-      'this release is a breaking bump (a major bump, or a minor bump on a 0.x line)',
-      'Tell users what to change when they upgrade.',
-    ));
+    problems.push(
+      problem(
+        'migration',
+        migration.present,
+        'this release is a breaking bump (a major bump, or a minor bump on a 0.x line)',
+        'Tell users what to change when they upgrade.',
+      ),
+    );
   }
   return problems;
 }

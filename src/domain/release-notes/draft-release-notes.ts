@@ -24,8 +24,10 @@ const ORDER: readonly SectionId[] = ['features', 'fixes', 'performance', 'compat
 
 /** `- Add --json (#12, @alice)`; titles are kept on one line so the list stays a list. */
 function bullet(entry: NoteEntry): string {
-  const refs = [entry.number === undefined ? undefined : `#${entry.number}`, entry.author === undefined ? undefined : `@${entry.author}`]
-    .filter((ref) => ref !== undefined);
+  const refs = [
+    entry.number === undefined ? undefined : `#${entry.number}`,
+    entry.author === undefined ? undefined : `@${entry.author}`,
+  ].filter((ref) => ref !== undefined);
   const title = displayTitle(entry.title).replace(/\s+/g, ' ');
   return refs.length > 0 ? `- ${title} (${refs.join(', ')})` : `- ${title}`;
 }
@@ -46,7 +48,8 @@ function placeholder(section: SectionId, input: DraftReleaseNotesInput): string 
     const from = input.previousTag === undefined ? '' : ` from ${input.previousTag}`;
     return comment(
       `Required: ${input.version} is a breaking release (a major bump, or a minor bump on a 0.x line). ` +
-        `Tell users what to change when they upgrade${from}: removed or renamed APIs, changed defaults, new minimum versions.`,
+        (`Tell users what to change when they upgrade${from}: removed or renamed ` +
+          `APIs, changed defaults, new minimum versions.`),
     );
   }
   return undefined;
@@ -60,7 +63,11 @@ function placeholder(section: SectionId, input: DraftReleaseNotesInput): string 
  */
 export function draftReleaseNotes(input: DraftReleaseNotesInput): string {
   const since = input.previousTag === undefined ? 'the first release' : `changes since ${input.previousTag}`;
-  const blocks = [comment(`Release notes for ${input.version}, ${since}. Edit freely; comments like this one are not shown on GitHub.`)];
+  const blocks = [
+    comment(
+      `Release notes for ${input.version}, ${since}. Edit freely; comments like this one are not shown on GitHub.`,
+    ),
+  ];
   for (const section of ORDER) {
     if (section === 'migration' && !input.migrationRequired) continue;
     const lines = [

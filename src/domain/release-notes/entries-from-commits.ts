@@ -26,7 +26,10 @@ function isReleaseCommit(subject: string): boolean {
   return version !== undefined && parseVersion(version) !== undefined;
 }
 
-export function entriesFromCommits(commits: readonly CommitSubject[], options: EntriesFromCommitsOptions = {}): NoteEntry[] {
+export function entriesFromCommits(
+  commits: readonly CommitSubject[],
+  options: EntriesFromCommitsOptions = {},
+): NoteEntry[] {
   const entries: NoteEntry[] = [];
   for (const { subject: raw } of commits) {
     const subject = raw.trim();

@@ -18,7 +18,8 @@ export function markdownLines(markdown: string): MarkdownLine[] {
       return { text, line: index + 1, inCode: fence !== undefined };
     }
     // A fence closes only with the same character, at least as long, and nothing after it.
-    if (marker !== undefined && marker[0] === fence[0] && marker.length >= fence.length && text.trim() === marker) fence = undefined;
+    if (marker !== undefined && marker[0] === fence[0] && marker.length >= fence.length && text.trim() === marker)
+      fence = undefined;
     return { text, line: index + 1, inCode: true };
   });
 }

@@ -26,6 +26,9 @@ const ALIASES: readonly (readonly [RegExp, SectionId])[] = [
  * still counts as the section the check asks for.
  */
 export function sectionIdOf(heading: string): SectionId | undefined {
-  const text = heading.toLowerCase().replace(/^[^a-z0-9]+/, '').replace(/\s+/g, ' ');
+  const text = heading
+    .toLowerCase()
+    .replace(/^[^a-z0-9]+/, '')
+    .replace(/\s+/g, ' ');
   return ALIASES.find(([pattern]) => pattern.test(text))?.[1];
 }

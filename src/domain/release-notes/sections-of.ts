@@ -29,7 +29,12 @@ export function sectionsOf(markdown: string): ReleaseNotesSection[] {
     }
     current?.body.push(text);
   }
-  return sections.map(({ heading, line, body }) => ({ heading, id: sectionIdOf(heading), body: body.join('\n').trim(), line }));
+  return sections.map(({ heading, line, body }) => ({
+    heading,
+    id: sectionIdOf(heading),
+    body: body.join('\n').trim(),
+    line,
+  }));
 }
 
 /**

@@ -9,11 +9,19 @@ type Support = Pick<ParsedPyproject, 'requiresPython' | 'dependencies' | 'classi
 const PYTHON_CLASSIFIER = /^Programming Language\s*::\s*Python\s*::\s*(\d+\.\d+)\s*$/;
 
 function requiresPythonChange(before: string | undefined, after: string | undefined): SupportChange[] {
-  const same = (before === undefined ? undefined : normalizeSpecifiers(before)) === (after === undefined ? undefined : normalizeSpecifiers(after));
+  const same =
+    (before === undefined ? undefined : normalizeSpecifiers(before)) ===
+    (after === undefined ? undefined : normalizeSpecifiers(after));
   if (same) return [];
-  if (before === undefined) return [{ kind: 'requires-python', description: `requires-python is now "${after ?? ''}" (it was not set)`, after }];
-  if (after === undefined) return [{ kind: 'requires-python', description: `requires-python was removed (it was "${before}")`, before }];
-  return [{ kind: 'requires-python', description: `requires-python changed from "${before}" to "${after}"`, before, after }];
+  if (before === undefined)
+    return [
+      { kind: 'requires-python', description: `requires-python is now "${after ?? ''}" (it was not set)`, after },
+    ];
+  if (after === undefined)
+    return [{ kind: 'requires-python', description: `requires-python was removed (it was "${before}")`, before }];
+  return [
+    { kind: 'requires-python', description: `requires-python changed from "${before}" to "${after}"`, before, after },
+  ];
 }
 
 /** Dependencies by PEP 503 name; a name listed twice (different markers) keeps every entry. */
@@ -41,7 +49,14 @@ function dependencyChanges(before: readonly string[], after: readonly string[]):
     if (!a) return [{ kind: 'dependency', description: `New dependency: ${is ?? name}`, after: is }];
     if (!b) return [{ kind: 'dependency', description: `Dependency removed: ${was ?? name}`, before: was }];
     if ([...a.normalized].sort().join('\n') === [...b.normalized].sort().join('\n')) return [];
-    return [{ kind: 'dependency', description: `Dependency ${name} changed: ${was ?? ''} → ${is ?? ''}`, before: was, after: is }];
+    return [
+      {
+        kind: 'dependency',
+        description: `Dependency ${name} changed: ${was ?? ''} → ${is ?? ''}`,
+        before: was,
+        after: is,
+      },
+    ];
   });
 }
 
@@ -61,8 +76,10 @@ function classifierChanges(before: readonly string[], after: readonly string[]):
   return versions.flatMap((version): SupportChange[] => {
     const was = old.get(version);
     const is = now.get(version);
-    if (was !== undefined && is === undefined) return [{ kind: 'classifier', description: `The Python ${version} classifier was removed`, before: was }];
-    if (was === undefined && is !== undefined) return [{ kind: 'classifier', description: `The Python ${version} classifier was added`, after: is }];
+    if (was !== undefined && is === undefined)
+      return [{ kind: 'classifier', description: `The Python ${version} classifier was removed`, before: was }];
+    if (was === undefined && is !== undefined)
+      return [{ kind: 'classifier', description: `The Python ${version} classifier was added`, after: is }];
     return [];
   });
 }

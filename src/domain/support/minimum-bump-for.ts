@@ -6,7 +6,8 @@ function demanding(changes: readonly SupportChange[]): SupportChange | undefined
   return changes.find((change) =>
     change.kind === 'requires-python'
       ? floorsDiffer(change.before, change.after)
-      : change.kind === 'classifier' && change.before !== undefined && change.after === undefined);
+      : change.kind === 'classifier' && change.before !== undefined && change.after === undefined,
+  );
 }
 
 /**

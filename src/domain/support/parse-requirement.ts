@@ -10,7 +10,8 @@ export interface Requirement {
 
 // PEP 508: name, optional [extras], then a version spec (maybe in parentheses, as Poetry 1 writes
 // it) or `@ url`, then an optional `; marker`.
-const REQUIREMENT = /^\s*([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*(?:\[([^\]]*)\])?\s*([^;]*?)\s*(?:;\s*(.*?))?\s*$/s;
+const REQUIREMENT =
+  /^\s*([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*(?:\[([^\]]*)\])?\s*([^;]*?)\s*(?:;\s*(.*?))?\s*$/s;
 
 function normalizeMarker(marker: string): string {
   return marker
@@ -33,7 +34,11 @@ export function parseRequirement(text: string): Requirement {
   const match = REQUIREMENT.exec(text);
   if (!match) return { key: text.trim().toLowerCase(), normalized: text.replace(/\s+/g, '') };
   const key = normalizeProjectName(match[1] ?? '');
-  const extras = (match[2] ?? '').split(',').map((extra) => normalizeProjectName(extra.trim())).filter((extra) => extra !== '').sort();
+  const extras = (match[2] ?? '')
+    .split(',')
+    .map((extra) => normalizeProjectName(extra.trim()))
+    .filter((extra) => extra !== '')
+    .sort();
   const spec = normalizeSpec(match[3] ?? '');
   const marker = normalizeMarker(match[4] ?? '');
   const normalized = `${key}${extras.length > 0 ? `[${extras.join(',')}]` : ''}${spec.startsWith('@') ? ` ${spec}` : spec}${marker === '' ? '' : `; ${marker}`}`;

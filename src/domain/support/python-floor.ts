@@ -35,13 +35,26 @@ function compareFloors(a: Extract<PythonFloor, { kind: 'bound' }>, b: Extract<Py
 function floorOfAll(clauses: readonly PythonFloor[]): PythonFloor {
   if (clauses.some((floor) => floor.kind === 'unknown')) return UNKNOWN;
   const bounds = clauses.filter((floor) => floor.kind === 'bound');
-  return bounds.reduce<PythonFloor>((best, floor) => (best.kind !== 'bound' || compareFloors(floor, best) > 0 ? floor : best), NONE);
+  return bounds.reduce<PythonFloor>(
+    (best, floor) => (best.kind !== 'bound' || compareFloors(floor, best) > 0 ? floor : best),
+    NONE,
+  );
 }
 
 export function pythonFloor(requiresPython: string | undefined): PythonFloor {
   if (requiresPython === undefined || requiresPython.trim() === '') return NONE;
   // Poetry's `||`: any alternative may hold, so the floor is the lowest of theirs.
-  const alternatives = requiresPython.replace(/\s+/g, '').split('||').map((part) => floorOfAll(part.split(',').filter((c) => c !== '').map(floorOfClause)));
+  const alternatives = requiresPython
+    .replace(/\s+/g, '')
+    .split('||')
+    .map((part) =>
+      floorOfAll(
+        part
+          .split(',')
+          .filter((c) => c !== '')
+          .map(floorOfClause),
+      ),
+    );
   if (alternatives.some((floor) => floor.kind === 'unknown')) return UNKNOWN;
   if (alternatives.some((floor) => floor.kind === 'none')) return NONE;
   const bounds = alternatives.filter((floor) => floor.kind === 'bound');

@@ -49,7 +49,10 @@ function parseTaken(taken: readonly TakenVersion[]): Taken[] {
 }
 
 function highestOf<T>(items: readonly T[], version: (item: T) => Pep440Version): T | undefined {
-  return items.reduce<T | undefined>((best, item) => (best === undefined || compareVersions(version(item), version(best)) > 0 ? item : best), undefined);
+  return items.reduce<T | undefined>(
+    (best, item) => (best === undefined || compareVersions(version(item), version(best)) > 0 ? item : best),
+    undefined,
+  );
 }
 
 /** "1.2.4, 1.2.4rc1 or 1.3.0": the next patch, candidate and minor above `v`, without repeats. */
@@ -88,7 +91,10 @@ export function checkNewVersion(text: string, rules: NewVersionRules): NewVersio
 
   if (rules.minimumBump === 'minor') {
     // "Since the last tag": measured from the newest final release, not from a dev or rc version.
-    const base = highestOf(taken.filter((item) => !item.parsed.isPrerelease), (item) => item.parsed);
+    const base = highestOf(
+      taken.filter((item) => !item.parsed.isPrerelease),
+      (item) => item.parsed,
+    );
     const step = base === undefined ? undefined : classifyBump(base.parsed, requested);
     if (base && step !== 'minor' && step !== 'major') {
       const top = highestOf([current, ...taken.map((item) => item.parsed)], (v) => v) ?? current;
@@ -96,5 +102,7 @@ export function checkNewVersion(text: string, rules: NewVersionRules): NewVersio
       throw bumpTooSmallError(shown, base.parsed.text, rules.minimumBumpReason ?? DEFAULT_REASON, suggestions);
     }
   }
-  return written === requested.text ? { version: requested.text } : { version: requested.text, normalizedFrom: written };
+  return written === requested.text
+    ? { version: requested.text }
+    : { version: requested.text, normalizedFrom: written };
 }

@@ -33,7 +33,10 @@ const KINDS: readonly ChoiceKind[] = ['patch', 'minor', 'major', 'rc'];
 function candidateFor(rules: NewVersionRules): string {
   const naive = bumpVersion(rules.current, 'rc');
   try {
-    return nextFreeCandidate(requireVersion(naive).baseVersion, [rules.current, ...rules.taken.map((taken) => taken.version)]);
+    return nextFreeCandidate(requireVersion(naive).baseVersion, [
+      rules.current,
+      ...rules.taken.map((taken) => taken.version),
+    ]);
   } catch (error) {
     if (isPyreleaseError(error)) return naive;
     throw error;

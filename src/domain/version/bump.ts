@@ -31,7 +31,15 @@ export function isBumpKind(text: string): text is BumpKind {
 type Level = 'patch' | 'minor' | 'major';
 
 function onRelease(from: Pep440Version, release: readonly number[], extra: Partial<VersionParts> = {}): Pep440Version {
-  return buildVersion({ epoch: from.epoch, release, pre: undefined, post: undefined, dev: undefined, local: undefined, ...extra });
+  return buildVersion({
+    epoch: from.epoch,
+    release,
+    pre: undefined,
+    post: undefined,
+    dev: undefined,
+    local: undefined,
+    ...extra,
+  });
 }
 
 /** The final release of the line `v` sits on (`1.2.3rc1` → `1.2.3`, epoch kept). */
@@ -111,7 +119,9 @@ function nextVersion(v: Pep440Version, kind: BumpKind): Pep440Version {
 
 /** "patch (1.2.4), minor (1.3.0) or major (2.0.0)" for `v`, for hints. */
 function suggestLevels(v: Pep440Version): string {
-  const [patch, minor, major] = (['patch', 'minor', 'major'] as const).map((level) => `${level} (${nextAtLevel(v, level).text})`);
+  const [patch, minor, major] = (['patch', 'minor', 'major'] as const).map(
+    (level) => `${level} (${nextAtLevel(v, level).text})`,
+  );
   return `${patch}, ${minor} or ${major}`;
 }
 
@@ -135,7 +145,8 @@ export function resolveRequestedVersion(current: VersionInput, request: string):
   if (isBumpKind(kind)) return nextVersion(currentVersion, kind).text;
 
   const requested = requireRequested(currentVersion, request);
-  const shown = request.trim() === requested.text ? requested.text : `${request.trim()} (normal form ${requested.text})`;
+  const shown =
+    request.trim() === requested.text ? requested.text : `${request.trim()} (normal form ${requested.text})`;
   if (requested.hasLocal) throw localVersionError(requested.text, requested.public);
   const order = compareVersions(requested, currentVersion);
   if (order <= 0) throw notGreaterError(shown, currentVersion.text, order === 0, suggestLevels(currentVersion));

@@ -62,7 +62,14 @@ export interface Pep440Version extends VersionParts {
 export type VersionInput = string | Pep440Version;
 
 const PRE_SPELLINGS: Readonly<Record<string, PreLabel>> = {
-  a: 'a', alpha: 'a', b: 'b', beta: 'b', rc: 'rc', c: 'rc', pre: 'rc', preview: 'rc',
+  a: 'a',
+  alpha: 'a',
+  b: 'b',
+  beta: 'b',
+  rc: 'rc',
+  c: 'rc',
+  pre: 'rc',
+  preview: 'rc',
 };
 
 /** Python's `int()` on an ASCII digit run; undefined past 2^53 (see the note at the top). */
@@ -145,7 +152,8 @@ export function parseVersion(text: string): Pep440Version | undefined {
   const local = g('local');
 
   if (epoch === undefined || !release.every((part) => part !== undefined)) return undefined;
-  if ((preLabel !== undefined && preNumber === undefined) || (postDigits !== undefined && post === undefined)) return undefined;
+  if ((preLabel !== undefined && preNumber === undefined) || (postDigits !== undefined && post === undefined))
+    return undefined;
   if (g('dev_l') !== undefined && dev === undefined) return undefined;
 
   return buildVersion({

@@ -4,7 +4,14 @@
  * stays PEP 440's (semver cannot express `.dev` before `a`, nor post-releases).
  */
 import { diff } from 'semver';
-import { buildVersion, compareVersions, parseVersion, requireVersion, type Pep440Version, type VersionInput } from './pep440';
+import {
+  buildVersion,
+  compareVersions,
+  parseVersion,
+  requireVersion,
+  type Pep440Version,
+  type VersionInput,
+} from './pep440';
 import { PyreleaseError } from '../errors';
 
 export type BumpClass = 'major' | 'minor' | 'patch' | 'prerelease' | 'none';
@@ -89,9 +96,13 @@ export function requiresMigrationNotes(from: VersionInput, to: VersionInput): bo
 export function nextFreeCandidate(base: string, taken: readonly string[]): string {
   const line = requireVersion(base, 'Base version');
   if (line.pre || line.post !== undefined || line.dev !== undefined || line.local !== undefined) {
-    throw new PyreleaseError('version.invalid', `Base version ${line.text} is not a plain final release such as ${line.baseVersion}.`, {
-      hint: `Pass the release the candidate leads to, e.g. ${line.baseVersion}.`,
-    });
+    throw new PyreleaseError(
+      'version.invalid',
+      `Base version ${line.text} is not a plain final release such as ${line.baseVersion}.`,
+      {
+        hint: `Pass the release the candidate leads to, e.g. ${line.baseVersion}.`,
+      },
+    );
   }
   const sameLine = taken
     .map(parseVersion)

@@ -21,7 +21,9 @@ export function checkPublishing(workflow: ParsedWorkflow, input: Input): Workflo
   if (steps.length === 0) return [noPublisher(jobs, input, at)];
 
   const findings: WorkflowFinding[] = [];
-  const forIndex = steps.filter((step) => (input.index === 'pypi' ? step.target !== 'testpypi' : step.target === 'testpypi' || step.target === 'expression'));
+  const forIndex = steps.filter((step) =>
+    input.index === 'pypi' ? step.target !== 'testpypi' : step.target === 'testpypi' || step.target === 'expression',
+  );
   if (forIndex.length === 0) findings.push(...wrongIndex(steps, input, at));
   const checked = forIndex.length > 0 ? forIndex : steps;
 
@@ -37,8 +39,14 @@ export function checkPublishing(workflow: ParsedWorkflow, input: Input): Workflo
       findings.push({
         id: 'long-lived-token',
         severity: 'warning',
-        message: `The publish step of job "${step.job}" passes \`password:\`: an API token turns trusted publishing off, and it stays valid in the repository's secrets until revoked.`,
-        fix: 'Delete the `password:` (and `user:`) inputs, register the trusted publisher (`pyrelease init` prints the values), then revoke the API token on the index.',
+        message:
+          `The publish step of job "${step.job}" passes \`password:\`: an API token turns ` +
+          `trusted publishing off, and it stays valid in the repository's secrets ` +
+          `until revoked.`,
+        fix:
+          'Delete the `password:` (and `user:`) inputs, register the trusted ' +
+          'publisher (`pyrelease init` prints the values), then revoke the API ' +
+          'token on the index.',
         ...where,
       });
     }
@@ -47,7 +55,9 @@ export function checkPublishing(workflow: ParsedWorkflow, input: Input): Workflo
       findings.push({
         id: 'skip-existing-on-pypi',
         severity: 'warning',
-        message: `The publish step of job "${step.job}" sets \`skip-existing: true\`: on PyPI it turns an upload of an already-released version into a silent success.`,
+        message:
+          `The publish step of job "${step.job}" sets \`skip-existing: true\`: on PyPI it ` +
+          `turns an upload of an already-released version into a silent success.`,
         fix: 'Remove `skip-existing` from the PyPI publish step; it is advised only for TestPyPI (TECH-FACTS §4.3).',
         ...where,
       });
@@ -56,27 +66,46 @@ export function checkPublishing(workflow: ParsedWorkflow, input: Input): Workflo
   return findings;
 }
 
-function noPublisher(jobs: Readonly<Record<string, unknown>>, input: Input, at: (path: WorkflowPath) => { line?: number }): WorkflowFinding {
+function noPublisher(
+  jobs: Readonly<Record<string, unknown>>,
+  input: Input,
+  at: (path: WorkflowPath) => { line?: number },
+): WorkflowFinding {
   const [reusable] = reusableWorkflowJobs(jobs);
   if (reusable) {
     return {
       id: 'reusable-workflow',
       severity: 'error',
-      message: `Job "${reusable.job}" calls the reusable workflow ${reusable.uses}, and no job of this file publishes: PyPI's trusted publishing does not accept a reusable workflow as the publisher (warehouse#11096).`,
-      fix: `Move the \`pypa/gh-action-pypi-publish\` step into a job of ${input.file} itself, the file the trusted publisher names; the build may stay in the reusable workflow and hand the dists over as an artifact.`,
+      message:
+        `Job "${reusable.job}" calls the reusable workflow ${reusable.uses}, and no job of this file ` +
+        `publishes: PyPI's trusted publishing does not accept a reusable ` +
+        `workflow as the publisher (warehouse#11096).`,
+      fix:
+        `Move the \`pypa/gh-action-pypi-publish\` step into a job of ${input.file} itself, ` +
+        `the file the trusted publisher names; the build may stay in the ` +
+        `reusable workflow and hand the dists over as an artifact.`,
       ...at(['jobs', reusable.job, 'uses']),
     };
   }
   return {
     id: 'no-publish-action',
     severity: 'error',
-    message: 'No step uses `pypa/gh-action-pypi-publish`, so this workflow does not publish through trusted publishing.',
-    fix: 'Add a publishing job whose step is `uses: pypa/gh-action-pypi-publish@release/v1`, after downloading the built dists (`pyrelease init` writes one); do not upload with twine and a token.',
+    message:
+      'No step uses `pypa/gh-action-pypi-publish`, so this workflow does not publish through trusted publishing.',
+    fix:
+      'Add a publishing job whose step is `uses: ' +
+      'pypa/gh-action-pypi-publish@release/v1`, after downloading the built ' +
+      'dists (`pyrelease init` writes one); do not upload with twine and a ' +
+      'token.',
     ...at(['jobs']),
   };
 }
 
-function wrongIndex(steps: readonly PublishStep[], input: Input, at: (path: WorkflowPath) => { line?: number }): WorkflowFinding[] {
+function wrongIndex(
+  steps: readonly PublishStep[],
+  input: Input,
+  at: (path: WorkflowPath) => { line?: number },
+): WorkflowFinding[] {
   return steps.map((step) => {
     const where = at(['jobs', step.job, 'steps', step.step]);
     const url = repositoryUrlOf(step.inputs);
@@ -84,16 +113,25 @@ function wrongIndex(steps: readonly PublishStep[], input: Input, at: (path: Work
       return {
         id: 'testpypi-repository-url',
         severity: 'error',
-        message: `This is the PyPI workflow, but the publish step of job "${step.job}" uploads to TestPyPI (repository-url ${String(url)}); a release would never reach PyPI.`,
-        fix: 'Remove `repository-url` from that step (PyPI is the default), or point [tool.pyrelease.workflows] pypi at the workflow that publishes to PyPI.',
+        message:
+          `This is the PyPI workflow, but the publish step of job "${step.job}" uploads to ` +
+          `TestPyPI (repository-url ${String(url)}); a release would never reach PyPI.`,
+        fix:
+          'Remove `repository-url` from that step (PyPI is the default), or point ' +
+          '[tool.pyrelease.workflows] pypi at the workflow that publishes to PyPI.',
         ...where,
       };
     }
-    const target = url === undefined || url === null || url === '' ? 'has no `repository-url`, so it uploads to PyPI' : `uploads to ${String(url)}`;
+    const target =
+      url === undefined || url === null || url === ''
+        ? 'has no `repository-url`, so it uploads to PyPI'
+        : `uploads to ${String(url)}`;
     return {
       id: 'testpypi-repository-url',
       severity: 'error',
-      message: `This is the TestPyPI workflow, but the publish step of job "${step.job}" ${target}: a dry run would spend the version on the real index.`,
+      message:
+        `This is the TestPyPI workflow, but the publish step of job "${step.job}" ${target}: a ` +
+        `dry run would spend the version on the real index.`,
       fix: `Set \`repository-url: ${TESTPYPI_UPLOAD_URL}\` under \`with:\` of that step.`,
       ...where,
     };
@@ -130,7 +168,10 @@ function checkEnvironment(job: unknown, jobName: string, input: Input): Omit<Wor
     return {
       id: 'no-environment',
       severity: 'warning',
-      message: `Job "${jobName}" runs in no environment: the trusted publisher is expected to name environment "${expected}", and an environment is where maintainer approval is required.`,
+      message:
+        `Job "${jobName}" runs in no environment: the trusted publisher is expected to ` +
+        `name environment "${expected}", and an environment is where maintainer approval ` +
+        `is required.`,
       fix: `${setIt}, and create the environment under Settings → Environments (with required reviewers for PyPI).`,
     };
   }
@@ -140,7 +181,9 @@ function checkEnvironment(job: unknown, jobName: string, input: Input): Omit<Wor
     return {
       id: 'no-environment',
       severity: 'warning',
-      message: `Job "${jobName}" computes its environment (${actual}); it must resolve to exactly "${expected}" for the trusted publisher to match.`,
+      message:
+        `Job "${jobName}" computes its environment (${actual}); it must resolve to exactly ` +
+        `"${expected}" for the trusted publisher to match.`,
       fix: `${setIt} literally, in the job that publishes to ${input.index === 'pypi' ? 'PyPI' : 'TestPyPI'}.`,
     };
   }
@@ -148,7 +191,13 @@ function checkEnvironment(job: unknown, jobName: string, input: Input): Omit<Wor
   return {
     id: 'no-environment',
     severity: caseOnly ? 'warning' : 'error',
-    message: `Job "${jobName}" runs in environment "${actual}", but the trusted publisher is expected to name "${expected}"${caseOnly ? ' (they differ only in case)' : ''}; the OIDC claims must match exactly (TECH-FACTS §4.1).`,
-    fix: `Rename the job's environment to "${expected}", or set [tool.pyrelease.environments] ${input.index} = "${actual}" and register the trusted publisher with that environment.`,
+    message:
+      `Job "${jobName}" runs in environment "${actual}", but the trusted publisher is ` +
+      `expected to name "${expected}"${caseOnly ? ' (they differ only in case)' : ''}; the OIDC claims must match exactly ` +
+      `(TECH-FACTS §4.1).`,
+    fix:
+      `Rename the job's environment to "${expected}", or set ` +
+      `[tool.pyrelease.environments] ${input.index} = "${actual}" and register the trusted ` +
+      `publisher with that environment.`,
   };
 }

@@ -11,7 +11,10 @@ import type { WorkflowAnalysisInput, WorkflowFinding } from './workflow-analysis
  * produces the final's. Only judged when a build step is recognized, since without one there is
  * no "before" to look at.
  */
-export function checkRcVersion(workflow: ParsedWorkflow, input: Pick<WorkflowAnalysisInput, 'index' | 'tagFormat'>): WorkflowFinding[] {
+export function checkRcVersion(
+  workflow: ParsedWorkflow,
+  input: Pick<WorkflowAnalysisInput, 'index' | 'tagFormat'>,
+): WorkflowFinding[] {
   if (input.index !== 'testpypi') return [];
   const jobs = field(workflow.data, 'jobs') as Readonly<Record<string, unknown>>;
   for (const job of Object.keys(jobs)) {
@@ -27,8 +30,18 @@ export function checkRcVersion(workflow: ParsedWorkflow, input: Pick<WorkflowAna
       {
         id: 'rc-version-not-applied',
         severity: 'warning',
-        message: `Job "${job}" builds the version the project files hold: no step before its build sets the version being rehearsed, so a dispatch with version 1.2.4rc1 (or a pre-release ${candidate}) on a commit that says 1.2.4 builds 1.2.4, and the version check fails or the final lands on TestPyPI.`,
-        fix: `Add a step before the build that takes the \`version\` input (or the release tag without its prefix), appends \`SETUPTOOLS_SCM_PRETEND_VERSION\` and \`PDM_BUILD_SCM_VERSION\` to \`$GITHUB_ENV\` for tag-derived versions, and runs \`npx --yes ${PYRELEASE_NPX} bump --set "$VERSION"\` for a version kept in a file (\`pyrelease init\` writes one).`,
+        message:
+          `Job "${job}" builds the version the project files hold: no step before its ` +
+          `build sets the version being rehearsed, so a dispatch with version ` +
+          `1.2.4rc1 (or a pre-release ${candidate}) on a commit that says 1.2.4 builds ` +
+          `1.2.4, and the version check fails or the final lands on TestPyPI.`,
+        fix:
+          `Add a step before the build that takes the \`version\` input (or the ` +
+          `release tag without its prefix), appends ` +
+          `\`SETUPTOOLS_SCM_PRETEND_VERSION\` and \`PDM_BUILD_SCM_VERSION\` to ` +
+          `\`$GITHUB_ENV\` for tag-derived versions, and runs \`npx --yes ${PYRELEASE_NPX} bump ` +
+          `--set "$VERSION"\` for a version kept in a file (\`pyrelease init\` ` +
+          `writes one).`,
         ...(line === undefined ? {} : { line }),
       },
     ];

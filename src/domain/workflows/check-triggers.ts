@@ -21,7 +21,9 @@ export function checkTriggers(
   const tag = input.tagFormat.replace('{version}', SAMPLE_VERSION[input.index]);
   const tagPushWorks = startsOnTag(triggers, tag);
   // `released` fires when a stable release is published (from a draft too), never for a pre-release.
-  const releaseWorks = release !== undefined && (release.published || (input.index === 'pypi' && (release.types ?? []).includes('released')));
+  const releaseWorks =
+    release !== undefined &&
+    (release.published || (input.index === 'pypi' && (release.types ?? []).includes('released')));
   const dispatchWorks = workflowDispatch !== undefined;
   const othersWork = releaseWorks || dispatchWorks;
   const at = (path: WorkflowPath): { line?: number } => {
@@ -30,12 +32,20 @@ export function checkTriggers(
   };
 
   if (push?.onTags && !tagPushWorks) {
-    const patterns = [...(push.tags ?? []).map((p) => `"${p}"`), ...(push.tagsIgnore ?? []).map((p) => `ignored "${p}"`)].join(', ');
+    const patterns = [
+      ...(push.tags ?? []).map((p) => `"${p}"`),
+      ...(push.tagsIgnore ?? []).map((p) => `ignored "${p}"`),
+    ].join(', ');
     findings.push({
       id: 'tag-pattern-mismatch',
       severity: othersWork ? 'warning' : 'error',
-      message: `The workflow runs on tag pushes, but its tag filters (${patterns}) do not let the tag ${tag} through, which tag-format "${input.tagFormat}" gives; pushing it would start no run.`,
-      fix: `Add "${tagPatternFor(input.tagFormat)}" to \`on.push.tags\`, or change [tool.pyrelease] tag-format to the tags this workflow expects.`,
+      message:
+        `The workflow runs on tag pushes, but its tag filters (${patterns}) do not let ` +
+        `the tag ${tag} through, which tag-format "${input.tagFormat}" gives; pushing it would ` +
+        `start no run.`,
+      fix:
+        `Add "${tagPatternFor(input.tagFormat)}" to \`on.push.tags\`, or change [tool.pyrelease] tag-format to ` +
+        `the tags this workflow expects.`,
       ...at(['push']),
     });
   }
@@ -44,22 +54,28 @@ export function checkTriggers(
       id: 'release-prereleased-only',
       severity: 'warning',
       message:
-        `\`on.release.types\` is [${(release.types ?? []).join(', ')}] without \`published\`: publishing a release from a draft sends \`published\`, ` +
-        'while `prereleased` does not fire from a draft and `created` not for drafts (TECH-FACTS §4.4), so the release route starts no run.',
+        `\`on.release.types\` is [${(release.types ?? []).join(', ')}] without \`published\`: publishing a ` +
+        `release from a draft sends \`published\`, ` +
+        ('while `prereleased` does not fire from a draft and `created` not for ' +
+          'drafts (TECH-FACTS §4.4), so the release route starts no run.'),
       fix: 'Use `release: types: [published]`.',
       ...at(['release']),
     });
   }
   if (!tagPushWorks && !othersWork && !push?.onTags) {
-    const events = triggers.events.length > 0 ? `it runs only on ${triggers.events.join(', ')}` : 'it has no `on:` events';
+    const events =
+      triggers.events.length > 0 ? `it runs only on ${triggers.events.join(', ')}` : 'it has no `on:` events';
     const fix =
       input.index === 'pypi'
-        ? `Add \`push: tags: ["${tagPatternFor(input.tagFormat)}"]\` under \`on:\` (the wizard pushes the release tag), or \`release: types: [published]\`.`
+        ? `Add \`push: tags: ["${tagPatternFor(input.tagFormat)}"]\` under \`on:\` (the wizard pushes the ` +
+          `release tag), or \`release: types: [published]\`.`
         : 'Add `workflow_dispatch:` (with a `version` input) and `release: types: [published]` under `on:`.';
     findings.push({
       id: 'no-trigger',
       severity: 'error',
-      message: `Nothing the wizard does starts this workflow: ${events}, not on a tag push, a published release or a manual dispatch.`,
+      message:
+        `Nothing the wizard does starts this workflow: ${events}, not on a tag push, a ` +
+        `published release or a manual dispatch.`,
       fix,
       ...at([]),
     });

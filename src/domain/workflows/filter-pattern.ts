@@ -36,7 +36,11 @@ export function filterPatternToRegExp(pattern: string): RegExp {
  * Whether `name` passes an include list (later `!pattern` entries exclude again, and the last
  * matching entry wins, as GitHub evaluates them) and no ignore pattern.
  */
-export function matchesFilters(name: string, include: readonly string[] | undefined, ignore: readonly string[] | undefined): boolean {
+export function matchesFilters(
+  name: string,
+  include: readonly string[] | undefined,
+  ignore: readonly string[] | undefined,
+): boolean {
   if (ignore?.some((pattern) => filterPatternToRegExp(pattern).test(name))) return false;
   if (include === undefined) return true;
   let matched = false;

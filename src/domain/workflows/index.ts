@@ -18,4 +18,9 @@ export { renderPublishWorkflow, type PublishWorkflowOptions } from './render-wor
 export { tagCheckScript } from './tag-check-script';
 export { PYRELEASE_NPX, SET_VERSION_STEP, setVersionScript } from './set-version-script';
 export { TESTPYPI_UPLOAD_URL } from './check-publishing';
-export { trustedPublisherValues, type TrustedPublisherField, type TrustedPublisherInput, type TrustedPublisherValues } from './trusted-publisher-values';
+export {
+  trustedPublisherValues,
+  type TrustedPublisherField,
+  type TrustedPublisherInput,
+  type TrustedPublisherValues,
+} from './trusted-publisher-values';

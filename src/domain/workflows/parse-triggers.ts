@@ -16,13 +16,22 @@ export function field(value: unknown, key: string): unknown {
  * (`on: [push, workflow_dispatch]`) or a mapping whose values may be empty (`workflow_dispatch:`).
  */
 export function parseTriggers(on: unknown): WorkflowTriggers {
-  const events: Mapping = typeof on === 'string' ? { [on]: null } : Array.isArray(on) ? Object.fromEntries(on.map((event) => [String(event), null])) : isMapping(on) ? on : {};
+  const events: Mapping =
+    typeof on === 'string'
+      ? { [on]: null }
+      : Array.isArray(on)
+        ? Object.fromEntries(on.map((event) => [String(event), null]))
+        : isMapping(on)
+          ? on
+          : {};
   const has = (event: string): boolean => Object.hasOwn(events, event);
   return {
     events: Object.keys(events),
     push: has('push') ? parsePush(events['push']) : undefined,
     release: has('release') ? parseRelease(events['release']) : undefined,
-    workflowDispatch: has('workflow_dispatch') ? { inputs: parseInputs(field(events['workflow_dispatch'], 'inputs')) } : undefined,
+    workflowDispatch: has('workflow_dispatch')
+      ? { inputs: parseInputs(field(events['workflow_dispatch'], 'inputs')) }
+      : undefined,
   };
 }
 
@@ -43,7 +52,8 @@ function parsePush(config: unknown): PushTrigger {
   const branchesIgnore = list(field(config, 'branches-ignore'));
   const tagFilter = tags !== undefined || tagsIgnore !== undefined;
   const branchFilter = branches !== undefined || branchesIgnore !== undefined;
-  const anyPositive = (patterns: readonly string[] | undefined): boolean => patterns === undefined || patterns.some((p) => !p.startsWith('!'));
+  const anyPositive = (patterns: readonly string[] | undefined): boolean =>
+    patterns === undefined || patterns.some((p) => !p.startsWith('!'));
   return {
     tags,
     tagsIgnore,
@@ -69,7 +79,10 @@ function parseInputs(inputs: unknown): DispatchInput[] {
       name,
       type: typeof field(input, 'type') === 'string' ? String(field(input, 'type')) : 'string',
       description: typeof description === 'string' ? description : undefined,
-      default: typeof fallback === 'string' || typeof fallback === 'number' || typeof fallback === 'boolean' ? fallback : undefined,
+      default:
+        typeof fallback === 'string' || typeof fallback === 'number' || typeof fallback === 'boolean'
+          ? fallback
+          : undefined,
       options: list(field(input, 'options')) ?? [],
       required: field(input, 'required') === true,
     };

@@ -82,7 +82,10 @@ export function renderPublishWorkflow(options: PublishWorkflowOptions): string {
     '  build:',
     '    name: Build distributions',
     ...(index === 'testpypi'
-      ? ['    # Only pre-releases take the release route to TestPyPI; finals go to PyPI by tag.', "    if: github.event_name != 'release' || github.event.release.prerelease"]
+      ? [
+          '    # Only pre-releases take the release route to TestPyPI; finals go to PyPI by tag.',
+          "    if: github.event_name != 'release' || github.event.release.prerelease",
+        ]
       : []),
     '    runs-on: ubuntu-latest',
     '    steps:',
@@ -128,7 +131,11 @@ export function renderPublishWorkflow(options: PublishWorkflowOptions): string {
     '      - uses: pypa/gh-action-pypi-publish@release/v1',
     '        with:',
     ...(index === 'testpypi'
-      ? [`          repository-url: ${TESTPYPI_UPLOAD_URL}`, '          # TestPyPI files are never replaced; a re-run must not fail on them.', '          skip-existing: true']
+      ? [
+          `          repository-url: ${TESTPYPI_UPLOAD_URL}`,
+          '          # TestPyPI files are never replaced; a re-run must not fail on them.',
+          '          skip-existing: true',
+        ]
       : []),
     '          # Logs the sha256 of each file before the upload: pyrelease compares them with what the index serves.',
     '          print-hash: true',

@@ -18,7 +18,8 @@ export function setVersionScript(): string {
     'if [ "$GITHUB_EVENT_NAME" = "release" ]; then',
     '  case "$RELEASE_TAG" in',
     '    "$TAG_PREFIX"*"$TAG_SUFFIX") ;;',
-    '    *) echo "::error::Tag $RELEASE_TAG is not a release tag of the form ${TAG_PREFIX}<version>${TAG_SUFFIX}"; exit 1 ;;',
+    '    *) echo "::error::Tag $RELEASE_TAG is not a release tag of the form ' +
+      '${TAG_PREFIX}<version>${TAG_SUFFIX}"; exit 1 ;;',
     '  esac',
     '  VERSION="${RELEASE_TAG#"$TAG_PREFIX"}"',
     '  VERSION="${VERSION%"$TAG_SUFFIX"}"',

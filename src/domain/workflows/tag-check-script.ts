@@ -20,7 +20,8 @@ export function tagCheckScript(tagFormat: string): string {
     '        sys.exit(0)',
     'else:',
     '    ref, tag = os.environ["GITHUB_REF"], os.environ["GITHUB_REF_NAME"]',
-    '    if not (ref.startswith("refs/tags/") and tag.startswith(PREFIX) and tag.endswith(SUFFIX) and len(tag) > len(PREFIX) + len(SUFFIX)):',
+    '    if not (ref.startswith("refs/tags/") and tag.startswith(PREFIX) and ' +
+      'tag.endswith(SUFFIX) and len(tag) > len(PREFIX) + len(SUFFIX)):',
     '        sys.exit(f"{ref} is not a release tag of the form {PREFIX}<version>{SUFFIX}")',
     '    wanted, source = tag[len(PREFIX):len(tag) - len(SUFFIX)], f"tag {tag}"',
     'try:',

@@ -1,7 +1,8 @@
 import { field } from './parse-triggers';
 
 /** Commands that build the sdist and the wheel, and the action that wraps `python -m build`. */
-const BUILD_COMMAND = /\b(?:python(?:3(?:\.\d+)?)?\s+-m\s+build|pyproject-build|pipx\s+run\s+build|(?:uv|hatch|poetry|pdm|flit)\s+build)\b/;
+const BUILD_COMMAND =
+  /\b(?:python(?:3(?:\.\d+)?)?\s+-m\s+build|pyproject-build|pipx\s+run\s+build|(?:uv|hatch|poetry|pdm|flit)\s+build)\b/;
 const BUILD_ACTION = /^hynek\/build-and-inspect-python-package(?:@|$)/i;
 
 /**

@@ -19,7 +19,8 @@ export function history(store: SimStore, sha: string): SimCommit[] {
     if (seen.has(top.sha)) continue;
     seen.add(top.sha);
     stack.push({ sha: top.sha, expanded: true });
-    for (const parent of [...commit.parents].reverse()) if (!seen.has(parent)) stack.push({ sha: parent, expanded: false });
+    for (const parent of [...commit.parents].reverse())
+      if (!seen.has(parent)) stack.push({ sha: parent, expanded: false });
   }
   return ordered;
 }

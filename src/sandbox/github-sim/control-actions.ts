@@ -20,7 +20,12 @@ import type {
 
 export function defineWorkflow(store: SimStore, input: SimWorkflowInput): SimWorkflow {
   const existing = store.workflowByIdOrFile(input.file);
-  const workflow: SimWorkflow = { ...input, triggers: [...input.triggers], id: existing?.id ?? store.nextId(), path: `.github/workflows/${input.file}` };
+  const workflow: SimWorkflow = {
+    ...input,
+    triggers: [...input.triggers],
+    id: existing?.id ?? store.nextId(),
+    path: `.github/workflows/${input.file}`,
+  };
   store.workflows.set(workflow.id, workflow);
   return workflow;
 }
@@ -75,18 +80,44 @@ export function createRun(store: SimStore, input: SimRunInput): SimRun {
   return run;
 }
 
-export function updateRun(store: SimStore, runId: number, patch: { status?: RunStatus; conclusion?: Conclusion | null; displayTitle?: string }): SimRun {
+export function updateRun(
+  store: SimStore,
+  runId: number,
+  patch: { status?: RunStatus; conclusion?: Conclusion | null; displayTitle?: string },
+): SimRun {
   const run = mustRun(store, runId);
   const status = patch.status ?? run.status;
-  const conclusion = patch.conclusion === undefined ? (patch.status && patch.status !== 'completed' ? null : run.conclusion) : patch.conclusion;
+  const conclusion =
+    patch.conclusion === undefined
+      ? patch.status && patch.status !== 'completed'
+        ? null
+        : run.conclusion
+      : patch.conclusion;
   checkCompletion('run', status, conclusion);
-  Object.assign(run, { status, conclusion, updatedAt: store.now() }, patch.displayTitle ? { displayTitle: patch.displayTitle } : {});
+  Object.assign(
+    run,
+    { status, conclusion, updatedAt: store.now() },
+    patch.displayTitle ? { displayTitle: patch.displayTitle } : {},
+  );
   return run;
 }
 
-function newStep(name: string, number: number, status: StepStatus, conclusion: Conclusion | null, now: number): SimStep {
+function newStep(
+  name: string,
+  number: number,
+  status: StepStatus,
+  conclusion: Conclusion | null,
+  now: number,
+): SimStep {
   checkCompletion('step', status, conclusion);
-  return { name, number, status, conclusion, startedAt: status === 'queued' ? null : now, completedAt: status === 'completed' ? now : null };
+  return {
+    name,
+    number,
+    status,
+    conclusion,
+    startedAt: status === 'queued' ? null : now,
+    completedAt: status === 'completed' ? now : null,
+  };
 }
 
 export function addJob(store: SimStore, runId: number, input: SimJobInput, attempt?: number): SimJob {
@@ -109,33 +140,47 @@ export function addJob(store: SimStore, runId: number, input: SimJobInput, attem
     completedAt: status === 'completed' ? now : null,
     labels: input.labels ?? ['ubuntu-latest'],
     runnerName: input.runnerName ?? (running ? `GitHub Actions ${accountId(String(id)) % 100}` : null),
-    steps: (input.steps ?? []).map((step, index) => newStep(step.name, index + 1, step.status ?? 'queued', step.conclusion ?? null, now)),
+    steps: (input.steps ?? []).map((step, index) =>
+      newStep(step.name, index + 1, step.status ?? 'queued', step.conclusion ?? null, now),
+    ),
     log: undefined,
   };
   store.jobs.set(id, job);
   return job;
 }
 
-export function updateJob(store: SimStore, jobId: number, patch: { status?: RunStatus; conclusion?: Conclusion | null; runnerName?: string }): SimJob {
+export function updateJob(
+  store: SimStore,
+  jobId: number,
+  patch: { status?: RunStatus; conclusion?: Conclusion | null; runnerName?: string },
+): SimJob {
   const job = mustJob(store, jobId);
   const status = patch.status ?? job.status;
-  const conclusion = patch.conclusion === undefined ? (status !== 'completed' ? null : job.conclusion) : patch.conclusion;
+  const conclusion =
+    patch.conclusion === undefined ? (status !== 'completed' ? null : job.conclusion) : patch.conclusion;
   checkCompletion('job', status, conclusion);
   const now = store.now();
   if (status === 'in_progress' && job.status !== 'in_progress') job.startedAt = now;
   if (status === 'completed' && job.completedAt === null) job.completedAt = now;
   if (status !== 'completed') job.completedAt = null;
-  if ((status === 'in_progress' || status === 'completed') && job.runnerName === null) job.runnerName = patch.runnerName ?? `GitHub Actions ${accountId(String(job.id)) % 100}`;
+  if ((status === 'in_progress' || status === 'completed') && job.runnerName === null)
+    job.runnerName = patch.runnerName ?? `GitHub Actions ${accountId(String(job.id)) % 100}`;
   Object.assign(job, { status, conclusion });
   return job;
 }
 
-export function updateStep(store: SimStore, jobId: number, number: number, patch: { status?: StepStatus; conclusion?: Conclusion | null }): SimJob {
+export function updateStep(
+  store: SimStore,
+  jobId: number,
+  number: number,
+  patch: { status?: StepStatus; conclusion?: Conclusion | null },
+): SimJob {
   const job = mustJob(store, jobId);
   const step = job.steps.find((candidate) => candidate.number === number);
   if (!step) throw new Error(`Job ${jobId} has no step ${number}`);
   const status = patch.status ?? step.status;
-  const conclusion = patch.conclusion === undefined ? (status !== 'completed' ? null : step.conclusion) : patch.conclusion;
+  const conclusion =
+    patch.conclusion === undefined ? (status !== 'completed' ? null : step.conclusion) : patch.conclusion;
   checkCompletion('step', status, conclusion);
   const now = store.now();
   if (status !== 'queued' && step.startedAt === null) step.startedAt = now;
@@ -170,13 +215,30 @@ export function approveAsColleague(store: SimStore, runId: number, reviewer: str
   if (chosen.length === 0) return false;
   for (const pending of chosen) store.pendingDeployments.splice(store.pendingDeployments.indexOf(pending), 1);
   for (const pending of chosen) {
-    store.deployments.push({ id: store.nextId(), runId, environment: pending.environment, sha: run.headSha, ref: run.headBranch ?? run.headSha, createdAt: store.now(), creator: reviewer });
+    store.deployments.push({
+      id: store.nextId(),
+      runId,
+      environment: pending.environment,
+      sha: run.headSha,
+      ref: run.headBranch ?? run.headSha,
+      createdAt: store.now(),
+      creator: reviewer,
+    });
   }
-  store.events.emit('deployment-reviewed', { runId, environments: chosen.map((pending) => pending.environment), state: 'approved', comment: `Approved by ${reviewer}` });
+  store.events.emit('deployment-reviewed', {
+    runId,
+    environments: chosen.map((pending) => pending.environment),
+    state: 'approved',
+    comment: `Approved by ${reviewer}`,
+  });
   return true;
 }
 
-export function addPendingDeployment(store: SimStore, runId: number, input: SimPendingDeploymentInput): SimPendingDeployment {
+export function addPendingDeployment(
+  store: SimStore,
+  runId: number,
+  input: SimPendingDeploymentInput,
+): SimPendingDeployment {
   mustRun(store, runId);
   const pending: SimPendingDeployment = {
     runId,

@@ -1,13 +1,27 @@
 import type { SimStore } from './store';
 import { toMillis } from './time';
-import type { Conclusion, RunStatus, SimCheckRun, SimCheckRunInput, SimCommitInput, SimStatus, SimStatusInput, SimTagObjectInput } from './types';
+import type {
+  Conclusion,
+  RunStatus,
+  SimCheckRun,
+  SimCheckRunInput,
+  SimCommitInput,
+  SimStatus,
+  SimStatusInput,
+  SimTagObjectInput,
+} from './types';
 
 // The programmatic side of git, checks and statuses: a git hook reports pushes and commits, the
 // workflow simulator (or a test) reports CI results on a commit.
 
 export function addCommits(store: SimStore, commits: SimCommitInput[]): void {
   for (const commit of commits) {
-    store.commits.set(commit.sha.toLowerCase(), { ...commit, sha: commit.sha.toLowerCase(), date: toMillis(commit.date), parents: commit.parents.map((sha) => sha.toLowerCase()) });
+    store.commits.set(commit.sha.toLowerCase(), {
+      ...commit,
+      sha: commit.sha.toLowerCase(),
+      date: toMillis(commit.date),
+      parents: commit.parents.map((sha) => sha.toLowerCase()),
+    });
   }
 }
 
@@ -18,10 +32,18 @@ export function onPush(store: SimStore, push: { ref: string; sha: string; before
 }
 
 export function addTagObject(store: SimStore, tag: SimTagObjectInput): void {
-  store.addTagObject({ ...tag, sha: tag.sha.toLowerCase(), object: tag.object.toLowerCase() }, toMillis(tag.tagger.date));
+  store.addTagObject(
+    { ...tag, sha: tag.sha.toLowerCase(), object: tag.object.toLowerCase() },
+    toMillis(tag.tagger.date),
+  );
 }
 
-function checkTimes(status: RunStatus, conclusion: Conclusion | null, now: number, previous?: SimCheckRun): Pick<SimCheckRun, 'startedAt' | 'completedAt'> {
+function checkTimes(
+  status: RunStatus,
+  conclusion: Conclusion | null,
+  now: number,
+  previous?: SimCheckRun,
+): Pick<SimCheckRun, 'startedAt' | 'completedAt'> {
   if (status === 'completed' && !conclusion) throw new Error('A completed check run needs a conclusion');
   return {
     startedAt: status === 'queued' ? null : (previous?.startedAt ?? now),
@@ -51,7 +73,11 @@ export function addCheckRun(store: SimStore, sha: string, input: SimCheckRunInpu
   return check;
 }
 
-export function updateCheckRun(store: SimStore, id: number, patch: { status?: RunStatus; conclusion?: Conclusion | null; title?: string; summary?: string }): SimCheckRun {
+export function updateCheckRun(
+  store: SimStore,
+  id: number,
+  patch: { status?: RunStatus; conclusion?: Conclusion | null; title?: string; summary?: string },
+): SimCheckRun {
   const check = store.checkRuns.get(id);
   if (!check) throw new Error(`No simulated check run ${id}`);
   const status = patch.status ?? check.status;

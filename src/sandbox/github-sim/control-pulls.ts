@@ -29,7 +29,8 @@ export function addPullRequest(store: SimStore, input: SimPullRequestInput): Sim
   if (store.pullRequests.has(number)) throw new Error(`Simulated pull request #${number} already exists`);
   const mergeSha = input.merged?.sha.toLowerCase();
   const headSha = (input.headSha ?? store.refs.get(`refs/heads/${input.head}`) ?? mergeSha)?.toLowerCase();
-  if (!headSha) throw new Error(`No branch ${input.head} in the simulator: onPush() it first, or give headSha or merged`);
+  if (!headSha)
+    throw new Error(`No branch ${input.head} in the simulator: onPush() it first, or give headSha or merged`);
   const baseRef = store.refs.get(`refs/heads/${input.base}`);
   if (!baseRef) throw new Error(`No base branch ${input.base} in the simulator: onPush() it first`);
   const now = store.now();
@@ -67,7 +68,8 @@ export function addPullRequest(store: SimStore, input: SimPullRequestInput): Sim
 export function mergePullRequest(store: SimStore, number: number, mergeCommitSha: string): SimPullRequest {
   const pr = store.pullRequests.get(number);
   if (!pr) throw new Error(`No simulated pull request #${number}`);
-  if (pr.state !== 'open') throw new Error(`Simulated pull request #${number} is ${pr.merged ? 'merged' : 'closed'} already`);
+  if (pr.state !== 'open')
+    throw new Error(`Simulated pull request #${number} is ${pr.merged ? 'merged' : 'closed'} already`);
   const sha = mergeCommitSha.toLowerCase();
   const now = store.now();
   Object.assign(pr, {

@@ -7,7 +7,9 @@ export interface FaultSpec {
   kind: FaultKind;
   /** How many matching requests it affects (default 1). */
   count?: number;
-  /** secondary: the `retry-after` header (absent when unset); primary: seconds until `x-ratelimit-reset` (default 60). */
+  /**
+   * secondary: the `retry-after` header (absent when unset); primary: seconds until `x-ratelimit-reset` (default 60).
+   */
   retryAfterSeconds?: number;
   /** primary: 403 (default) or 429, both of which GitHub sends. */
   status?: 403 | 429;
@@ -61,12 +63,19 @@ export function faultResponse(spec: FaultSpec, nowMs: number, requestId: string)
       return { status: 500, json: { message: 'Server Error' } };
     case '502':
       // GitHub's front end answers a 502 with an HTML page, not JSON.
-      return { status: 502, text: '<html><body><h1>502 Bad Gateway</h1>\n<p>Unicorn! That page took too long to load.</p></body></html>\n', contentType: 'text/html; charset=utf-8' };
+      return {
+        status: 502,
+        text: '<html><body><h1>502 Bad Gateway</h1>\n<p>Unicorn! That page took too long to load.</p></body></html>\n',
+        contentType: 'text/html; charset=utf-8',
+      };
     case 'secondary-rate-limit':
       return {
         status: 403,
         json: {
-          message: `You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID ${requestId}.`,
+          message:
+            `You have exceeded a secondary rate limit. Please wait a few minutes ` +
+            `before you try again. If you reach out to GitHub Support for help, ` +
+            `please include the request ID ${requestId}.`,
           documentation_url: `${RATE_DOCS}#about-secondary-rate-limits`,
           status: '403',
         },
@@ -78,11 +87,18 @@ export function faultResponse(spec: FaultSpec, nowMs: number, requestId: string)
       return {
         status,
         json: {
-          message: `API rate limit exceeded for user ID 1. If you reach out to GitHub Support for help, please include the request ID ${requestId} and timestamp ${new Date(nowMs).toISOString()}.`,
+          message:
+            `API rate limit exceeded for user ID 1. If you reach out to GitHub ` +
+            `Support for help, please include the request ID ${requestId} and timestamp ${new Date(nowMs).toISOString()}.`,
           documentation_url: `${RATE_DOCS}#about-the-primary-rate-limit`,
           status: String(status),
         },
-        headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-used': '5000', 'x-ratelimit-limit': '5000', 'x-ratelimit-reset': String(reset) },
+        headers: {
+          'x-ratelimit-remaining': '0',
+          'x-ratelimit-used': '5000',
+          'x-ratelimit-limit': '5000',
+          'x-ratelimit-reset': String(reset),
+        },
       };
     }
     case 'slow':

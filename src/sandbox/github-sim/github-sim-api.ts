@@ -67,13 +67,19 @@ export interface GitHubSim {
   readonly listenerErrors: ReadonlyArray<{ event: SimEventName; error: unknown }>;
   stop(): Promise<void>;
 
-  /** Subscribes to `dispatch`, `release-published`, `rerun`, `deployment-reviewed`, `cancel`, `push`, `pull-request-opened`; returns the unsubscribe. */
+  /**
+   * Subscribes to `dispatch`, `release-published`, `rerun`, `deployment-reviewed`, `cancel`, `push`,
+   * `pull-request-opened`; returns the unsubscribe.
+   */
   on<K extends SimEventName>(name: K, listener: (event: SimEvents[K]) => void): () => void;
   setDispatchRunDetails(enabled: boolean): void;
 
   defineWorkflow(input: SimWorkflowInput): SimWorkflow;
   createRun(input: SimRunInput): SimRun;
-  updateRun(runId: number, patch: { status?: RunStatus; conclusion?: Conclusion | null; displayTitle?: string }): SimRun;
+  updateRun(
+    runId: number,
+    patch: { status?: RunStatus; conclusion?: Conclusion | null; displayTitle?: string },
+  ): SimRun;
   /** Adds a job to the run's current attempt. */
   addJob(runId: number, input: SimJobInput): SimJob;
   updateJob(jobId: number, patch: { status?: RunStatus; conclusion?: Conclusion | null; runnerName?: string }): SimJob;
@@ -85,7 +91,10 @@ export interface GitHubSim {
   approveAsColleague(runId: number, reviewer: string): boolean;
 
   addCheckRun(sha: string, input: SimCheckRunInput): SimCheckRun;
-  updateCheckRun(id: number, patch: { status?: RunStatus; conclusion?: Conclusion | null; title?: string; summary?: string }): SimCheckRun;
+  updateCheckRun(
+    id: number,
+    patch: { status?: RunStatus; conclusion?: Conclusion | null; title?: string; summary?: string },
+  ): SimCheckRun;
   setCheckRuns(sha: string, inputs: SimCheckRunInput[]): SimCheckRun[];
   setCommitStatus(sha: string, input: SimStatusInput): SimStatus;
 
@@ -98,7 +107,9 @@ export interface GitHubSim {
    * only pull requests opened through the API fire `pull-request-opened`.
    */
   addPullRequest(input: SimPullRequestInput): SimPullRequest;
-  /** Marks an open pull request merged by `mergeCommitSha`; move the base branch with `onPush` first, as the merge did. */
+  /**
+   * Marks an open pull request merged by `mergeCommitSha`; move the base branch with `onPush` first, as the merge did.
+   */
   mergePullRequest(number: number, mergeCommitSha: string): SimPullRequest;
 
   workflows(): SimWorkflow[];

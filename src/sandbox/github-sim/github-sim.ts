@@ -54,7 +54,19 @@ export async function startGitHubSim(options: StartGitHubSimOptions): Promise<Gi
     clock,
   );
   const router = new Router(store.config);
-  router.add(...runRoutes, ...runActionRoutes, ...dispatchRoutes, ...deploymentRoutes, ...checkRoutes, ...releaseRoutes, ...refRoutes, ...milestoneRoutes, ...compareRoutes, ...pullRoutes, ...webRoutes);
+  router.add(
+    ...runRoutes,
+    ...runActionRoutes,
+    ...dispatchRoutes,
+    ...deploymentRoutes,
+    ...checkRoutes,
+    ...releaseRoutes,
+    ...refRoutes,
+    ...milestoneRoutes,
+    ...compareRoutes,
+    ...pullRoutes,
+    ...webRoutes,
+  );
   const faults = new Faults();
   const rateLimit = new RateLimit(clock);
   const log = new RequestLog();

@@ -74,7 +74,10 @@ export function commonHeaders(): Record<string, string> {
   return {
     'x-github-api-version-selected': API_VERSION,
     'x-github-media-type': 'github.v3; format=json',
-    'x-github-request-id': randomBytes(8).toString('hex').toUpperCase().replace(/(.{4})(.{4})(.{4})(.{4})/, '$1:$2:$3:$4'),
+    'x-github-request-id': randomBytes(8)
+      .toString('hex')
+      .toUpperCase()
+      .replace(/(.{4})(.{4})(.{4})(.{4})/, '$1:$2:$3:$4'),
     vary: 'Accept, Authorization, Cookie, X-GitHub-OTP, Accept-Encoding',
     'cache-control': 'private, max-age=60, s-maxage=60',
   };

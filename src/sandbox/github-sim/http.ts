@@ -35,7 +35,12 @@ export function noContent(status = 204): SimResponse {
 }
 
 /** GitHub's error body; `status` is a string in real responses (`"404"`). */
-export function errorBody(status: number, message: string, docs = DOCS, extra: Record<string, unknown> = {}): SimResponse {
+export function errorBody(
+  status: number,
+  message: string,
+  docs = DOCS,
+  extra: Record<string, unknown> = {},
+): SimResponse {
   return { status, json: { message, ...extra, documentation_url: docs, status: String(status) } };
 }
 
@@ -48,7 +53,10 @@ export function validationFailed(resource: string, code: string, field: string, 
   return validationErrors([{ resource, code, field }], docs);
 }
 
-/** The same with GitHub's free-form entries, e.g. `{resource: 'PullRequest', code: 'custom', message: 'No commits between …'}`. */
+/**
+ * The same with GitHub's free-form entries, e.g. `{resource: 'PullRequest', code: 'custom', message: 'No commits
+ * between …'}`.
+ */
 export function validationErrors(errors: Array<Record<string, string>>, docs = DOCS): SimResponse {
   return errorBody(422, 'Validation Failed', docs, { errors });
 }
@@ -67,19 +75,26 @@ export function bodyObject(request: SimRequest): Record<string, unknown> {
 export function stringField(body: Record<string, unknown>, key: string): string | undefined | SimResponse {
   const value = body[key];
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string') return invalidRequest(`For 'properties/${key}', ${JSON.stringify(value)} is not a string.`);
+  if (typeof value !== 'string')
+    return invalidRequest(`For 'properties/${key}', ${JSON.stringify(value)} is not a string.`);
   return value;
 }
 
 export function booleanField(body: Record<string, unknown>, key: string): boolean | undefined | SimResponse {
   const value = body[key];
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'boolean') return invalidRequest(`For 'properties/${key}', ${JSON.stringify(value)} is not a boolean.`);
+  if (typeof value !== 'boolean')
+    return invalidRequest(`For 'properties/${key}', ${JSON.stringify(value)} is not a boolean.`);
   return value;
 }
 
 export function isResponse(value: unknown): value is SimResponse {
-  return typeof value === 'object' && value !== null && 'status' in value && typeof (value as SimResponse).status === 'number';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'status' in value &&
+    typeof (value as SimResponse).status === 'number'
+  );
 }
 
 export function intParam(request: SimRequest, name: string): number | undefined {

@@ -19,7 +19,10 @@ export interface SimPullRequestInput {
   state?: 'open' | 'closed';
   /** Seeds history: merged by `sha` (its merge or squash commit) at `at` (ISO 8601 or epoch ms). */
   merged?: { sha: string; at: string | number };
-  /** When the head branch no longer exists (merged and deleted): its last commit. Defaults to the branch's commit, else `merged.sha`. */
+  /**
+   * When the head branch no longer exists (merged and deleted): its last commit. Defaults to the branch's commit, else
+   * `merged.sha`.
+   */
   headSha?: string;
 }
 

@@ -26,7 +26,11 @@ function decode(segment: string): string | undefined {
   }
 }
 
-function matchSegments(template: string[], path: string[], greedy: string | undefined): Record<string, string> | undefined {
+function matchSegments(
+  template: string[],
+  path: string[],
+  greedy: string | undefined,
+): Record<string, string> | undefined {
   const params: Record<string, string> = {};
   for (let index = 0; index < template.length; index += 1) {
     const part = template[index] ?? '';
@@ -78,7 +82,8 @@ export class Router {
       const otherRepo = viaId
         ? params.repository_id !== String(this.repo.repoId)
         : template[0] === 'repos' &&
-          (params.owner?.toLowerCase() !== this.repo.owner.toLowerCase() || params.repo?.toLowerCase() !== this.repo.repo.toLowerCase());
+          (params.owner?.toLowerCase() !== this.repo.owner.toLowerCase() ||
+            params.repo?.toLowerCase() !== this.repo.repo.toLowerCase());
       return { route, params, otherRepo };
     }
     return undefined;

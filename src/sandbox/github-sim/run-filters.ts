@@ -40,11 +40,14 @@ export function parseCreated(text: string): ((ms: number) => boolean) | undefine
 export function runFilter(query: URLSearchParams): ((run: SimRun) => boolean) | SimResponse {
   const status = query.get('status');
   if (status !== null && !STATUSES.includes(status) && !CONCLUSIONS.includes(status)) {
-    return invalidRequest(`${JSON.stringify(status)} is not a member of ${JSON.stringify([...STATUSES, ...CONCLUSIONS])}.`);
+    return invalidRequest(
+      `${JSON.stringify(status)} is not a member of ${JSON.stringify([...STATUSES, ...CONCLUSIONS])}.`,
+    );
   }
   const createdText = query.get('created');
   const created = createdText === null ? undefined : parseCreated(createdText);
-  if (createdText !== null && !created) return invalidRequest(`"created" must use GitHub's date search syntax, got ${JSON.stringify(createdText)}.`);
+  if (createdText !== null && !created)
+    return invalidRequest(`"created" must use GitHub's date search syntax, got ${JSON.stringify(createdText)}.`);
   const event = query.get('event');
   const branch = query.get('branch');
   const headSha = query.get('head_sha');

@@ -70,7 +70,8 @@ export async function handle(parts: ServerParts, request: IncomingMessage, respo
     status: 0,
     auth: authScheme(request.headers.authorization),
     ifNoneMatch,
-    apiVersion: typeof request.headers['x-github-api-version'] === 'string' ? request.headers['x-github-api-version'] : undefined,
+    apiVersion:
+      typeof request.headers['x-github-api-version'] === 'string' ? request.headers['x-github-api-version'] : undefined,
     userAgent: request.headers['user-agent'],
     requestBody: parsed ? parsed.value : text,
     responseBody: undefined,
@@ -91,10 +92,21 @@ export async function handle(parts: ServerParts, request: IncomingMessage, respo
       answer = faultResponse(fault.spec, parts.store.now(), headers['x-github-request-id'] ?? '');
     }
     const version = entry.apiVersion;
-    answer ??= version !== undefined && version !== API_VERSION ? errorBody(400, `API version ${version} is not supported.`, 'https://docs.github.com/rest/overview/api-versions') : undefined;
+    answer ??=
+      version !== undefined && version !== API_VERSION
+        ? errorBody(
+            400,
+            `API version ${version} is not supported.`,
+            'https://docs.github.com/rest/overview/api-versions',
+          )
+        : undefined;
     answer ??= checkAuth(parts.token, request.headers.authorization);
     if (!answer && parts.rateLimit.exhausted()) {
-      answer = errorBody(403, 'API rate limit exceeded for user ID 1.', 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api');
+      answer = errorBody(
+        403,
+        'API rate limit exceeded for user ID 1.',
+        'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api',
+      );
     }
     if (!answer && !parsed) answer = errorBody(400, 'Problems parsing JSON', 'https://docs.github.com/rest');
     answer ??= match && !match.otherRepo ? run(parts, match, method, url, request, parsed?.value) : notFound();
@@ -124,9 +136,24 @@ export async function handle(parts: ServerParts, request: IncomingMessage, respo
   response.end(body);
 }
 
-function run(parts: ServerParts, match: RouteMatch, method: string, url: URL, request: IncomingMessage, body: unknown): SimResponse {
+function run(
+  parts: ServerParts,
+  match: RouteMatch,
+  method: string,
+  url: URL,
+  request: IncomingMessage,
+  body: unknown,
+): SimResponse {
   try {
-    return match.route.handler({ method, route: match.route.template, params: match.params, query: url.searchParams, headers: request.headers, body, store: parts.store });
+    return match.route.handler({
+      method,
+      route: match.route.template,
+      params: match.params,
+      query: url.searchParams,
+      headers: request.headers,
+      body,
+      store: parts.store,
+    });
   } catch (error) {
     parts.crashes.push(error);
     return { status: 500, json: { message: 'Server Error' } };

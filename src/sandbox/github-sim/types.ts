@@ -2,7 +2,16 @@
 // in and gets back. Names of statuses and conclusions are GitHub's own (TECH-FACTS §5.2).
 
 export type RunStatus = 'queued' | 'in_progress' | 'completed' | 'waiting' | 'requested' | 'pending';
-export type Conclusion = 'success' | 'failure' | 'neutral' | 'cancelled' | 'skipped' | 'timed_out' | 'action_required' | 'stale' | 'startup_failure';
+export type Conclusion =
+  | 'success'
+  | 'failure'
+  | 'neutral'
+  | 'cancelled'
+  | 'skipped'
+  | 'timed_out'
+  | 'action_required'
+  | 'stale'
+  | 'startup_failure';
 export type StepStatus = 'queued' | 'in_progress' | 'completed';
 export type StatusState = 'error' | 'failure' | 'pending' | 'success';
 

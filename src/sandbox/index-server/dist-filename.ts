@@ -37,16 +37,25 @@ export function parseWheelFilename(filename: string): ParsedFilename<WheelFilena
   // packaging reports the stem (it has already dropped `.whl`) from here on.
   const stem = filename.slice(0, -'.whl'.length);
   const parts = stem.split('-');
-  if (parts.length !== 5 && parts.length !== 6) return fail(`Invalid wheel filename (wrong number of parts): ${pyRepr(stem)}`);
+  if (parts.length !== 5 && parts.length !== 6)
+    return fail(`Invalid wheel filename (wrong number of parts): ${pyRepr(stem)}`);
   const [namePart = '', versionPart = ''] = parts;
   if (namePart.includes('__') || !/^[\w.]*$/u.test(namePart)) return fail(`Invalid project name: ${pyRepr(stem)}`);
   const version = parseVersion(versionPart);
   if (!version) return fail(`Invalid wheel filename (invalid version): ${pyRepr(stem)}`);
-  if (parts.length === 6 && !/^\d/.test(parts[2] ?? '')) return fail(`Invalid build number: ${parts[2]} in ${pyRepr(stem)}`);
+  if (parts.length === 6 && !/^\d/.test(parts[2] ?? ''))
+    return fail(`Invalid build number: ${parts[2]} in ${pyRepr(stem)}`);
   const [pythonTag = '', , platformTag = ''] = parts.slice(-3);
   return {
     ok: true,
-    value: { kind: 'wheel', namePart, name: normalizeName(namePart), version, pythonTag, platformTags: platformTag.split('.') },
+    value: {
+      kind: 'wheel',
+      namePart,
+      name: normalizeName(namePart),
+      version,
+      pythonTag,
+      platformTags: platformTag.split('.'),
+    },
   };
 }
 

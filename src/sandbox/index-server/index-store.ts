@@ -40,7 +40,8 @@ export class IndexStore {
       return new IndexStore(dataDir, { format: 1, serial: 0, projects: {}, deletedFilenames: [] });
     }
     const state = JSON.parse(text) as IndexState;
-    if (state.format !== 1) throw new Error(`${path} is not a sandbox index this version understands (format ${String(state.format)}).`);
+    if (state.format !== 1)
+      throw new Error(`${path} is not a sandbox index this version understands (format ${String(state.format)}).`);
     return new IndexStore(dataDir, state);
   }
 
@@ -97,7 +98,14 @@ export class IndexStore {
     let release = this.release(key, input.version);
     if (!release) {
       const version = normalizeVersion(input.version) ?? input.version;
-      release = { version, created: input.file.uploadTime, yanked: false, yankedReason: '', metadata: input.metadata, files: [] };
+      release = {
+        version,
+        created: input.file.uploadTime,
+        yanked: false,
+        yankedReason: '',
+        metadata: input.metadata,
+        files: [],
+      };
       project.releases.push(release);
       project.releases.sort((a, b) => compareVersions(a.version, b.version));
     }

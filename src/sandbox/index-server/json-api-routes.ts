@@ -20,7 +20,9 @@ export function projectJson(context: RouteContext, name: string): Reply {
   const latest = latestRelease(project.releases);
   if (!latest) return jsonReply(404, NOT_FOUND);
   if (name !== normalized) return redirectReply(`/pypi/${normalized}/json`);
-  const releases = Object.fromEntries(project.releases.map((release) => [release.version, filesJson(context, normalized, release)]));
+  const releases = Object.fromEntries(
+    project.releases.map((release) => [release.version, filesJson(context, normalized, release)]),
+  );
   return releaseReply(context, project, normalized, latest, { releases });
 }
 
@@ -35,7 +37,10 @@ export function releaseJson(context: RouteContext, name: string, version: string
   return releaseReply(context, project, normalized, release, {});
 }
 
-function lookUp(context: RouteContext, name: string): { project: StoredProject; normalized: string } | { reply: Reply } {
+function lookUp(
+  context: RouteContext,
+  name: string,
+): { project: StoredProject; normalized: string } | { reply: Reply } {
   const normalized = normalizeName(name);
   const project = context.store.project(normalized);
   return project ? { project, normalized } : { reply: jsonReply(404, NOT_FOUND) };

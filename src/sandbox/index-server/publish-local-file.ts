@@ -29,8 +29,10 @@ export function publishLocalFile(store: IndexStore, path: string, options: Publi
   const hashes = hashDist(bytes);
   const existing = store.fileMatching(filename, hashes.blake2b256);
   if (existing?.filename === filename && existing.sha256 === hashes.sha256) return filename;
-  if (existing) throw new Error(`Cannot seed ${path}: the index already holds ${existing.filename} with other content.`);
-  if (store.wasDeleted(filename)) throw new Error(`Cannot seed ${path}: that filename was deleted and can never be reused.`);
+  if (existing)
+    throw new Error(`Cannot seed ${path}: the index already holds ${existing.filename} with other content.`);
+  if (store.wasDeleted(filename))
+    throw new Error(`Cannot seed ${path}: that filename was deleted and can never be reused.`);
   const { name, version } = parsed.value;
   store.addFile({
     projectName: options.name ?? store.project(name)?.name ?? name,

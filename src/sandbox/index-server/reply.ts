@@ -29,7 +29,11 @@ export function notFoundText(): Reply {
 }
 
 export function redirectReply(location: string): Reply {
-  return { status: 301, headers: { Location: location, 'Content-Type': 'text/plain; charset=utf-8' }, body: `301 Moved Permanently: ${location}` };
+  return {
+    status: 301,
+    headers: { Location: location, 'Content-Type': 'text/plain; charset=utf-8' },
+    body: `301 Moved Permanently: ${location}`,
+  };
 }
 
 /** JSON laid out like Python's `json.dumps(value)` defaults (`", "` and `": "` separators). */

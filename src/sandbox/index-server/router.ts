@@ -22,20 +22,36 @@ const simpleRequest = (request: IncomingMessage, url: URL): SimpleRequest => ({
 
 const ROUTES: Route[] = [
   { method: 'GET', pattern: /^\/simple$/, handle: (_c, _p, _r, url) => redirectReply(`/simple/${url.search}`) },
-  { method: 'GET', pattern: /^\/simple\/$/, handle: (context, _p, request, url) => simpleIndex(context, simpleRequest(request, url)) },
-  { method: 'GET', pattern: /^\/simple\/([^/]+)$/, handle: (_c, [name = ''], _r, url) => redirectReply(`/simple/${name}/${url.search}`) },
+  {
+    method: 'GET',
+    pattern: /^\/simple\/$/,
+    handle: (context, _p, request, url) => simpleIndex(context, simpleRequest(request, url)),
+  },
+  {
+    method: 'GET',
+    pattern: /^\/simple\/([^/]+)$/,
+    handle: (_c, [name = ''], _r, url) => redirectReply(`/simple/${name}/${url.search}`),
+  },
   {
     method: 'GET',
     pattern: /^\/simple\/([^/]+)\/$/,
     handle: (context, [name = ''], request, url) => simpleDetail(context, name, simpleRequest(request, url)),
   },
-  { method: 'GET', pattern: /^\/pypi\/([^/]+)\/json\/?$/, handle: (context, [name = '']) => projectJson(context, name) },
+  {
+    method: 'GET',
+    pattern: /^\/pypi\/([^/]+)\/json\/?$/,
+    handle: (context, [name = '']) => projectJson(context, name),
+  },
   {
     method: 'GET',
     pattern: /^\/pypi\/([^/]+)\/([^/]+)\/json\/?$/,
     handle: (context, [name = '', version = '']) => releaseJson(context, name, version),
   },
-  { method: 'GET', pattern: /^\/files\/([^/]+)\/([^/]+)$/, handle: (context, [name = '', file = '']) => downloadFile(context, name, file) },
+  {
+    method: 'GET',
+    pattern: /^\/files\/([^/]+)\/([^/]+)$/,
+    handle: (context, [name = '', file = '']) => downloadFile(context, name, file),
+  },
   { method: 'POST', pattern: /^\/legacy\/?$/, handle: (context, _p, request) => handleUpload(context, request) },
 ];
 

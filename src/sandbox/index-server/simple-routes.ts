@@ -34,7 +34,9 @@ export function simpleIndex(context: RouteContext, request: SimpleRequest): Repl
     };
     return simpleReply(type, pythonJson(body), serial);
   }
-  const links = projects.map(({ normalized, project }) => `    <a href="/simple/${normalized}/">${escapeHtml(project.name)}</a>\n`);
+  const links = projects.map(
+    ({ normalized, project }) => `    <a href="/simple/${normalized}/">${escapeHtml(project.name)}</a>\n`,
+  );
   return simpleReply(type, htmlPage('Simple index', '', links.join('')) + `<!--SERIAL ${serial}-->`, serial);
 }
 
@@ -78,13 +80,18 @@ export function simpleDetail(context: RouteContext, name: string, request: Simpl
 
   const links = files.map(({ release, file }) => {
     const attributes = [`href="${escapeHtml(`${fileUrl(context, normalized, file.filename)}#sha256=${file.sha256}`)}"`];
-    if (release.metadata.requires_python) attributes.push(`data-requires-python="${escapeHtml(release.metadata.requires_python)}"`);
+    if (release.metadata.requires_python)
+      attributes.push(`data-requires-python="${escapeHtml(release.metadata.requires_python)}"`);
     if (release.yanked) attributes.push(`data-yanked="${escapeHtml(release.yankedReason)}"`);
     return `    <a ${attributes.join(' ')}>${escapeHtml(file.filename)}</a><br />\n`;
   });
   const head = '    <meta name="pypi:project-status" content="active">\n';
   const title = `Links for ${escapeHtml(project.name)}`;
-  return simpleReply(type, htmlPage(title, head, `    <h1>${title}</h1>\n${links.join('')}`) + `<!--SERIAL ${serial}-->`, serial);
+  return simpleReply(
+    type,
+    htmlPage(title, head, `    <h1>${title}</h1>\n${links.join('')}`) + `<!--SERIAL ${serial}-->`,
+    serial,
+  );
 }
 
 function htmlPage(title: string, extraHead: string, body: string): string {
@@ -113,5 +120,10 @@ function simpleReply(type: SimpleContentType, body: string, serial: number): Rep
 }
 
 export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 }

@@ -151,8 +151,15 @@ function stopServer(server: Server): Promise<void> {
   });
 }
 
-async function answer(context: RouteContext, request: IncomingMessage, response: ServerResponse, log: LoggedRequest[]): Promise<void> {
-  response.on('finish', () => log.push({ method: request.method ?? 'GET', path: request.url ?? '/', status: response.statusCode }));
+async function answer(
+  context: RouteContext,
+  request: IncomingMessage,
+  response: ServerResponse,
+  log: LoggedRequest[],
+): Promise<void> {
+  response.on('finish', () =>
+    log.push({ method: request.method ?? 'GET', path: request.url ?? '/', status: response.statusCode }),
+  );
   try {
     writeReply(request, response, await route(context, request));
   } catch (error) {

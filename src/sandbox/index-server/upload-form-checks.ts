@@ -34,11 +34,16 @@ export function checkUploadForm(fields: UploadFields): CheckedForm | { error: st
   });
   const metadataVersion = fields.text('metadata_version') ?? '';
   if (!metadataVersion) return invalid('', 'Metadata-Version', 'This field is required.');
-  if (!/^(1\.[0-2]|2\.[0-5])$/.test(metadataVersion)) return invalid(metadataVersion, 'Metadata-Version', 'Use a known metadata version.');
+  if (!/^(1\.[0-2]|2\.[0-5])$/.test(metadataVersion))
+    return invalid(metadataVersion, 'Metadata-Version', 'Use a known metadata version.');
   const name = fields.text('name') ?? '';
   if (!name) return invalid('', 'Name', 'This field is required.');
   if (!isValidProjectName(name)) {
-    return invalid(name, 'Name', "Start and end with a letter or numeral containing only ASCII numeric and '.', '_' and '-'.");
+    return invalid(
+      name,
+      'Name',
+      "Start and end with a letter or numeral containing only ASCII numeric and '.', '_' and '-'.",
+    );
   }
   const versionText = fields.text('version') ?? '';
   if (!versionText) return invalid('', 'Version', 'This field is required.');
@@ -50,15 +55,22 @@ export function checkUploadForm(fields: UploadFields): CheckedForm | { error: st
     const value = fields.text(`${digest.name}_digest`);
     if (value === undefined) continue;
     if (!new RegExp(`^[0-9a-f]{${digest.length}}$`, 'i').test(value)) {
-      return { error: `Invalid value for ${digest.name}_digest. Error: Use a valid, hex-encoded, ${digest.label} message digest.` };
+      return {
+        error:
+          `Invalid value for ${digest.name}_digest. Error: Use a valid, hex-encoded, ${digest.label} ` +
+          `message digest.`,
+      };
     }
     digests[digest.name] = value.toLowerCase();
   }
   const filetype = fields.text('filetype');
-  if (filetype !== 'sdist' && filetype !== 'bdist_wheel') return { error: 'Invalid value for filetype. Error: Use a known file type.' };
+  if (filetype !== 'sdist' && filetype !== 'bdist_wheel')
+    return { error: 'Invalid value for filetype. Error: Use a known file type.' };
   const pyversion = fields.text('pyversion') ?? '';
   if (Object.keys(digests).length === 0) return { error: 'Error: Include at least one message digest.' };
-  if (filetype === 'bdist_wheel' && !pyversion) return { error: 'Error: Python version is required for binary distribution uploads.' };
-  if (filetype === 'sdist' && pyversion && pyversion !== 'source') return { error: "Error: Use 'source' as Python version for an sdist." };
+  if (filetype === 'bdist_wheel' && !pyversion)
+    return { error: 'Error: Python version is required for binary distribution uploads.' };
+  if (filetype === 'sdist' && pyversion && pyversion !== 'source')
+    return { error: "Error: Use 'source' as Python version for an sdist." };
   return { name, version, filetype, pyversion: filetype === 'sdist' ? 'source' : pyversion, digests };
 }

@@ -28,11 +28,17 @@ export interface UploadForm {
 /** Reads the request body; undefined when it is not a well-formed multipart (or urlencoded) form. */
 export async function readUploadForm(request: IncomingMessage): Promise<UploadForm | undefined> {
   const headers = new Headers();
-  for (let i = 0; i + 1 < request.rawHeaders.length; i += 2) headers.append(request.rawHeaders[i] ?? '', request.rawHeaders[i + 1] ?? '');
+  for (let i = 0; i + 1 < request.rawHeaders.length; i += 2)
+    headers.append(request.rawHeaders[i] ?? '', request.rawHeaders[i + 1] ?? '');
   let form: FormData;
   try {
     const body = Readable.toWeb(request) as ReadableStream<Uint8Array>;
-    form = await new Request('http://index.invalid/legacy/', { method: 'POST', headers, body, duplex: 'half' } as RequestInit).formData();
+    form = await new Request('http://index.invalid/legacy/', {
+      method: 'POST',
+      headers,
+      body,
+      duplex: 'half',
+    } as RequestInit).formData();
   } catch {
     return undefined;
   }
@@ -49,7 +55,9 @@ export async function readUploadForm(request: IncomingMessage): Promise<UploadFo
 function fieldsOf(form: FormData): UploadFields {
   // Warehouse drops "UNKNOWN" values: distutils filled required-but-missing fields with it.
   const texts = (name: string): string[] =>
-    form.getAll(name).filter((value): value is string => typeof value === 'string' && value !== '' && value.trim() !== 'UNKNOWN');
+    form
+      .getAll(name)
+      .filter((value): value is string => typeof value === 'string' && value !== '' && value.trim() !== 'UNKNOWN');
   return { texts, text: (name) => texts(name)[0] };
 }
 

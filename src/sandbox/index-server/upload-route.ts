@@ -16,7 +16,8 @@ export async function handleUpload(context: RouteContext, request: IncomingMessa
   if (refusal) return refusal;
   if (!form) return uploadError('Invalid form data: send multipart/form-data as twine does.');
   const action = form.fields.text(':action');
-  if (action !== 'file_upload') return uploadError(`Unknown or missing :action (${action ?? 'none'}); only file_upload is supported.`);
+  if (action !== 'file_upload')
+    return uploadError(`Unknown or missing :action (${action ?? 'none'}); only file_upload is supported.`);
   return acceptUpload(context, form);
 }
 
@@ -27,16 +28,22 @@ function checkAuthorization(context: RouteContext, header: string | undefined): 
   const decoded = credentials === undefined ? undefined : Buffer.from(credentials, 'base64').toString('utf8');
   const colon = decoded?.indexOf(':') ?? -1;
   if (decoded === undefined || colon < 0) {
-    return uploadError(`Invalid or non-existent authentication information. See ${help}#invalid-auth for more information.`, 403);
+    return uploadError(
+      `Invalid or non-existent authentication information. See ${help}#invalid-auth for more information.`,
+      403,
+    );
   }
   const user = decoded.slice(0, colon);
   const password = decoded.slice(colon + 1);
   if (user !== '__token__') {
     return uploadError(
-      `Username/Password authentication is no longer supported. Migrate to API Tokens or Trusted Publishers instead. See ${help}#apitoken and ${help}#trusted-publishers`,
+      `Username/Password authentication is no longer supported. Migrate to API ` +
+        `Tokens or Trusted Publishers instead. See ${help}#apitoken and ` +
+        `${help}#trusted-publishers`,
       403,
     );
   }
-  if (!password.startsWith('pypi-')) return uploadError("Invalid API Token: InvalidMacaroonError('malformed or nonexistent macaroon')", 403);
+  if (!password.startsWith('pypi-'))
+    return uploadError("Invalid API Token: InvalidMacaroonError('malformed or nonexistent macaroon')", 403);
   return undefined;
 }

@@ -27,7 +27,9 @@ export function acceptUpload(context: RouteContext, { fields, content }: UploadF
   const form = checkUploadForm(fields);
   if ('error' in form) return uploadError(form.error);
   if (form.version.hasLocal) {
-    return uploadError(`The use of local versions in ${pyRepr(form.version.text)} is not allowed. ${CORE_METADATA_HELP}`);
+    return uploadError(
+      `The use of local versions in ${pyRepr(form.version.text)} is not allowed. ${CORE_METADATA_HELP}`,
+    );
   }
   if (!content) return uploadError('Upload payload does not have a file.');
   const release = context.store.release(form.name, form.version.text);
@@ -35,7 +37,11 @@ export function acceptUpload(context: RouteContext, { fields, content }: UploadF
   if (refusal) return uploadError(refusal);
 
   const hashes = hashDist(content.bytes);
-  const computed: Record<DigestName, string> = { md5: hashes.md5, sha256: hashes.sha256, blake2_256: hashes.blake2b256 };
+  const computed: Record<DigestName, string> = {
+    md5: hashes.md5,
+    sha256: hashes.sha256,
+    blake2_256: hashes.blake2b256,
+  };
   const supplied = Object.entries(form.digests) as Array<[DigestName, string]>;
   if (supplied.some(([name, value]) => computed[name] !== value)) {
     return uploadError('The digest supplied does not match a digest calculated from the uploaded file.');
@@ -45,15 +51,24 @@ export function acceptUpload(context: RouteContext, { fields, content }: UploadF
   const existing = context.store.fileMatching(content.filename, hashes.blake2b256);
   if (existing) {
     // Same name, same bytes: the idempotent no-op twine's --skip-existing and re-runs rely on.
-    if (existing.filename === content.filename && existing.sha256 === hashes.sha256 && existing.blake2b256 === hashes.blake2b256) {
+    if (
+      existing.filename === content.filename &&
+      existing.sha256 === hashes.sha256 &&
+      existing.blake2b256 === hashes.blake2b256
+    ) {
       return textReply(200, 'OK');
     }
-    return uploadError(`File already exists (${pyRepr(content.filename)}, with blake2_256 hash ${pyRepr(hashes.blake2b256)}). ${reuse}`);
+    return uploadError(
+      `File already exists (${pyRepr(content.filename)}, with blake2_256 hash ${pyRepr(hashes.blake2b256)}). ${reuse}`,
+    );
   }
   if (context.store.wasDeleted(content.filename)) {
-    return uploadError(`This filename was previously used by a file that has since been deleted. Use a different version. ${reuse}`);
+    return uploadError(
+      `This filename was previously used by a file that has since been deleted. Use a different version. ${reuse}`,
+    );
   }
-  const releaseRefusal = checkRelease(context, release, form) ?? checkArchive(content) ?? checkDistName(content.filename, form);
+  const releaseRefusal =
+    checkRelease(context, release, form) ?? checkArchive(content) ?? checkDistName(content.filename, form);
   if (releaseRefusal) return uploadError(releaseRefusal);
 
   context.store.addFile({
@@ -80,16 +95,26 @@ export function acceptUpload(context: RouteContext, { fields, content }: UploadF
 /** warehouse `_validate_filename`. */
 function checkFilename(filename: string, filetype: CheckedForm['filetype']): string | undefined {
   if ([...filename].some((char) => char.charCodeAt(0) < 32 || char.charCodeAt(0) === 127)) {
-    return 'Cannot upload a file with non-printable characters (ordinals 0-31) or the DEL character (ordinal 127) in the name.';
+    return (
+      'Cannot upload a file with non-printable characters (ordinals 0-31) or ' +
+      'the DEL character (ordinal 127) in the name.'
+    );
   }
   if (/[/\\]/.test(filename)) return "Cannot upload a file with '/' or '\\' in the name.";
   const extension = /.+?(\.(tar\.gz|zip|whl))$/i.exec(filename)?.[1];
   if (!extension) {
-    return 'Invalid file extension: Use .tar.gz, .whl or .zip extension. See https://www.python.org/dev/peps/pep-0527 and https://peps.python.org/pep-0715/ for more information';
+    return (
+      'Invalid file extension: Use .tar.gz, .whl or .zip extension. See ' +
+      'https://www.python.org/dev/peps/pep-0527 and ' +
+      'https://peps.python.org/pep-0715/ for more information'
+    );
   }
   const allowed = filetype === 'sdist' ? ['.tar.gz', '.zip'] : ['.whl'];
   if (!allowed.includes(extension)) {
-    return `Invalid file extension: Extension ${extension} is invalid for filetype ${filetype}. See https://www.python.org/dev/peps/pep-0527 for more information.`;
+    return (
+      `Invalid file extension: Extension ${extension} is invalid for filetype ${filetype}. See ` +
+      `https://www.python.org/dev/peps/pep-0527 for more information.`
+    );
   }
   return undefined;
 }
@@ -98,13 +123,18 @@ function checkContentType(content: UploadContent): string | undefined {
   return content.type.startsWith('image/') ? 'Invalid distribution file.' : undefined;
 }
 
-function checkRelease(context: RouteContext, release: StoredRelease | undefined, form: CheckedForm): string | undefined {
+function checkRelease(
+  context: RouteContext,
+  release: StoredRelease | undefined,
+  form: CheckedForm,
+): string | undefined {
   if (!release) return undefined;
   if (form.filetype === 'sdist' && release.files.some((file) => file.packagetype === 'sdist')) {
     return 'Only one sdist may be uploaded per release.';
   }
   // PyPI since 2026-07-08 (TECH-FACTS §3.5): old releases are closed to new files.
-  if (context.now() - release.created > FOURTEEN_DAYS_MS) return 'Uploading new files to releases older than 14 days is not allowed.';
+  if (context.now() - release.created > FOURTEEN_DAYS_MS)
+    return 'Uploading new files to releases older than 14 days is not allowed.';
   return undefined;
 }
 
@@ -114,8 +144,11 @@ function checkRelease(context: RouteContext, release: StoredRelease | undefined,
  */
 function checkArchive(content: UploadContent): string | undefined {
   const [a, b, c, d] = content.bytes;
-  if (content.filename.endsWith('.tar.gz')) return a === 0x1f && b === 0x8b ? undefined : 'Invalid distribution file. File is not a tarfile';
-  return a === 0x50 && b === 0x4b && c === 0x03 && d === 0x04 ? undefined : 'Invalid distribution file. File is not a zipfile';
+  if (content.filename.endsWith('.tar.gz'))
+    return a === 0x1f && b === 0x8b ? undefined : 'Invalid distribution file. File is not a tarfile';
+  return a === 0x50 && b === 0x4b && c === 0x03 && d === 0x04
+    ? undefined
+    : 'Invalid distribution file. File is not a zipfile';
 }
 
 /** The filename must start with the normalized name and carry the metadata's version (PEP 625, PEP 427). */
@@ -129,7 +162,9 @@ function checkDistName(filename: string, form: CheckedForm): string | undefined 
       return `Start filename for ${pyRepr(form.name)} with ${pyRepr(stem)}.`;
     }
     const expected = `${stem}-${form.version.text}.tar.gz`;
-    return filename === expected ? undefined : `Filename ${pyRepr(filename)} is invalid, should be ${pyRepr(expected)}.`;
+    return filename === expected
+      ? undefined
+      : `Filename ${pyRepr(filename)} is invalid, should be ${pyRepr(expected)}.`;
   }
   const parsed = parseWheelFilename(filename);
   if (!parsed.ok) return parsed.message;

@@ -39,15 +39,26 @@ function laterChanges(module: string): { message: string; files: Record<string, 
   return [
     {
       message: 'feat: search notebooks by tag (#3)',
-      files: { [`src/${module}/search.py`]: 'def search(notes, tag):\n    """Notes carrying #tag."""\n    return [note for note in notes if f"#{tag}" in note]\n' },
+      files: {
+        [`src/${module}/search.py`]:
+          'def search(notes, tag):\n    """Notes carrying #tag."""\n    return ' +
+          '[note for note in notes if f"#{tag}" in note]\n',
+      },
     },
     {
       message: 'fix: keep empty notebooks readable (#4)',
-      files: { [`src/${module}/storage.py`]: 'def read(path):\n    try:\n        with open(path, encoding="utf-8") as handle:\n            return handle.read().splitlines()\n    except FileNotFoundError:\n        return []\n' },
+      files: {
+        [`src/${module}/storage.py`]:
+          'def read(path):\n    try:\n        with open(path, encoding="utf-8") as ' +
+          'handle:\n            return handle.read().splitlines()\n    except ' +
+          'FileNotFoundError:\n        return []\n',
+      },
     },
     {
       message: 'docs: explain the server options (#5)',
-      files: { 'docs/usage.md': `# Usage\n\n\`${module.replace(/_/g, '-')}-server --port 8000\` serves the notebooks read-only.\n` },
+      files: {
+        'docs/usage.md': `# Usage\n\n\`${module.replace(/_/g, '-')}-server --port 8000\` serves the notebooks read-only.\n`,
+      },
     },
   ];
 }
@@ -77,13 +88,22 @@ export async function createSampleProject(options: SampleProjectOptions): Promis
   await sandboxGit(projectDir, ['config', `url.${pathToFileURL(remoteDir).href}.insteadOf`, originUrl]);
   await sandboxGit(projectDir, ['remote', 'add', 'origin', originUrl]);
 
-  const files = sampleFiles({ name, module, shape: options.shape, version: '0.1.0', pypiUrl: options.pypiUrl, testpypiUrl: options.testpypiUrl });
+  const files = sampleFiles({
+    name,
+    module,
+    shape: options.shape,
+    version: '0.1.0',
+    pypiUrl: options.pypiUrl,
+    testpypiUrl: options.testpypiUrl,
+  });
   await writeFiles(projectDir, { 'README.md': files['README.md']! });
   await sandboxGit(projectDir, ['add', '.']);
   await sandboxGit(projectDir, ['commit', '--quiet', '-m', 'Initial commit'], { date: '2026-09-01T10:00:00Z' });
   await writeFiles(projectDir, files);
   await sandboxGit(projectDir, ['add', '.']);
-  await sandboxGit(projectDir, ['commit', '--quiet', '-m', 'feat: notebooks from the command line (#1)'], { date: '2026-09-14T10:00:00Z' });
+  await sandboxGit(projectDir, ['commit', '--quiet', '-m', 'feat: notebooks from the command line (#1)'], {
+    date: '2026-09-14T10:00:00Z',
+  });
   await sandboxGit(projectDir, ['tag', '-a', 'v0.1.0', '-m', 'Release 0.1.0'], { date: '2026-09-15T10:00:00Z' });
   const sha = await sandboxGit(projectDir, ['rev-parse', 'HEAD']);
   let day = 20;
@@ -95,5 +115,13 @@ export async function createSampleProject(options: SampleProjectOptions): Promis
   }
   await sandboxGit(projectDir, ['push', '--quiet', '-u', 'origin', 'main']);
   await sandboxGit(projectDir, ['push', '--quiet', 'origin', 'v0.1.0']);
-  return { name, module, shape: options.shape, projectDir, remoteDir, originUrl, previous: { version: '0.1.0', tag: 'v0.1.0', sha } };
+  return {
+    name,
+    module,
+    shape: options.shape,
+    projectDir,
+    remoteDir,
+    originUrl,
+    previous: { version: '0.1.0', tag: 'v0.1.0', sha },
+  };
 }

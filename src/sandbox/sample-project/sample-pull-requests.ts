@@ -13,7 +13,10 @@ export const SAMPLE_PULL_REQUESTS = [
   { number: 5, title: 'docs: explain the server options', head: 'server-docs', labels: ['documentation'] },
 ];
 
-/** Tells the simulated GitHub about them, merged by the commits on `base` of the bare remote (the branches are long deleted). */
+/**
+ * Tells the simulated GitHub about them, merged by the commits on `base` of the bare remote (the branches are long
+ * deleted).
+ */
 export async function seedSamplePullRequests(sim: GitHubSim, remoteDir: string, base: string): Promise<void> {
   const log = await sandboxGit(remoteDir, ['log', '--format=%H%x1f%cI%x1f%s', `refs/heads/${base}`]);
   const bySubject = new Map(
@@ -24,7 +27,8 @@ export async function seedSamplePullRequests(sim: GitHubSim, remoteDir: string, 
   );
   for (const pull of SAMPLE_PULL_REQUESTS) {
     const commit = bySubject.get(`${pull.title} (#${pull.number})`);
-    if (!commit) throw new Error(`the sample's ${base} has no commit for pull request #${pull.number} ("${pull.title}")`);
+    if (!commit)
+      throw new Error(`the sample's ${base} has no commit for pull request #${pull.number} ("${pull.title}")`);
     sim.addPullRequest({ ...pull, base, merged: { sha: commit.sha, at: commit.date } });
   }
 }

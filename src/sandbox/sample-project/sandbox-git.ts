@@ -7,7 +7,11 @@ export const SANDBOX_IDENTITY = { name: 'Sandbox Maintainer', email: 'maintainer
  * Runs git for the sandbox with a pinned identity and no global or system config, so the
  * user's signing keys, hooks and aliases never leak in.
  */
-export async function sandboxGit(cwd: string, args: string[], options: { date?: string; env?: Record<string, string> } = {}): Promise<string> {
+export async function sandboxGit(
+  cwd: string,
+  args: string[],
+  options: { date?: string; env?: Record<string, string> } = {},
+): Promise<string> {
   const dateEnv = options.date ? { GIT_AUTHOR_DATE: options.date, GIT_COMMITTER_DATE: options.date } : {};
   const result = await execa('git', args, {
     cwd,

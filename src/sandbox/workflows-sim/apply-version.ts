@@ -24,15 +24,24 @@ function filesIn(root: string): ProjectFiles {
  * writer), and for every project the variables a tag-derived version is read from. Resolves with
  * those variables, for the build's environment.
  */
-export async function applyVersion(checkout: string, version: string, say: (line: string) => void): Promise<Record<string, string>> {
+export async function applyVersion(
+  checkout: string,
+  version: string,
+  say: (line: string) => void,
+): Promise<Record<string, string>> {
   const env = Object.fromEntries(SCM_VERSION_VARIABLES.map((name) => [name, version]));
   const files = filesIn(checkout);
   const { project, versionSource: source } = loadProject(files);
   if (source.scm) {
-    say(`${project.name} takes its version from git tags (${source.kind}): building ${version} with ${SCM_VERSION_VARIABLES.join(' and ')} set.`);
+    say(
+      `${project.name} takes its version from git tags (${source.kind}): building ${version} with ${SCM_VERSION_VARIABLES.join(' and ')} set.`,
+    );
     return env;
   }
-  if (!source.writable) throw new Error(`The version of ${project.name} is in ${source.file} (${source.kind}), which pyrelease reads but does not write.`);
+  if (!source.writable)
+    throw new Error(
+      `The version of ${project.name} is in ${source.file} (${source.kind}), which pyrelease reads but does not write.`,
+    );
   const before = files.read(source.file) ?? '';
   const after = writeVersion(source, before, version);
   if (after === before) {

@@ -35,7 +35,14 @@ export async function buildDistributions(options: BuildOptions): Promise<BuiltDi
   const dist = join(options.workDir, 'dist');
   await mkdir(dist, { recursive: true });
   const run = async (file: string, args: string[], cwd: string, env: Record<string, string> = {}) => {
-    const child = execa(file, args, { cwd, all: true, reject: false, stdin: 'ignore', ...(options.signal ? { cancelSignal: options.signal } : {}), env: { GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', PIP_NO_INPUT: '1', ...env } });
+    const child = execa(file, args, {
+      cwd,
+      all: true,
+      reject: false,
+      stdin: 'ignore',
+      ...(options.signal ? { cancelSignal: options.signal } : {}),
+      env: { GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', PIP_NO_INPUT: '1', ...env },
+    });
     child.all?.setEncoding('utf8');
     let partial = '';
     child.all?.on('data', (chunk: string) => {
@@ -46,7 +53,10 @@ export async function buildDistributions(options: BuildOptions): Promise<BuiltDi
     const result = await child;
     if (partial) options.onLine?.(partial);
     if (result.exitCode !== 0) {
-      const tail = String(result.all ?? '').split('\n').slice(-8).join('\n');
+      const tail = String(result.all ?? '')
+        .split('\n')
+        .slice(-8)
+        .join('\n');
       throw new Error(`${file} ${args.join(' ')} exited with code ${result.exitCode ?? 'unknown'}:\n${tail}`);
     }
   };
@@ -54,12 +64,21 @@ export async function buildDistributions(options: BuildOptions): Promise<BuiltDi
   await run('git', ['clone', '--quiet', pathToFileURL(options.remoteDir).href, checkout], options.workDir);
   await run('git', ['-c', 'advice.detachedHead=false', 'checkout', '--quiet', options.ref], checkout);
   // The rehearsal's version step ran between checkout and build: its file edit and its variables.
-  const versionEnv = options.version === undefined ? {} : await applyVersion(checkout, options.version, (line) => options.onLine?.(line));
+  const versionEnv =
+    options.version === undefined
+      ? {}
+      : await applyVersion(checkout, options.version, (line) => options.onLine?.(line));
   // The backend is preinstalled; its own requirement metadata may be missing (distribution packages).
-  await run(options.python, ['-m', 'build', '--no-isolation', '--skip-dependency-check', '--outdir', dist, checkout], checkout, versionEnv);
+  await run(
+    options.python,
+    ['-m', 'build', '--no-isolation', '--skip-dependency-check', '--outdir', dist, checkout],
+    checkout,
+    versionEnv,
+  );
   const files = await readdir(dist);
   const sdist = files.find((file) => file.endsWith('.tar.gz'));
   const wheel = files.find((file) => file.endsWith('.whl'));
-  if (!sdist || !wheel) throw new Error(`the build produced ${files.join(', ') || 'nothing'}, not an sdist and a wheel`);
+  if (!sdist || !wheel)
+    throw new Error(`the build produced ${files.join(', ') || 'nothing'}, not an sdist and a wheel`);
   return { checkout, sdist: join(dist, sdist), wheel: join(dist, wheel) };
 }

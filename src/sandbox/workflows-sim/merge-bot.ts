@@ -34,7 +34,10 @@ async function mergeWhenGreen(world: MergeBotWorld, event: PullRequestOpenedEven
   const outcomes = await world.actions.requiredChecks(event.headSha);
   const failed = outcomes.filter((outcome) => outcome.conclusion !== 'success').map((outcome) => outcome.name);
   if (failed.length > 0) {
-    world.log(`merge bot: pull request #${event.number} stays open: required checks failed on ${event.headSha.slice(0, 7)}: ${failed.join(', ')}`);
+    world.log(
+      `merge bot: pull request #${event.number} stays open: required checks failed on ${event.headSha.slice(0, 7)}: ` +
+        `${failed.join(', ')}`,
+    );
     return;
   }
   const pr = world.sim.pullRequests().find((candidate) => candidate.number === event.number);
@@ -45,10 +48,14 @@ async function mergeWhenGreen(world: MergeBotWorld, event: PullRequestOpenedEven
   try {
     const sha = await mergeInRemote(world, event, pr.title);
     world.sim.mergePullRequest(event.number, sha);
-    world.log(`merge bot: merged pull request #${event.number} (${event.head} into ${event.base}) as ${sha.slice(0, 7)}`);
+    world.log(
+      `merge bot: merged pull request #${event.number} (${event.head} into ${event.base}) as ${sha.slice(0, 7)}`,
+    );
   } catch (error) {
     // A conflict or a refused push: on GitHub the pull request would just stay unmergeable.
-    world.log(`merge bot: pull request #${event.number} stays open: the merge failed: ${error instanceof Error ? error.message : String(error)}`);
+    world.log(
+      `merge bot: pull request #${event.number} stays open: the merge failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 
@@ -61,7 +68,9 @@ async function mergeInRemote(world: MergeBotWorld, event: PullRequestOpenedEvent
     // GitHub's merge message: the subject names the branch, the body is the pull request's title.
     const message = ['-m', `Merge pull request #${event.number} from ${world.sim.owner}/${event.head}`, '-m', title];
     await sandboxGit(dir, ['merge', '--no-ff', '--quiet', ...message, event.headSha], { env: GITHUB_COMMITTER });
-    await sandboxGit(dir, ['push', '--quiet', 'origin', `HEAD:refs/heads/${event.base}`], { env: { [MERGE_BOT_ENV]: '1' } });
+    await sandboxGit(dir, ['push', '--quiet', 'origin', `HEAD:refs/heads/${event.base}`], {
+      env: { [MERGE_BOT_ENV]: '1' },
+    });
     return await sandboxGit(dir, ['rev-parse', 'HEAD']);
   } finally {
     await rm(dir, { recursive: true, force: true });

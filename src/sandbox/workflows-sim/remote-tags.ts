@@ -10,7 +10,11 @@ const ZERO = '0'.repeat(40);
  */
 export async function mirrorCreatedTag(remoteDir: string, tag: string, sha: string): Promise<boolean> {
   const ref = `refs/tags/${tag}`;
-  const exists = (args: string[]) => sandboxGit(remoteDir, args).then(() => true, () => false);
+  const exists = (args: string[]) =>
+    sandboxGit(remoteDir, args).then(
+      () => true,
+      () => false,
+    );
   if (await exists(['rev-parse', '--verify', '--quiet', ref])) return false;
   // A tag object made through the API alone is unknown to git: there is nothing to point at.
   if (!(await exists(['cat-file', '-e', `${sha}^{commit}`]))) return false;

@@ -12,7 +12,11 @@ export interface CheckOutcome {
  * half the scenario's delay each, then concluded (the scenario's failing checks fail). Resolves
  * with the conclusions, in the order of `requiredChecks`.
  */
-export async function runRequiredChecks(sim: GitHubSim, scenario: ActionsScenario, sha: string): Promise<CheckOutcome[]> {
+export async function runRequiredChecks(
+  sim: GitHubSim,
+  scenario: ActionsScenario,
+  sha: string,
+): Promise<CheckOutcome[]> {
   const names = scenario.requiredChecks;
   const ids = names.map((name) => sim.addCheckRun(sha, { name, status: 'queued', appSlug: 'github-actions' }).id);
   await delay(scenario.checkDelayMs / 2);
@@ -20,7 +24,11 @@ export async function runRequiredChecks(sim: GitHubSim, scenario: ActionsScenari
   await delay(scenario.checkDelayMs / 2);
   return names.map((name, index) => {
     const failing = scenario.failingChecks.includes(name);
-    sim.updateCheckRun(ids[index]!, { status: 'completed', conclusion: failing ? 'failure' : 'success', title: failing ? `${name} failed` : `${name} passed` });
+    sim.updateCheckRun(ids[index]!, {
+      status: 'completed',
+      conclusion: failing ? 'failure' : 'success',
+      title: failing ? `${name} failed` : `${name} passed`,
+    });
     return { name, conclusion: failing ? 'failure' : 'success' };
   });
 }

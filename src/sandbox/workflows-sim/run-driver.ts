@@ -77,7 +77,13 @@ export class RunDriver {
     let ranAny = false;
     // As on GitHub: a job whose `needs` did not all succeed is skipped (a re-run keeps earlier results).
     const results = new Map<string, 'success' | 'failure' | 'skipped'>(
-      sim.jobs(runId).filter((entry) => entry.conclusion !== null).map((entry) => [plan.jobs.find((planned) => planned.name === entry.name)?.id ?? entry.name, entry.conclusion === 'success' ? 'success' : entry.conclusion === 'skipped' ? 'skipped' : 'failure']),
+      sim
+        .jobs(runId)
+        .filter((entry) => entry.conclusion !== null)
+        .map((entry) => [
+          plan.jobs.find((planned) => planned.name === entry.name)?.id ?? entry.name,
+          entry.conclusion === 'success' ? 'success' : entry.conclusion === 'skipped' ? 'skipped' : 'failure',
+        ]),
     );
     for (const job of plan.jobs) {
       const existing = only?.get(job.name);
@@ -98,9 +104,17 @@ export class RunDriver {
     this.world.log(`run ${runId} (${plan.file}) concluded ${failed ? 'failure' : ranAny ? 'success' : 'skipped'}`);
   }
 
-  private async driveJob(runId: number, plan: WorkflowPlan, job: JobPlan, trigger: RunTrigger, existingJobId?: number): Promise<boolean> {
+  private async driveJob(
+    runId: number,
+    plan: WorkflowPlan,
+    job: JobPlan,
+    trigger: RunTrigger,
+    existingJobId?: number,
+  ): Promise<boolean> {
     const { sim, scenario } = this.world;
-    const jobId = existingJobId ?? sim.addJob(runId, { name: job.name, status: 'queued', steps: job.steps.map((name) => ({ name })) }).id;
+    const jobId =
+      existingJobId ??
+      sim.addJob(runId, { name: job.name, status: 'queued', steps: job.steps.map((name) => ({ name })) }).id;
     const lines: string[] = [];
     const say = (line: string) => lines.push(line);
 
@@ -112,7 +126,8 @@ export class RunDriver {
       const after = scenario.colleagueApprovesAfterMs;
       if (after !== undefined) {
         setTimeout(() => {
-          if (sim.approveAsColleague(runId, 'maintainer')) this.world.log(`run ${runId}: a colleague approved the ${job.environment} environment`);
+          if (sim.approveAsColleague(runId, 'maintainer'))
+            this.world.log(`run ${runId}: a colleague approved the ${job.environment} environment`);
         }, after).unref();
       }
       const approved = await this.world.awaitReview(runId);
@@ -154,13 +169,21 @@ export class RunDriver {
   }
 
   private injectedFailure(workflow: string, step: string): void {
-    const failure = this.world.scenario.failures.find((entry) => entry.times > 0 && step.includes(entry.step) && (!entry.workflow || entry.workflow === workflow));
+    const failure = this.world.scenario.failures.find(
+      (entry) => entry.times > 0 && step.includes(entry.step) && (!entry.workflow || entry.workflow === workflow),
+    );
     if (!failure) return;
     failure.times -= 1;
     throw new StepFailure(failure.reason);
   }
 
-  private async step(runId: number, job: JobPlan, index: number, trigger: RunTrigger, say: (line: string) => void): Promise<void> {
+  private async step(
+    runId: number,
+    job: JobPlan,
+    index: number,
+    trigger: RunTrigger,
+    say: (line: string) => void,
+  ): Promise<void> {
     const name = job.steps[index] ?? '';
     if (job.setsVersion.includes(index)) {
       this.setVersion(runId, trigger, say);
@@ -193,14 +216,18 @@ export class RunDriver {
   private setVersion(runId: number, trigger: RunTrigger, say: (line: string) => void): void {
     this.versions.delete(runId);
     const tag = trigger.event === 'release' ? trigger.ref : undefined;
-    if (tag !== undefined && !tag.startsWith('v')) throw new StepFailure(`Tag ${tag} is not a release tag of the form v<version>`);
+    if (tag !== undefined && !tag.startsWith('v'))
+      throw new StepFailure(`Tag ${tag} is not a release tag of the form v<version>`);
     const wanted = (tag === undefined ? (trigger.inputs['version'] ?? '') : tag.slice(1)).replace(/\s/g, '');
     if (!wanted) {
       say('No version given: building the version the project files hold.');
       return;
     }
     const version = normalizeVersion(wanted);
-    if (version === undefined) throw new StepFailure(`pyrelease: Version "${wanted}" is not a PEP 440 version; write it like 1.2.4 or 1.3.0rc1.`);
+    if (version === undefined)
+      throw new StepFailure(
+        `pyrelease: Version "${wanted}" is not a PEP 440 version; write it like 1.2.4 or 1.3.0rc1.`,
+      );
     if (version.includes('+')) throw new StepFailure(`pyrelease: ${version} is a local version, and PyPI refuses them`);
     say(`SETUPTOOLS_SCM_PRETEND_VERSION=${wanted} and PDM_BUILD_SCM_VERSION=${wanted} added to $GITHUB_ENV`);
     say(`npx --yes ${PYRELEASE_NPX} bump --set ${wanted}`);
@@ -210,18 +237,24 @@ export class RunDriver {
   /** The same comparison the generated workflow's Python step makes. */
   private checkVersion(runId: number, trigger: RunTrigger, say: (line: string) => void): void {
     const built = this.mustHaveArtifacts(runId);
-    const versions = new Set([built.sdist, built.wheel].map((path) => {
-      const parsed = parseDistFilename(path.split('/').pop() ?? '');
-      return parsed.ok ? parsed.value.version.text : 'unparsable';
-    }));
-    const wanted = trigger.event === 'workflow_dispatch' ? trigger.inputs['version']?.trim() : trigger.ref.replace(/^v/, '');
+    const versions = new Set(
+      [built.sdist, built.wheel].map((path) => {
+        const parsed = parseDistFilename(path.split('/').pop() ?? '');
+        return parsed.ok ? parsed.value.version.text : 'unparsable';
+      }),
+    );
+    const wanted =
+      trigger.event === 'workflow_dispatch' ? trigger.inputs['version']?.trim() : trigger.ref.replace(/^v/, '');
     if (!wanted) {
       say('No version input given: nothing to compare the build with.');
       return;
     }
     const expected = normalizeVersion(wanted);
     if (!expected || versions.size !== 1 || !versions.has(expected)) {
-      throw new StepFailure(`${trigger.event === 'workflow_dispatch' ? 'the version input' : `tag ${trigger.ref}`} says ${wanted}, but the build produced ${[...versions].join(', ')}: fix the version, then tag again`);
+      throw new StepFailure(
+        `${trigger.event === 'workflow_dispatch' ? 'the version input' : `tag ${trigger.ref}`} says ${wanted}, but the build produced ${[...versions].join(', ')}: fix the version, then tag ` +
+          `again`,
+      );
     }
     say(`${trigger.ref} matches the built version ${expected}`);
   }
@@ -230,7 +263,10 @@ export class RunDriver {
     const built = this.mustHaveArtifacts(runId);
     const testpypi = job.repositoryUrl?.includes('test.pypi.org') ?? false;
     const uploadUrl = testpypi ? this.world.uploadUrls.testpypi : this.world.uploadUrls.pypi;
-    say(`Checking for trusted publishing: exchanging the OIDC token for a short-lived upload token (${testpypi ? 'testpypi' : 'pypi'})`);
+    say(
+      `Checking for trusted publishing: exchanging the OIDC token for a ` +
+        `short-lived upload token (${testpypi ? 'testpypi' : 'pypi'})`,
+    );
     if (job.printHash) await printHashes([built.sdist, built.wheel], say);
     for (const path of [built.sdist, built.wheel]) {
       const result = await uploadToIndex(uploadUrl, path, `pypi-sandbox-run-${runId}`);
@@ -246,7 +282,10 @@ export class RunDriver {
 
   private mustHaveArtifacts(runId: number): BuiltDistributions {
     const built = this.artifacts.get(runId);
-    if (!built) throw new StepFailure('Unable to download artifact(s): Artifact not found for name: python-package-distributions');
+    if (!built)
+      throw new StepFailure(
+        'Unable to download artifact(s): Artifact not found for name: python-package-distributions',
+      );
     return built;
   }
 }

@@ -24,5 +24,13 @@ export const DEFAULT_SCENARIO: ActionsScenario = {
   reviewers: [],
   failures: [],
   failingChecks: [],
-  requiredChecks: ['lint', 'typecheck', 'tests', 'package-build', 'docs-validation', 'build-validation', 'release-label'],
+  requiredChecks: [
+    'lint',
+    'typecheck',
+    'tests',
+    'package-build',
+    'docs-validation',
+    'build-validation',
+    'release-label',
+  ],
 };

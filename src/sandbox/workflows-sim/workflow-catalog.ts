@@ -30,7 +30,8 @@ export interface WorkflowPlan {
 }
 
 type Table = Record<string, unknown>;
-const isTable = (value: unknown): value is Table => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isTable = (value: unknown): value is Table =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** A step's display name as the Actions UI shows it. */
 function stepName(step: Table): string {
@@ -65,10 +66,18 @@ export function planWorkflow(file: string, text: string): WorkflowPlan | undefin
   for (const [id, job] of Object.entries(isTable(data['jobs']) ? data['jobs'] : {})) {
     if (!isTable(job)) continue;
     const steps = Array.isArray(job['steps']) ? job['steps'].filter(isTable) : [];
-    const publishStep = steps.find((step) => typeof step['uses'] === 'string' && step['uses'].startsWith('pypa/gh-action-pypi-publish'));
+    const publishStep = steps.find(
+      (step) => typeof step['uses'] === 'string' && step['uses'].startsWith('pypa/gh-action-pypi-publish'),
+    );
     const withBlock = publishStep && isTable(publishStep['with']) ? publishStep['with'] : {};
-    const environment = typeof job['environment'] === 'string' ? job['environment'] : isTable(job['environment']) ? String(job['environment']['name'] ?? '') : undefined;
-    const needs = typeof job['needs'] === 'string' ? [job['needs']] : Array.isArray(job['needs']) ? job['needs'].map(String) : [];
+    const environment =
+      typeof job['environment'] === 'string'
+        ? job['environment']
+        : isTable(job['environment'])
+          ? String(job['environment']['name'] ?? '')
+          : undefined;
+    const needs =
+      typeof job['needs'] === 'string' ? [job['needs']] : Array.isArray(job['needs']) ? job['needs'].map(String) : [];
     jobs.push({
       id,
       name: typeof job['name'] === 'string' ? job['name'] : id,
@@ -76,7 +85,8 @@ export function planWorkflow(file: string, text: string): WorkflowPlan | undefin
       publishes: publishStep !== undefined,
       repositoryUrl: typeof withBlock['repository-url'] === 'string' ? withBlock['repository-url'] : undefined,
       skipExisting: withBlock['skip-existing'] === true || withBlock['skip-existing'] === 'true',
-      // The action reads either spelling of an input (`print_hash` before v1.8), and prints the hashes when verbose too.
+      // The action reads either spelling of an input (`print_hash` before v1.8), and prints the hashes when verbose
+      // too.
       printHash: isOn(withBlock['print-hash']) || isOn(withBlock['print_hash']) || isOn(withBlock['verbose']),
       needs,
       condition: typeof job['if'] === 'string' ? job['if'] : undefined,

@@ -19,9 +19,12 @@ export interface WorkflowsSim {
 /**
  * GitHub Actions, simulated: pushes of tags start the publish workflow whose `on.push.tags` match,
  * dispatches and published releases start theirs, pushes to the default branch get the required
- * checks. A tag GitHub creates itself (publishing a release) is written to the bare remote. Jobs really check out, build and upload; approvals, reruns and failures behave as on GitHub.
+ * checks. A tag GitHub creates itself (publishing a release) is written to the bare remote. Jobs really check out,
+ * build and upload; approvals, reruns and failures behave as on GitHub.
  */
-export async function attachWorkflowsSim(world: Omit<RunnerWorld, 'awaitReview'> & { defaultBranch: string }): Promise<WorkflowsSim> {
+export async function attachWorkflowsSim(
+  world: Omit<RunnerWorld, 'awaitReview'> & { defaultBranch: string },
+): Promise<WorkflowsSim> {
   const { sim, remoteDir } = world;
   const reviews = new Map<number, (approved: boolean) => void>();
   const pending = new Set<Promise<void>>();
@@ -34,12 +37,16 @@ export async function attachWorkflowsSim(world: Omit<RunnerWorld, 'awaitReview'>
     awaitReview: (runId) => new Promise<boolean>((resolve) => reviews.set(runId, resolve)),
   });
   const track = (work: Promise<void>) => {
-    const guarded = work.catch((error: unknown) => world.log(`simulator error: ${error instanceof Error ? error.stack ?? error.message : String(error)}`));
+    const guarded = work.catch((error: unknown) =>
+      world.log(`simulator error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+    );
     pending.add(guarded);
     void guarded.finally(() => pending.delete(guarded));
   };
   const start = (plan: WorkflowPlan, trigger: RunTrigger, runId?: number) => {
-    const id = runId ?? sim.createRun({ workflow: plan.file, event: trigger.event, headBranch: trigger.ref, headSha: trigger.sha }).id;
+    const id =
+      runId ??
+      sim.createRun({ workflow: plan.file, event: trigger.event, headBranch: trigger.ref, headSha: trigger.sha }).id;
     plans.set(id, { plan, trigger });
     world.log(`run ${id}: ${plan.file} on ${trigger.event} of ${trigger.ref} (${trigger.sha.slice(0, 7)})`);
     track(driver.drive(id, plan, trigger));
@@ -47,7 +54,9 @@ export async function attachWorkflowsSim(world: Omit<RunnerWorld, 'awaitReview'>
 
   // The workflows GitHub knows about: those on the default branch (dispatch needs them there).
   const head = sim.ref(`refs/heads/${world.defaultBranch}`);
-  if (head) for (const plan of await workflowsAt(remoteDir, head)) sim.defineWorkflow({ file: plan.file, name: plan.name, triggers: [...plan.triggers.events] });
+  if (head)
+    for (const plan of await workflowsAt(remoteDir, head))
+      sim.defineWorkflow({ file: plan.file, name: plan.name, triggers: [...plan.triggers.events] });
 
   const checks = (sha: string) => track(runRequiredChecks(sim, world.scenario, sha).then(() => undefined));
 
@@ -84,7 +93,11 @@ export async function attachWorkflowsSim(world: Omit<RunnerWorld, 'awaitReview'>
             sim.updateRun(event.runId, { status: 'completed', conclusion: 'startup_failure' });
             return;
           }
-          start(plan, { event: 'workflow_dispatch', ref: event.ref, sha: event.sha, inputs: event.inputs, prerelease: false }, event.runId);
+          start(
+            plan,
+            { event: 'workflow_dispatch', ref: event.ref, sha: event.sha, inputs: event.inputs, prerelease: false },
+            event.runId,
+          );
         })(),
       );
     }),
@@ -95,7 +108,13 @@ export async function attachWorkflowsSim(world: Omit<RunnerWorld, 'awaitReview'>
           await tagsWritten.get(event.release.tagName)?.catch(() => undefined);
           for (const plan of (await workflowsAt(remoteDir, event.sha)).filter(triggeredByRelease)) {
             counts.release += 1;
-            start(plan, { event: 'release', ref: event.release.tagName, sha: event.sha, inputs: {}, prerelease: event.release.prerelease });
+            start(plan, {
+              event: 'release',
+              ref: event.release.tagName,
+              sha: event.sha,
+              inputs: {},
+              prerelease: event.release.prerelease,
+            });
           }
         })(),
       );
@@ -108,7 +127,12 @@ export async function attachWorkflowsSim(world: Omit<RunnerWorld, 'awaitReview'>
       const known = plans.get(event.runId);
       if (!known) return;
       counts.rerun += 1;
-      const jobs = new Map(sim.jobs(event.runId).filter((job) => event.jobIds.includes(job.id)).map((job) => [job.name, job.id]));
+      const jobs = new Map(
+        sim
+          .jobs(event.runId)
+          .filter((job) => event.jobIds.includes(job.id))
+          .map((job) => [job.name, job.id]),
+      );
       track(driver.drive(event.runId, known.plan, known.trigger, jobs));
     }),
   ];

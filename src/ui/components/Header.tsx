@@ -8,7 +8,9 @@ export function Header({ header, resumed }: { header: ReleaseHeader | undefined;
   const versions = header.from || header.to ? `${header.from ?? '?'} → ${header.to ?? '?'}` : undefined;
   return (
     <Box>
-      <Text bold color={tone('magenta')}>pyrelease</Text>
+      <Text bold color={tone('magenta')}>
+        pyrelease
+      </Text>
       {header.project ? <Text> {header.project}</Text> : null}
       {versions ? <Text bold> {versions}</Text> : null}
       <Text dimColor> · {header.mode}</Text>

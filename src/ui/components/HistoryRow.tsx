@@ -21,7 +21,11 @@ export function HistoryRow({ item }: { item: HistoryItem }) {
               {'    '}would run: {action}
             </Text>
           ))}
-          {item.hint ? <Text color={tone('yellow')}>{'  '}→ {item.hint}</Text> : null}
+          {item.hint ? (
+            <Text color={tone('yellow')}>
+              {'  '}→ {item.hint}
+            </Text>
+          ) : null}
         </Box>
       );
     case 'note':
@@ -34,11 +38,21 @@ export function HistoryRow({ item }: { item: HistoryItem }) {
       return (
         <Text>
           <Text color={tone('cyan')}>{SYMBOLS.question}</Text> {item.message} <Text bold>{item.answer}</Text>
-          {item.source === 'user' ? null : <Text dimColor> ({item.source === 'flag' ? 'given' : item.source === 'journal' ? 'from the journal' : 'default'})</Text>}
+          {item.source === 'user' ? null : (
+            <Text dimColor>
+              {' '}
+              ({item.source === 'flag' ? 'given' : item.source === 'journal' ? 'from the journal' : 'default'})
+            </Text>
+          )}
         </Text>
       );
     case 'output':
-      return <Text dimColor>{'    '}{item.line}</Text>;
+      return (
+        <Text dimColor>
+          {'    '}
+          {item.line}
+        </Text>
+      );
     case 'report':
       return (
         <Box flexDirection="column" marginY={1}>

@@ -4,11 +4,19 @@ import type { StageView } from '../view-state';
 import { useTone } from '../ui-context';
 
 /** A stage is as far as its steps: running if one runs, failed if one failed, done when all are. */
-export function stageState(stage: StageView): { status: 'pending' | 'running' | 'finished'; conclusion?: StepConclusion } {
-  const failed = stage.steps.find((step) => step.conclusion === 'failed' || step.conclusion === 'blocked' || step.conclusion === 'cancelled');
+export function stageState(stage: StageView): {
+  status: 'pending' | 'running' | 'finished';
+  conclusion?: StepConclusion;
+} {
+  const failed = stage.steps.find(
+    (step) => step.conclusion === 'failed' || step.conclusion === 'blocked' || step.conclusion === 'cancelled',
+  );
   if (failed) return { status: 'finished', conclusion: failed.conclusion! };
   if (stage.steps.length > 0 && stage.steps.every((step) => step.status === 'finished')) {
-    return { status: 'finished', conclusion: stage.steps.some((step) => step.conclusion === 'dry-run') ? 'dry-run' : 'ok' };
+    return {
+      status: 'finished',
+      conclusion: stage.steps.some((step) => step.conclusion === 'dry-run') ? 'dry-run' : 'ok',
+    };
   }
   if (stage.steps.some((step) => step.status !== 'pending')) return { status: 'running' };
   return { status: 'pending' };
@@ -21,7 +29,11 @@ export function StageBar({ stages }: { stages: StageView[] }) {
       {stages.map((stage) => {
         const { status, conclusion } = stageState(stage);
         return (
-          <Text key={stage.id} color={tone(status === 'pending' ? 'gray' : toneFor(conclusion))} bold={status === 'running'}>
+          <Text
+            key={stage.id}
+            color={tone(status === 'pending' ? 'gray' : toneFor(conclusion))}
+            bold={status === 'running'}
+          >
             {symbolFor(status, conclusion)} {stage.title}
           </Text>
         );

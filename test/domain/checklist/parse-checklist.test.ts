@@ -17,7 +17,11 @@ describe('parseChecklist', () => {
     ].join('\n');
     expect(parseChecklist(markdown)).toEqual([
       { id: 'checklist.release-notes-reviewed', text: 'Release notes reviewed', line: 3 },
-      { id: 'checklist.support-matrix-md-matches-requires', text: '`SUPPORT_MATRIX.md` matches requires-python', line: 4 },
+      {
+        id: 'checklist.support-matrix-md-matches-requires',
+        text: '`SUPPORT_MATRIX.md` matches requires-python',
+        line: 4,
+      },
       { id: 'checklist.plus-marker', text: 'Plus marker', line: 6 },
       { id: 'checklist.ordered-item', text: 'Ordered item', line: 7 },
       { id: 'checklist.nested-item', text: 'Nested item', line: 9 },
@@ -54,7 +58,11 @@ describe('parseChecklist', () => {
       '- [ ] Last',
       '## Heading',
     ].join('\n');
-    expect(parseChecklist(markdown).map((item) => item.text)).toEqual(['The pypi environment requires approval by a maintainer', 'Next', 'Last']);
+    expect(parseChecklist(markdown).map((item) => item.text)).toEqual([
+      'The pypi environment requires approval by a maintainer',
+      'Next',
+      'Last',
+    ]);
   });
 
   it('skips boxes without text and brackets that are not task boxes', () => {
@@ -62,8 +70,15 @@ describe('parseChecklist', () => {
   });
 
   it('de-duplicates ids with -2, -3 and steps around an id an item already holds', () => {
-    const ids = parseChecklist('- [ ] Docs built\n- [ ] Docs built\n- [ ] docs built 2\n- [ ] Docs built!').map((item) => item.id);
-    expect(ids).toEqual(['checklist.docs-built', 'checklist.docs-built-2', 'checklist.docs-built-2-2', 'checklist.docs-built-3']);
+    const ids = parseChecklist('- [ ] Docs built\n- [ ] Docs built\n- [ ] docs built 2\n- [ ] Docs built!').map(
+      (item) => item.id,
+    );
+    expect(ids).toEqual([
+      'checklist.docs-built',
+      'checklist.docs-built-2',
+      'checklist.docs-built-2-2',
+      'checklist.docs-built-3',
+    ]);
   });
 
   it('reads the checklist pyrelease init writes', () => {

@@ -26,7 +26,9 @@ describe('loadConfig', () => {
     const error = thrownBy('[tool.pyrelease]\nbranch = 5\n');
     expect(isPyreleaseError(error)).toBe(true);
     expect([error.code, error.keyPath, error.kind]).toEqual(['config.wrong-type', 'tool.pyrelease.branch', 'failed']);
-    expect(describeError(error)).toBe('pyproject.toml:2: tool.pyrelease.branch must be a string, but it is the integer 5.');
+    expect(describeError(error)).toBe(
+      'pyproject.toml:2: tool.pyrelease.branch must be a string, but it is the integer 5.',
+    );
     expect(error.hint).toBe('Write it like `branch = "main"`, or remove the key to use the default ("main").');
     expect(error.problems.map((problem) => problem.keyPath)).toEqual(['tool.pyrelease.branch']);
   });

@@ -23,8 +23,12 @@ describe('renderConfigTable', () => {
       '# Tag for a version; {version} becomes the PEP 440 version (1.4.0 -> v1.4.0).',
       'tag-format = "v{version}"',
     ]);
-    expect(text).toContain('required-checks = ["lint", "typecheck", "tests", "package-build", "docs-validation", "build-validation", "release-label"]\n');
-    expect(text).toContain('[tool.pyrelease.workflows]\npypi = "publish-pypi.yml"\ntestpypi = "publish-testpypi.yml"\n');
+    expect(text).toContain(
+      'required-checks = ["lint", "typecheck", "tests", "package-build", "docs-validation", "build-validation", "release-label"]\n',
+    );
+    expect(text).toContain(
+      '[tool.pyrelease.workflows]\npypi = "publish-pypi.yml"\ntestpypi = "publish-testpypi.yml"\n',
+    );
     expect(text).toContain('# [tool.pyrelease.smoke.my-cli]\n# args = ["--help"]\n');
     expect(text).toContain('# [[tool.pyrelease.rollback]]\n');
   });

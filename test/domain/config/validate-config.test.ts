@@ -19,7 +19,9 @@ function validate(table: string, project = PROJECT) {
 
 /** Each problem as `code keyPath line`, the shape most assertions need. */
 function problemsOf(table: string, project = PROJECT): string[] {
-  return validate(table, project).problems.map((problem) => `${problem.code} ${problem.keyPath} ${problem.location?.line}`);
+  return validate(table, project).problems.map(
+    (problem) => `${problem.code} ${problem.keyPath} ${problem.location?.line}`,
+  );
 }
 
 describe('validateConfig: defaults', () => {
@@ -35,7 +37,15 @@ describe('validateConfig: defaults', () => {
       tagFormat: 'v{version}',
       workflows: { pypi: 'publish-pypi.yml', testpypi: 'publish-testpypi.yml' },
       environments: { pypi: 'pypi', testpypi: 'testpypi' },
-      requiredChecks: ['lint', 'typecheck', 'tests', 'package-build', 'docs-validation', 'build-validation', 'release-label'],
+      requiredChecks: [
+        'lint',
+        'typecheck',
+        'tests',
+        'package-build',
+        'docs-validation',
+        'build-validation',
+        'release-label',
+      ],
       checklist: 'docs/LAUNCH_CHECKLIST.md',
       supportMatrix: 'SUPPORT_MATRIX.md',
       smoke: {},
@@ -51,16 +61,32 @@ describe('validateConfig: defaults', () => {
   });
 
   it('fills keys left out of a partial table', () => {
-    const { config, problems } = validate('[tool.pyrelease]\nbranch = "trunk"\n[tool.pyrelease.workflows]\ntestpypi = "dry-run.yaml"\n');
+    const { config, problems } = validate(
+      '[tool.pyrelease]\nbranch = "trunk"\n[tool.pyrelease.workflows]\ntestpypi = "dry-run.yaml"\n',
+    );
     expect(problems).toEqual([]);
-    expect(config).toEqual({ ...DEFAULT_CONFIG, branch: 'trunk', workflows: { pypi: 'publish-pypi.yml', testpypi: 'dry-run.yaml' } });
+    expect(config).toEqual({
+      ...DEFAULT_CONFIG,
+      branch: 'trunk',
+      workflows: { pypi: 'publish-pypi.yml', testpypi: 'dry-run.yaml' },
+    });
   });
 
   it('gives unlisted console scripts the default smoke settings', () => {
     const { config } = validate('[tool.pyrelease.smoke.acme]\nargs = ["--version"]\n');
     expect(smokeSettingsFor(config, 'acme')).toEqual({ args: ['--version'], timeout: 60, expectExit: 0, skip: false });
-    expect(smokeSettingsFor(config, 'acme-worker')).toEqual({ args: ['--help'], timeout: 60, expectExit: 0, skip: false });
-    expect(smokeSettingsFor(config, 'constructor')).toEqual({ args: ['--help'], timeout: 60, expectExit: 0, skip: false });
+    expect(smokeSettingsFor(config, 'acme-worker')).toEqual({
+      args: ['--help'],
+      timeout: 60,
+      expectExit: 0,
+      skip: false,
+    });
+    expect(smokeSettingsFor(config, 'constructor')).toEqual({
+      args: ['--help'],
+      timeout: 60,
+      expectExit: 0,
+      skip: false,
+    });
   });
 });
 
@@ -166,50 +192,188 @@ pyrelease.rollback = [{ name = "x", argv = ["y"] }]
 // PROJECT is 8 lines and a blank one, so a table starting right after it starts on line 10.
 describe('validateConfig: problems, with the exact key path and line', () => {
   it.each<[string, string, string[]]>([
-    ['an unknown top-level key', '[tool.pyrelease]\nbranch = "main"\nbrnach = "x"\n', ['config.unknown-key tool.pyrelease.brnach 12']],
-    ['an unknown key in a smoke table', '[tool.pyrelease.smoke.acme]\ntimeot = 5\n', ['config.unknown-key tool.pyrelease.smoke.acme.timeot 11']],
-    ['an unknown key in workflows', '[tool.pyrelease]\nworkflows = { pypi = "a.yml", prod = "b.yml" }\n', ['config.unknown-key tool.pyrelease.workflows.prod 11']],
-    ['an unknown key in a rollback action', '[[tool.pyrelease.rollback]]\nname = "x"\nargv = ["y"]\ncmd = "z"\n', ['config.unknown-key tool.pyrelease.rollback[0].cmd 13']],
-    ['an unknown key in a smoke command', '[tool.pyrelease]\nsmoke-commands = [\n  { argv = ["a"], exit = 1 },\n]\n', ['config.unknown-key tool.pyrelease.smoke-commands[0].exit 12']],
-    ['a smoke table for a script the project lacks', '[tool.pyrelease.smoke.acme-wroker]\nskip = true\n', ['config.unknown-key tool.pyrelease.smoke.acme-wroker 10']],
-    ['a string for a boolean', '[tool.pyrelease]\nsign-tags = "yes"\n', ['config.wrong-type tool.pyrelease.sign-tags 11']],
-    ['a string for a list', '[tool.pyrelease]\nrequired-checks = "lint"\n', ['config.wrong-type tool.pyrelease.required-checks 11']],
-    ['a number inside a list', '[tool.pyrelease]\nrequired-checks = [\n  "lint",\n  7,\n]\n', ['config.wrong-type tool.pyrelease.required-checks[1] 13']],
-    ['a float for an exit code', '[tool.pyrelease.smoke.acme]\nexpect-exit = 1.5\n', ['config.wrong-type tool.pyrelease.smoke.acme.expect-exit 11']],
-    ['a string for a timeout', '[tool.pyrelease.smoke.acme]\ntimeout = "60s"\n', ['config.wrong-type tool.pyrelease.smoke.acme.timeout 11']],
-    ['a string for a table', '[tool.pyrelease]\nworkflows = "publish.yml"\n', ['config.wrong-type tool.pyrelease.workflows 11']],
-    ['a shell string for an argv', '[tool.pyrelease]\nsmoke-commands = ["acme --help"]\n', ['config.wrong-type tool.pyrelease.smoke-commands[0] 11']],
-    ['a single-bracket rollback table', '[tool.pyrelease.rollback]\nname = "x"\n', ['config.wrong-type tool.pyrelease.rollback 10']],
+    [
+      'an unknown top-level key',
+      '[tool.pyrelease]\nbranch = "main"\nbrnach = "x"\n',
+      ['config.unknown-key tool.pyrelease.brnach 12'],
+    ],
+    [
+      'an unknown key in a smoke table',
+      '[tool.pyrelease.smoke.acme]\ntimeot = 5\n',
+      ['config.unknown-key tool.pyrelease.smoke.acme.timeot 11'],
+    ],
+    [
+      'an unknown key in workflows',
+      '[tool.pyrelease]\nworkflows = { pypi = "a.yml", prod = "b.yml" }\n',
+      ['config.unknown-key tool.pyrelease.workflows.prod 11'],
+    ],
+    [
+      'an unknown key in a rollback action',
+      '[[tool.pyrelease.rollback]]\nname = "x"\nargv = ["y"]\ncmd = "z"\n',
+      ['config.unknown-key tool.pyrelease.rollback[0].cmd 13'],
+    ],
+    [
+      'an unknown key in a smoke command',
+      '[tool.pyrelease]\nsmoke-commands = [\n  { argv = ["a"], exit = 1 },\n]\n',
+      ['config.unknown-key tool.pyrelease.smoke-commands[0].exit 12'],
+    ],
+    [
+      'a smoke table for a script the project lacks',
+      '[tool.pyrelease.smoke.acme-wroker]\nskip = true\n',
+      ['config.unknown-key tool.pyrelease.smoke.acme-wroker 10'],
+    ],
+    [
+      'a string for a boolean',
+      '[tool.pyrelease]\nsign-tags = "yes"\n',
+      ['config.wrong-type tool.pyrelease.sign-tags 11'],
+    ],
+    [
+      'a string for a list',
+      '[tool.pyrelease]\nrequired-checks = "lint"\n',
+      ['config.wrong-type tool.pyrelease.required-checks 11'],
+    ],
+    [
+      'a number inside a list',
+      '[tool.pyrelease]\nrequired-checks = [\n  "lint",\n  7,\n]\n',
+      ['config.wrong-type tool.pyrelease.required-checks[1] 13'],
+    ],
+    [
+      'a float for an exit code',
+      '[tool.pyrelease.smoke.acme]\nexpect-exit = 1.5\n',
+      ['config.wrong-type tool.pyrelease.smoke.acme.expect-exit 11'],
+    ],
+    [
+      'a string for a timeout',
+      '[tool.pyrelease.smoke.acme]\ntimeout = "60s"\n',
+      ['config.wrong-type tool.pyrelease.smoke.acme.timeout 11'],
+    ],
+    [
+      'a string for a table',
+      '[tool.pyrelease]\nworkflows = "publish.yml"\n',
+      ['config.wrong-type tool.pyrelease.workflows 11'],
+    ],
+    [
+      'a shell string for an argv',
+      '[tool.pyrelease]\nsmoke-commands = ["acme --help"]\n',
+      ['config.wrong-type tool.pyrelease.smoke-commands[0] 11'],
+    ],
+    [
+      'a single-bracket rollback table',
+      '[tool.pyrelease.rollback]\nname = "x"\n',
+      ['config.wrong-type tool.pyrelease.rollback 10'],
+    ],
     ['a non-table [tool.pyrelease]', '[tool]\npyrelease = true\n', ['config.wrong-type tool.pyrelease 11']],
-    ['a tag format without {version}', '[tool.pyrelease]\ntag-format = "release"\n', ['config.bad-value tool.pyrelease.tag-format 11']],
-    ['a tag format with another placeholder', '[tool.pyrelease]\ntag-format = "{name}-{version}"\n', ['config.bad-value tool.pyrelease.tag-format 11']],
-    ['a tag format git refuses', '[tool.pyrelease]\ntag-format = "v {version}"\n', ['config.bad-value tool.pyrelease.tag-format 11']],
+    [
+      'a tag format without {version}',
+      '[tool.pyrelease]\ntag-format = "release"\n',
+      ['config.bad-value tool.pyrelease.tag-format 11'],
+    ],
+    [
+      'a tag format with another placeholder',
+      '[tool.pyrelease]\ntag-format = "{name}-{version}"\n',
+      ['config.bad-value tool.pyrelease.tag-format 11'],
+    ],
+    [
+      'a tag format git refuses',
+      '[tool.pyrelease]\ntag-format = "v {version}"\n',
+      ['config.bad-value tool.pyrelease.tag-format 11'],
+    ],
     ['a branch git refuses', '[tool.pyrelease]\nbranch = "main..dev"\n', ['config.bad-value tool.pyrelease.branch 11']],
-    ['a workflow path instead of a file name', '[tool.pyrelease.workflows]\npypi = ".github/workflows/publish.yml"\n', ['config.bad-value tool.pyrelease.workflows.pypi 11']],
-    ['a workflow file that is not YAML', '[tool.pyrelease.workflows]\ntestpypi = "publish.json"\n', ['config.bad-value tool.pyrelease.workflows.testpypi 11']],
-    ['an empty environment', '[tool.pyrelease.environments]\npypi = ""\n', ['config.bad-value tool.pyrelease.environments.pypi 11']],
-    ['an absolute checklist path', '[tool.pyrelease]\nchecklist = "/etc/checklist.md"\n', ['config.bad-value tool.pyrelease.checklist 11']],
-    ['a zero timeout', '[tool.pyrelease.smoke.acme]\ntimeout = 0\n', ['config.bad-value tool.pyrelease.smoke.acme.timeout 11']],
-    ['an exit code above 255', '[tool.pyrelease.smoke.acme]\nexpect-exit = 256\n', ['config.bad-value tool.pyrelease.smoke.acme.expect-exit 11']],
-    ['a CI wait over a day', '[tool.pyrelease]\nci-timeout = 5000\n', ['config.bad-value tool.pyrelease.ci-timeout 11']],
-    ['an empty argv', '[tool.pyrelease]\nsmoke-commands = [[]]\n', ['config.bad-value tool.pyrelease.smoke-commands[0] 11']],
-    ['an index URL that is not http(s)', '[tool.pyrelease.index]\npypi = "ftp://pypi.org"\n', ['config.bad-value tool.pyrelease.index.pypi 11']],
-    ['an index URL that is not a URL', '[tool.pyrelease.index]\ntestpypi = "test.pypi.org"\n', ['config.bad-value tool.pyrelease.index.testpypi 11']],
-    ['an index URL with a query', '[tool.pyrelease.index]\npypi = "https://pypi.org/?x=1"\n', ['config.bad-value tool.pyrelease.index.pypi 11']],
-    ['two rollback actions with one name', '[[tool.pyrelease.rollback]]\nname = "x"\nargv = ["a"]\n[[tool.pyrelease.rollback]]\nname = "x"\nargv = ["b"]\n', ['config.bad-value tool.pyrelease.rollback[1].name 14']],
-    ['a rollback action without argv', '[[tool.pyrelease.rollback]]\nname = "x"\n', ['config.missing-key tool.pyrelease.rollback[0].argv 10']],
-    ['a smoke command table without argv', '[tool.pyrelease]\nsmoke-commands = [{ timeout = 5 }]\n', ['config.missing-key tool.pyrelease.smoke-commands[0].argv 11']],
+    [
+      'a workflow path instead of a file name',
+      '[tool.pyrelease.workflows]\npypi = ".github/workflows/publish.yml"\n',
+      ['config.bad-value tool.pyrelease.workflows.pypi 11'],
+    ],
+    [
+      'a workflow file that is not YAML',
+      '[tool.pyrelease.workflows]\ntestpypi = "publish.json"\n',
+      ['config.bad-value tool.pyrelease.workflows.testpypi 11'],
+    ],
+    [
+      'an empty environment',
+      '[tool.pyrelease.environments]\npypi = ""\n',
+      ['config.bad-value tool.pyrelease.environments.pypi 11'],
+    ],
+    [
+      'an absolute checklist path',
+      '[tool.pyrelease]\nchecklist = "/etc/checklist.md"\n',
+      ['config.bad-value tool.pyrelease.checklist 11'],
+    ],
+    [
+      'a zero timeout',
+      '[tool.pyrelease.smoke.acme]\ntimeout = 0\n',
+      ['config.bad-value tool.pyrelease.smoke.acme.timeout 11'],
+    ],
+    [
+      'an exit code above 255',
+      '[tool.pyrelease.smoke.acme]\nexpect-exit = 256\n',
+      ['config.bad-value tool.pyrelease.smoke.acme.expect-exit 11'],
+    ],
+    [
+      'a CI wait over a day',
+      '[tool.pyrelease]\nci-timeout = 5000\n',
+      ['config.bad-value tool.pyrelease.ci-timeout 11'],
+    ],
+    [
+      'an empty argv',
+      '[tool.pyrelease]\nsmoke-commands = [[]]\n',
+      ['config.bad-value tool.pyrelease.smoke-commands[0] 11'],
+    ],
+    [
+      'an index URL that is not http(s)',
+      '[tool.pyrelease.index]\npypi = "ftp://pypi.org"\n',
+      ['config.bad-value tool.pyrelease.index.pypi 11'],
+    ],
+    [
+      'an index URL that is not a URL',
+      '[tool.pyrelease.index]\ntestpypi = "test.pypi.org"\n',
+      ['config.bad-value tool.pyrelease.index.testpypi 11'],
+    ],
+    [
+      'an index URL with a query',
+      '[tool.pyrelease.index]\npypi = "https://pypi.org/?x=1"\n',
+      ['config.bad-value tool.pyrelease.index.pypi 11'],
+    ],
+    [
+      'two rollback actions with one name',
+      '[[tool.pyrelease.rollback]]\nname = "x"\nargv = ["a"]\n[[tool.pyrelease.rollback]]\nname = "x"\nargv = ["b"]\n',
+      ['config.bad-value tool.pyrelease.rollback[1].name 14'],
+    ],
+    [
+      'a rollback action without argv',
+      '[[tool.pyrelease.rollback]]\nname = "x"\n',
+      ['config.missing-key tool.pyrelease.rollback[0].argv 10'],
+    ],
+    [
+      'a smoke command table without argv',
+      '[tool.pyrelease]\nsmoke-commands = [{ timeout = 5 }]\n',
+      ['config.missing-key tool.pyrelease.smoke-commands[0].argv 11'],
+    ],
     ['a token-named key', '[tool.pyrelease]\npypi-token = "x"\n', ['config.credential tool.pyrelease.pypi-token 11']],
-    ['a password-named key in a sub-table', '[tool.pyrelease.index]\npassword = "x"\n', ['config.credential tool.pyrelease.index.password 11']],
-    ['a token pasted as a value', `[tool.pyrelease]\nsmoke-commands = [["curl", "-H", "ghp_${'a'.repeat(36)}"]]\n`, ['config.credential tool.pyrelease.smoke-commands[0][2] 11']],
-    ['credentials in an index URL', '[tool.pyrelease.index]\npypi = "https://user:secret@pypi.example.org"\n', ['config.credential tool.pyrelease.index.pypi 11']],
+    [
+      'a password-named key in a sub-table',
+      '[tool.pyrelease.index]\npassword = "x"\n',
+      ['config.credential tool.pyrelease.index.password 11'],
+    ],
+    [
+      'a token pasted as a value',
+      `[tool.pyrelease]\nsmoke-commands = [["curl", "-H", "ghp_${'a'.repeat(36)}"]]\n`,
+      ['config.credential tool.pyrelease.smoke-commands[0][2] 11'],
+    ],
+    [
+      'credentials in an index URL',
+      '[tool.pyrelease.index]\npypi = "https://user:secret@pypi.example.org"\n',
+      ['config.credential tool.pyrelease.index.pypi 11'],
+    ],
   ])('reports %s', (_name, table, expected) => {
     expect(problemsOf(table)).toEqual(expected);
   });
 
   it('names the key path, what was expected and what was found', () => {
     const [problem] = validate('[tool.pyrelease.smoke.acme]\ntimeout = "60s"\n').problems;
-    expect(problem?.message).toBe('tool.pyrelease.smoke.acme.timeout must be a number of seconds, but it is the string "60s".');
+    expect(problem?.message).toBe(
+      'tool.pyrelease.smoke.acme.timeout must be a number of seconds, but it is the string "60s".',
+    );
     expect(problem?.hint).toBe('Write it like `timeout = 120`, or remove the key to use the default (60).');
     expect(problem?.location).toEqual({ file: 'pyproject.toml', line: 11 });
   });
@@ -236,7 +400,9 @@ describe('validateConfig: problems, with the exact key path and line', () => {
 
   it('suggests the console script a smoke table probably meant', () => {
     const [problem] = validate('[tool.pyrelease.smoke.acme-wroker]\nskip = true\n').problems;
-    expect(problem?.message).toBe('tool.pyrelease.smoke.acme-wroker names no console script of the project; its scripts are: acme, acme-worker.');
+    expect(problem?.message).toBe(
+      'tool.pyrelease.smoke.acme-wroker names no console script of the project; its scripts are: acme, acme-worker.',
+    );
     expect(problem?.hint).toBe('Did you mean `acme-worker`? Use the name as written in [project.scripts].');
   });
 
@@ -247,9 +413,9 @@ describe('validateConfig: problems, with the exact key path and line', () => {
 
   it('checks smoke tables against Poetry scripts', () => {
     const project = '[tool.poetry]\nname = "acme"\n[tool.poetry.scripts]\npoet = "acme:main"\n';
-    expect(problemsOf('[tool.pyrelease.smoke.poet]\nskip = true\n[tool.pyrelease.smoke.acme]\nskip = true\n', project)).toEqual([
-      'config.unknown-key tool.pyrelease.smoke.acme 8',
-    ]);
+    expect(
+      problemsOf('[tool.pyrelease.smoke.poet]\nskip = true\n[tool.pyrelease.smoke.acme]\nskip = true\n', project),
+    ).toEqual(['config.unknown-key tool.pyrelease.smoke.acme 8']);
   });
 
   it('says where credentials come from, and never echoes the token', () => {
@@ -258,7 +424,9 @@ describe('validateConfig: problems, with the exact key path and line', () => {
     expect(problem?.code).toBe('config.credential');
     expect(problem?.hint).toContain('GH_TOKEN, GITHUB_TOKEN or `gh auth token`');
     expect(`${problem?.message} ${problem?.hint}`).not.toContain(token);
-    const all = validate(`[tool.pyrelease]\nbranch = "${token}"\n`).problems.map((p) => `${p.message} ${p.hint}`).join('\n');
+    const all = validate(`[tool.pyrelease]\nbranch = "${token}"\n`)
+      .problems.map((p) => `${p.message} ${p.hint}`)
+      .join('\n');
     expect(all).not.toContain(token);
   });
 
@@ -278,7 +446,11 @@ args = ["--version"]
       'config.unknown-key tool.pyrelease.brnach 13',
       'config.bad-value tool.pyrelease.smoke.acme.timeout 16',
     ]);
-    expect([config.tagFormat, config.signTags, config.smoke]).toEqual(['v{version}', false, { acme: { args: ['--version'], timeout: 60, expectExit: 0, skip: false } }]);
+    expect([config.tagFormat, config.signTags, config.smoke]).toEqual([
+      'v{version}',
+      false,
+      { acme: { args: ['--version'], timeout: 60, expectExit: 0, skip: false } },
+    ]);
   });
 
   it('uses the file name it is given', () => {

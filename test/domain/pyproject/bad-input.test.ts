@@ -84,13 +84,18 @@ const cases: BadCase[] = [
     name: 'scripts that are not strings',
     files: { 'pyproject.toml': '[project]\nname = "acme"\nversion = "1.0"\n[project.scripts]\nacme = 3\n' },
     code: 'pyproject.invalid-field',
-    described: 'pyproject.toml: [project.scripts] "acme" must be a string like "package.module:function", found a number',
+    described:
+      'pyproject.toml: [project.scripts] "acme" must be a string like "package.module:function", found a number',
   },
   {
     name: 'console_scripts declared as an entry-point group',
-    files: { 'pyproject.toml': '[project]\nname = "acme"\nversion = "1.0"\n[project.entry-points.console_scripts]\nacme = "acme:main"\n' },
+    files: {
+      'pyproject.toml':
+        '[project]\nname = "acme"\nversion = "1.0"\n[project.entry-points.console_scripts]\nacme = "acme:main"\n',
+    },
     code: 'pyproject.invalid-field',
-    described: 'pyproject.toml: [project.entry-points.console_scripts] is not allowed; declare these commands in [project.scripts]',
+    described:
+      'pyproject.toml: [project.entry-points.console_scripts] is not allowed; declare these commands in [project.scripts]',
   },
   {
     name: 'version both static and dynamic',
@@ -115,32 +120,41 @@ const cases: BadCase[] = [
     name: 'version written with an escape',
     files: { 'pyproject.toml': '[project]\nname = "acme"\nversion = "1.\\u0030"\n' },
     code: 'version-source.not-a-literal',
-    described: 'pyproject.toml:3: pyproject.toml sets the version with a string with escapes or line breaks, not one plain string literal',
+    described:
+      'pyproject.toml:3: pyproject.toml sets the version with a string with escapes or line breaks, not one plain string literal',
   },
   {
     name: 'dynamic version, hatchling, no [tool.hatch.version]',
     files: { 'pyproject.toml': `${hatchling}${dynamicProject}[tool.ruff]\nline-length = 100\n` },
     code: 'version-source.no-provider',
-    described: 'pyproject.toml: [project] lists "version" in dynamic, but no version provider was found (build backend "hatchling.build"; tool tables: [tool.ruff])',
+    described:
+      'pyproject.toml: [project] lists "version" in dynamic, but no version provider was found (build backend "hatchling.build"; tool tables: [tool.ruff])',
     hint: 'Add [tool.hatch.version] with path = "src/your_package/__about__.py" (or source = "vcs" with hatch-vcs), then run pyrelease again.',
   },
   {
     name: 'dynamic version, unknown backend',
-    files: { 'pyproject.toml': `[build-system]\nrequires = ["maturin>=1.5"]\nbuild-backend = "maturin"\n${dynamicProject}[tool.maturin]\nfeatures = ["pyo3/extension-module"]\n` },
+    files: {
+      'pyproject.toml': `[build-system]\nrequires = ["maturin>=1.5"]\nbuild-backend = "maturin"\n${dynamicProject}[tool.maturin]\nfeatures = ["pyo3/extension-module"]\n`,
+    },
     code: 'version-source.no-provider',
-    described: 'pyproject.toml: [project] lists "version" in dynamic, but no version provider was found (build backend "maturin"; tool tables: [tool.maturin])',
+    described:
+      'pyproject.toml: [project] lists "version" in dynamic, but no version provider was found (build backend "maturin"; tool tables: [tool.maturin])',
   },
   {
     name: 'dynamic version, no build-system, no tool tables',
     files: { 'pyproject.toml': dynamicProject },
     code: 'version-source.no-provider',
-    described: 'pyproject.toml: [project] lists "version" in dynamic, but no version provider was found (no build backend declared; tool tables: none)',
+    described:
+      'pyproject.toml: [project] lists "version" in dynamic, but no version provider was found (no build backend declared; tool tables: none)',
   },
   {
     name: 'setuptools attr module that does not exist',
-    files: { 'pyproject.toml': `${setuptools}${dynamicProject}[tool.setuptools.dynamic]\nversion = { attr = "acme.__version__" }\n` },
+    files: {
+      'pyproject.toml': `${setuptools}${dynamicProject}[tool.setuptools.dynamic]\nversion = { attr = "acme.__version__" }\n`,
+    },
     code: 'version-source.attr-unreadable',
-    described: 'pyproject.toml: [tool.setuptools.dynamic] version attr "acme.__version__" points at module acme, but none of acme.py, acme/__init__.py, src/acme.py, src/acme/__init__.py can be read',
+    described:
+      'pyproject.toml: [tool.setuptools.dynamic] version attr "acme.__version__" points at module acme, but none of acme.py, acme/__init__.py, src/acme.py, src/acme/__init__.py can be read',
   },
   {
     name: 'setuptools attr module without the assignment',
@@ -159,36 +173,52 @@ const cases: BadCase[] = [
       'src/acme/__init__.py': 'import importlib.metadata\n__version__ = importlib.metadata.version("acme")\n',
     },
     code: 'version-source.not-a-literal',
-    described: 'src/acme/__init__.py:2: src/acme/__init__.py sets the version with __version__ = importlib.metadata.version("acme"), not one plain string literal',
+    described:
+      'src/acme/__init__.py:2: src/acme/__init__.py sets the version with __version__ = importlib.metadata.version("acme"), not one plain string literal',
   },
   {
     name: 'setuptools file that does not exist',
-    files: { 'pyproject.toml': `${setuptools}${dynamicProject}[tool.setuptools.dynamic]\nversion = { file = ["VERSION.txt"] }\n` },
+    files: {
+      'pyproject.toml': `${setuptools}${dynamicProject}[tool.setuptools.dynamic]\nversion = { file = ["VERSION.txt"] }\n`,
+    },
     code: 'version-source.file-unreadable',
     described: 'pyproject.toml: [tool.setuptools.dynamic] version file "VERSION.txt" cannot be read',
   },
   {
     name: 'empty VERSION file',
-    files: { 'pyproject.toml': `${setuptools}${dynamicProject}[tool.setuptools.dynamic]\nversion = { file = "VERSION" }\n`, VERSION: '\n' },
+    files: {
+      'pyproject.toml': `${setuptools}${dynamicProject}[tool.setuptools.dynamic]\nversion = { file = "VERSION" }\n`,
+      VERSION: '\n',
+    },
     code: 'version-source.empty',
     described: 'VERSION:1: the version in VERSION is empty',
   },
   {
     name: 'hatch pattern without a version group',
-    files: { 'pyproject.toml': `${hatchling}${dynamicProject}[tool.hatch.version]\npath = "acme.py"\npattern = '^V = "(.+)"'\n`, 'acme.py': 'V = "1.0"\n' },
+    files: {
+      'pyproject.toml': `${hatchling}${dynamicProject}[tool.hatch.version]\npath = "acme.py"\npattern = '^V = "(.+)"'\n`,
+      'acme.py': 'V = "1.0"\n',
+    },
     code: 'version-source.pattern-without-version-group',
     described: 'pyproject.toml: [tool.hatch.version] pattern has no named group "version"',
     hint: 'Hatch requires one: wrap the version part of the pattern in (?P<version>…), then run pyrelease again.',
   },
   {
     name: 'hatch pattern JavaScript cannot run',
-    files: { 'pyproject.toml': `${hatchling}${dynamicProject}[tool.hatch.version]\npath = "acme.py"\npattern = '(?x) ^V = "(?P<version>.+)"'\n`, 'acme.py': 'V = "1.0"\n' },
+    files: {
+      'pyproject.toml': `${hatchling}${dynamicProject}[tool.hatch.version]\npath = "acme.py"\npattern = '(?x) ^V = "(?P<version>.+)"'\n`,
+      'acme.py': 'V = "1.0"\n',
+    },
     code: 'version-source.bad-pattern',
-    described: 'pyproject.toml: [tool.hatch.version] pattern cannot be used: the verbose flag (?x) has no JavaScript equivalent',
+    described:
+      'pyproject.toml: [tool.hatch.version] pattern cannot be used: the verbose flag (?x) has no JavaScript equivalent',
   },
   {
     name: 'hatch pattern that matches nothing',
-    files: { 'pyproject.toml': `${hatchling}${dynamicProject}[tool.hatch.version]\npath = "src/acme/__about__.py"\n`, 'src/acme/__about__.py': 'version_info = (1, 0)\n' },
+    files: {
+      'pyproject.toml': `${hatchling}${dynamicProject}[tool.hatch.version]\npath = "src/acme/__about__.py"\n`,
+      'src/acme/__about__.py': 'version_info = (1, 0)\n',
+    },
     code: 'version-source.pattern-no-match',
     described: 'src/acme/__about__.py: the version pattern matched nothing in src/acme/__about__.py',
   },
@@ -206,22 +236,31 @@ const cases: BadCase[] = [
   },
   {
     name: 'hatch code source',
-    files: { 'pyproject.toml': `${hatchling}${dynamicProject}[tool.hatch.version]\nsource = "code"\npath = "acme/_v.py"\n` },
+    files: {
+      'pyproject.toml': `${hatchling}${dynamicProject}[tool.hatch.version]\nsource = "code"\npath = "acme/_v.py"\n`,
+    },
     code: 'version-source.unsupported',
-    described: 'pyproject.toml: [tool.hatch.version] source = "code" computes the version by running Python code; pyrelease can neither read nor rewrite it',
+    described:
+      'pyproject.toml: [tool.hatch.version] source = "code" computes the version by running Python code; pyrelease can neither read nor rewrite it',
     hint: 'Use the default regex source ([tool.hatch.version] path = "src/pkg/__about__.py") or source = "vcs", or a static [project] version, then run pyrelease again.',
   },
   {
     name: 'hatch env source',
-    files: { 'pyproject.toml': `${hatchling}${dynamicProject}[tool.hatch.version]\nsource = "env"\nvariable = "ACME_VERSION"\n` },
+    files: {
+      'pyproject.toml': `${hatchling}${dynamicProject}[tool.hatch.version]\nsource = "env"\nvariable = "ACME_VERSION"\n`,
+    },
     code: 'version-source.unsupported',
-    described: 'pyproject.toml: [tool.hatch.version] source = "env" computes the version by running an environment lookup; pyrelease can neither read nor rewrite it',
+    described:
+      'pyproject.toml: [tool.hatch.version] source = "env" computes the version by running an environment lookup; pyrelease can neither read nor rewrite it',
   },
   {
     name: 'pdm call source',
-    files: { 'pyproject.toml': `${pdm}${dynamicProject}[tool.pdm.version]\nsource = "call"\ngetter = "acme.build:get_version"\n` },
+    files: {
+      'pyproject.toml': `${pdm}${dynamicProject}[tool.pdm.version]\nsource = "call"\ngetter = "acme.build:get_version"\n`,
+    },
     code: 'version-source.unsupported',
-    described: 'pyproject.toml: [tool.pdm.version] source = "call" computes the version by calling acme.build:get_version; pyrelease can neither read nor rewrite it',
+    described:
+      'pyproject.toml: [tool.pdm.version] source = "call" computes the version by calling acme.build:get_version; pyrelease can neither read nor rewrite it',
   },
   {
     name: 'pdm version table without a source',
@@ -233,19 +272,28 @@ const cases: BadCase[] = [
     name: 'flit module that cannot be found',
     files: { 'pyproject.toml': `${flit}[project]\nname = "acme-tool"\ndynamic = ["version", "description"]\n` },
     code: 'version-source.attr-unreadable',
-    described: 'pyproject.toml: flit takes the version from module acme_tool, but none of acme_tool.py, src/acme_tool.py can be read',
+    described:
+      'pyproject.toml: flit takes the version from module acme_tool, but none of acme_tool.py, src/acme_tool.py can be read',
   },
   {
     name: 'flit module without __version__',
-    files: { 'pyproject.toml': `${flit}[project]\nname = "acme-tool"\ndynamic = ["version", "description"]\n`, 'src/acme_tool/__init__.py': '"""Acme."""\n' },
+    files: {
+      'pyproject.toml': `${flit}[project]\nname = "acme-tool"\ndynamic = ["version", "description"]\n`,
+      'src/acme_tool/__init__.py': '"""Acme."""\n',
+    },
     code: 'version-source.no-assignment',
-    described: 'src/acme_tool/__init__.py: flit takes the version from module acme_tool, but src/acme_tool/__init__.py has no module-level __version__ = "…" string',
+    described:
+      'src/acme_tool/__init__.py: flit takes the version from module acme_tool, but src/acme_tool/__init__.py has no module-level __version__ = "…" string',
   },
   {
     name: 'poetry-dynamic-versioning plugin',
-    files: { 'pyproject.toml': '[tool.poetry]\nname = "acme"\nversion = "0.0.0"\n[tool.poetry-dynamic-versioning]\nenable = true\n' },
+    files: {
+      'pyproject.toml':
+        '[tool.poetry]\nname = "acme"\nversion = "0.0.0"\n[tool.poetry-dynamic-versioning]\nenable = true\n',
+    },
     code: 'version-source.unsupported',
-    described: 'pyproject.toml: pyproject.toml enables poetry-dynamic-versioning ([tool.poetry-dynamic-versioning] enable = true): the version comes from git tags through a Poetry plugin pyrelease does not support',
+    described:
+      'pyproject.toml: pyproject.toml enables poetry-dynamic-versioning ([tool.poetry-dynamic-versioning] enable = true): the version comes from git tags through a Poetry plugin pyrelease does not support',
   },
   {
     name: 'setup.cfg that configparser would reject',
@@ -283,28 +331,42 @@ describe('bad input: writing', () => {
   const source = () => loadProject(projectFilesFromRecord(files)).versionSource;
 
   it('refuses a file changed since it was read', () => {
-    expect(() => writeVersion(source(), '[project]\nname = "acme"\nversion = "1.0.1"\n', '1.1.0')).toThrow(expect.objectContaining({
-      code: 'version-source.stale',
-      message: 'pyproject.toml changed since it was read: it now holds 1.0.1, pyrelease read 1.0.0',
-    }));
+    expect(() => writeVersion(source(), '[project]\nname = "acme"\nversion = "1.0.1"\n', '1.1.0')).toThrow(
+      expect.objectContaining({
+        code: 'version-source.stale',
+        message: 'pyproject.toml changed since it was read: it now holds 1.0.1, pyrelease read 1.0.0',
+      }),
+    );
   });
 
   it('refuses a file that lost its version', () => {
-    expect(() => writeVersion(source(), '[project]\nname = "acme"\n', '1.1.0')).toThrow(expect.objectContaining({
-      code: 'version-source.stale',
-      message: 'pyproject.toml changed since it was read: it no longer holds a version literal where pyrelease found one, pyrelease read 1.0.0',
-    }));
+    expect(() => writeVersion(source(), '[project]\nname = "acme"\n', '1.1.0')).toThrow(
+      expect.objectContaining({
+        code: 'version-source.stale',
+        message:
+          'pyproject.toml changed since it was read: it no longer holds a version literal where pyrelease found one, pyrelease read 1.0.0',
+      }),
+    );
   });
 
-  it.each(['1.0"\nname = "evil', '', '1.0 ', 'v\\1'])('refuses a new version that would break the file syntax: %j', (newVersion) => {
-    expect(() => writeVersion(source(), files['pyproject.toml'], newVersion)).toThrow(expect.objectContaining({
-      code: 'version-source.invalid-new-version',
-      message: `"${newVersion}" cannot be written as a version`,
-    }));
-  });
+  it.each(['1.0"\nname = "evil', '', '1.0 ', 'v\\1'])(
+    'refuses a new version that would break the file syntax: %j',
+    (newVersion) => {
+      expect(() => writeVersion(source(), files['pyproject.toml'], newVersion)).toThrow(
+        expect.objectContaining({
+          code: 'version-source.invalid-new-version',
+          message: `"${newVersion}" cannot be written as a version`,
+        }),
+      );
+    },
+  );
 
   it('refuses SCM sources: the tag is the version and nothing is written', () => {
-    const scm = loadProject(projectFilesFromRecord({ 'pyproject.toml': `${hatchling}${dynamicProject}[tool.hatch.version]\nsource = "vcs"\n` })).versionSource;
+    const scm = loadProject(
+      projectFilesFromRecord({
+        'pyproject.toml': `${hatchling}${dynamicProject}[tool.hatch.version]\nsource = "vcs"\n`,
+      }),
+    ).versionSource;
     let error: unknown;
     try {
       writeVersion(scm, '', '1.0.0');
@@ -314,7 +376,8 @@ describe('bad input: writing', () => {
     expect(error).toBeInstanceOf(PyreleaseError);
     expect(error).toMatchObject({
       code: 'version-source.not-writable',
-      message: "this project's version is its latest git tag (hatch-vcs): the tag is the version, so there is no version to write in any file",
+      message:
+        "this project's version is its latest git tag (hatch-vcs): the tag is the version, so there is no version to write in any file",
       hint: 'Nothing to edit: creating the release tag (e.g. v1.2.3) sets the version.',
     });
   });

@@ -7,11 +7,16 @@ export function changedRegion(before: string, after: string): { at: number; remo
   while (prefix < before.length && prefix < after.length && before[prefix] === after[prefix]) prefix += 1;
   let suffix = 0;
   while (
-    suffix < before.length - prefix
-    && suffix < after.length - prefix
-    && before[before.length - 1 - suffix] === after[after.length - 1 - suffix]
-  ) suffix += 1;
-  return { at: prefix, removed: before.slice(prefix, before.length - suffix), added: after.slice(prefix, after.length - suffix) };
+    suffix < before.length - prefix &&
+    suffix < after.length - prefix &&
+    before[before.length - 1 - suffix] === after[after.length - 1 - suffix]
+  )
+    suffix += 1;
+  return {
+    at: prefix,
+    removed: before.slice(prefix, before.length - suffix),
+    added: after.slice(prefix, after.length - suffix),
+  };
 }
 
 /** Lines (split on `\n`, so a CRLF line keeps its `\r`) that differ, as [before, after] pairs. */

@@ -37,7 +37,12 @@ describe('findPythonAssignment', () => {
   });
 
   it.each([
-    ['a function call', 'from importlib.metadata import version\n__version__ = version("acme")\n', '__version__ = version("acme")', 2],
+    [
+      'a function call',
+      'from importlib.metadata import version\n__version__ = version("acme")\n',
+      '__version__ = version("acme")',
+      2,
+    ],
     ['string concatenation', '__version__ = "1." + "0"\n', '__version__ = "1." + "0"', 1],
     ['an f-string', '__version__ = f"{MAJOR}.0"\n', '__version__ = f"{MAJOR}.0"', 1],
     ['bytes', '__version__ = b"1.0"\n', '__version__ = b"1.0"', 1],
@@ -50,6 +55,9 @@ describe('findPythonAssignment', () => {
   });
 
   it('reports the line number of the literal', () => {
-    expect(findPythonAssignment('"""Doc."""\n\n__version__ = "1.0"\n', '__version__')).toMatchObject({ found: 'literal', line: 3 });
+    expect(findPythonAssignment('"""Doc."""\n\n__version__ = "1.0"\n', '__version__')).toMatchObject({
+      found: 'literal',
+      line: 3,
+    });
   });
 });

@@ -23,9 +23,21 @@ describe('findTomlString: which `version` is the project version', () => {
     ['in a multi-line basic string', '[project]\nversion = """1.0"""\n', '1.0'],
     ['in a multi-line literal string', "[project]\nversion = '''1.0'''\n", '1.0'],
     ['after a table that has its own version', '[tool.towncrier]\nversion = "9"\n[project]\nversion = "1.0"\n', '1.0'],
-    ['after an array of tables with versions', '[[tool.x]]\nversion = "8"\n[[tool.x]]\nversion = "9"\n[project]\nversion = "1.0"\n', '1.0'],
-    ['after inline tables with versions', '[tool]\nx = { version = "9" }\ny = [{ version = "8" }]\n[project]\nversion = "1.0"\n', '1.0'],
-    ['after [project.urls] defined before [project]', '[project.urls]\nversion = "https://x"\n[project]\nversion = "1.0"\n', '1.0'],
+    [
+      'after an array of tables with versions',
+      '[[tool.x]]\nversion = "8"\n[[tool.x]]\nversion = "9"\n[project]\nversion = "1.0"\n',
+      '1.0',
+    ],
+    [
+      'after inline tables with versions',
+      '[tool]\nx = { version = "9" }\ny = [{ version = "8" }]\n[project]\nversion = "1.0"\n',
+      '1.0',
+    ],
+    [
+      'after [project.urls] defined before [project]',
+      '[project.urls]\nversion = "https://x"\n[project]\nversion = "1.0"\n',
+      '1.0',
+    ],
     ['with CRLF line ends', '[project]\r\nname = "a"\r\nversion = "1.0"\r\n', '1.0'],
     ['followed by a comment', '[project]\nversion = "1.0" # "2.0"\n', '1.0'],
   ])('%s', (_case, text, expected) => {
@@ -45,8 +57,9 @@ describe('findTomlString: which `version` is the project version', () => {
     expect(literalAt(text, PROJECT_VERSION)).toBeUndefined();
   });
 
-  it('finds Poetry\'s version after [tool.poetry.dependencies] was declared first', () => {
-    const text = '[tool.poetry.dependencies]\nrequests = { version = "^2" }\n[tool.poetry]\nname = "a"\nversion = "0.1.0"\n';
+  it("finds Poetry's version after [tool.poetry.dependencies] was declared first", () => {
+    const text =
+      '[tool.poetry.dependencies]\nrequests = { version = "^2" }\n[tool.poetry]\nname = "a"\nversion = "0.1.0"\n';
     expect(literalAt(text, ['tool', 'poetry', 'version'])).toBe('0.1.0');
   });
 

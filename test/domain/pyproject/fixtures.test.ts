@@ -20,25 +20,80 @@ interface WritableCase {
 }
 
 const writable: WritableCase[] = [
-  { shape: 'static', kind: 'static', file: 'pyproject.toml', version: '1.4.0', line: 'version = "1.4.0"  # bumped by pyrelease' },
-  { shape: 'static-dotted-key', kind: 'static', file: 'pyproject.toml', version: '0.3.1', line: "project.version = '0.3.1'   # a literal string: single quotes stay single quotes" },
+  {
+    shape: 'static',
+    kind: 'static',
+    file: 'pyproject.toml',
+    version: '1.4.0',
+    line: 'version = "1.4.0"  # bumped by pyrelease',
+  },
+  {
+    shape: 'static-dotted-key',
+    kind: 'static',
+    file: 'pyproject.toml',
+    version: '0.3.1',
+    line: "project.version = '0.3.1'   # a literal string: single quotes stay single quotes",
+  },
   { shape: 'static-crlf', kind: 'static', file: 'pyproject.toml', version: '2.0.0', line: 'version = "2.0.0"    \r' },
   { shape: 'poetry1', kind: 'poetry', file: 'pyproject.toml', version: '0.8.2', line: 'version = "0.8.2"' },
-  { shape: 'poetry2', kind: 'poetry', file: 'pyproject.toml', version: '2.1.0', line: 'version = "2.1.0"  # base version' },
-  { shape: 'setuptools-attr', kind: 'setuptools-attr', file: 'acme_attr/__init__.py', version: '3.2.1', line: '__version__ = "3.2.1"  # single source of truth' },
-  { shape: 'setuptools-attr-src', kind: 'setuptools-attr', file: 'src/acme_src/about.py', version: '0.5.0', line: "VERSION = '0.5.0'" },
+  {
+    shape: 'poetry2',
+    kind: 'poetry',
+    file: 'pyproject.toml',
+    version: '2.1.0',
+    line: 'version = "2.1.0"  # base version',
+  },
+  {
+    shape: 'setuptools-attr',
+    kind: 'setuptools-attr',
+    file: 'acme_attr/__init__.py',
+    version: '3.2.1',
+    line: '__version__ = "3.2.1"  # single source of truth',
+  },
+  {
+    shape: 'setuptools-attr-src',
+    kind: 'setuptools-attr',
+    file: 'src/acme_src/about.py',
+    version: '0.5.0',
+    line: "VERSION = '0.5.0'",
+  },
   { shape: 'setuptools-file', kind: 'setuptools-file', file: 'VERSION', version: '1.0.2', line: '1.0.2' },
-  { shape: 'hatch-regex', kind: 'hatch-regex', file: 'src/acme_hatch/__about__.py', version: '1.4.0', line: '__version__ = "1.4.0"' },
-  { shape: 'hatch-regex-custom-pattern', kind: 'hatch-regex', file: 'src/acme_custom/_meta.py', version: '0.9.0b2', line: 'APP_VERSION: Final = "0.9.0b2"' },
+  {
+    shape: 'hatch-regex',
+    kind: 'hatch-regex',
+    file: 'src/acme_hatch/__about__.py',
+    version: '1.4.0',
+    line: '__version__ = "1.4.0"',
+  },
+  {
+    shape: 'hatch-regex-custom-pattern',
+    kind: 'hatch-regex',
+    file: 'src/acme_custom/_meta.py',
+    version: '0.9.0b2',
+    line: 'APP_VERSION: Final = "0.9.0b2"',
+  },
   { shape: 'flit', kind: 'flit', file: 'acme_flit/__init__.py', version: '1.0.0', line: "__version__ = '1.0.0'" },
-  { shape: 'pdm-file', kind: 'pdm-file', file: 'src/acme_pdm/__init__.py', version: '0.4.0', line: '__version__ = "0.4.0"  # managed by the release tool' },
+  {
+    shape: 'pdm-file',
+    kind: 'pdm-file',
+    file: 'src/acme_pdm/__init__.py',
+    version: '0.4.0',
+    line: '__version__ = "0.4.0"  # managed by the release tool',
+  },
 ];
 
 describe('fixture projects: writable version sources', () => {
   it.each(writable)('$shape: detects $kind in $file at $version', ({ shape, kind, file, version, line }) => {
     const files = filesOf(shape);
     const { versionSource: source } = loadProject(files);
-    expect(source).toMatchObject({ kind, file, currentVersion: version, writable: true, scm: false, declaredIn: 'pyproject.toml' });
+    expect(source).toMatchObject({
+      kind,
+      file,
+      currentVersion: version,
+      writable: true,
+      scm: false,
+      declaredIn: 'pyproject.toml',
+    });
     if (!source.writable) return;
     const text = files.read(file) ?? '';
     expect(text.slice(source.span.start, source.span.end)).toBe(version);
@@ -95,11 +150,15 @@ describe('fixture projects: SCM version sources', () => {
 
   it.each(scm)('$shape: refuses to write, because the tag is the version', ({ shape }) => {
     const { versionSource } = loadProject(filesOf(shape));
-    expect(() => writeVersion(versionSource, '', '1.5.0')).toThrow(expect.objectContaining({
-      code: 'version-source.not-writable',
-      message: expect.stringContaining('the tag is the version, so there is no version to write in any file') as string,
-      hint: expect.stringContaining('creating the release tag') as string,
-    }));
+    expect(() => writeVersion(versionSource, '', '1.5.0')).toThrow(
+      expect.objectContaining({
+        code: 'version-source.not-writable',
+        message: expect.stringContaining(
+          'the tag is the version, so there is no version to write in any file',
+        ) as string,
+        hint: expect.stringContaining('creating the release tag') as string,
+      }),
+    );
   });
 });
 
@@ -109,27 +168,60 @@ describe('fixture projects: legacy setup.cfg', () => {
     expect(project).toMatchObject({ metadataSource: 'setup-cfg', name: 'acme-legacy', requiresPython: '>=3.8' });
     expect(project.dependencies).toEqual(['requests>=2.25', 'importlib-metadata; python_version<"3.10"']);
     expect(versionSource).toMatchObject({
-      kind: 'setup-cfg', writable: false, scm: false, declaredIn: 'setup.cfg', file: 'src/acme_legacy/__init__.py', currentVersion: '0.7.3',
+      kind: 'setup-cfg',
+      writable: false,
+      scm: false,
+      declaredIn: 'setup.cfg',
+      file: 'src/acme_legacy/__init__.py',
+      currentVersion: '0.7.3',
     });
   });
 
   it('refuses to write and says how to make the version writable', () => {
     const { versionSource } = loadProject(filesOf('setup-cfg'));
-    expect(() => writeVersion(versionSource, '', '1.0.0')).toThrow(expect.objectContaining({
-      code: 'version-source.not-writable',
-      message: 'the version comes from setup.cfg attr: acme_legacy.__version__ in src/acme_legacy/__init__.py, which pyrelease reads but does not rewrite',
-    }));
+    expect(() => writeVersion(versionSource, '', '1.0.0')).toThrow(
+      expect.objectContaining({
+        code: 'version-source.not-writable',
+        message:
+          'the version comes from setup.cfg attr: acme_legacy.__version__ in src/acme_legacy/__init__.py, which pyrelease reads but does not rewrite',
+      }),
+    );
   });
 });
 
 const entrypoints: Array<[string, string, string, Array<[string, 'console' | 'gui', string]>]> = [
-  ['static', 'acme-tool', 'acme-tool', [['acme', 'console', 'acme_tool.cli:main'], ['acme-admin', 'console', 'acme_tool.admin:run'], ['acme-gui', 'gui', 'acme_tool.gui:run']]],
+  [
+    'static',
+    'acme-tool',
+    'acme-tool',
+    [
+      ['acme', 'console', 'acme_tool.cli:main'],
+      ['acme-admin', 'console', 'acme_tool.admin:run'],
+      ['acme-gui', 'gui', 'acme_tool.gui:run'],
+    ],
+  ],
   ['static-dotted-key', 'Dotted_Pkg', 'dotted-pkg', [['dotted', 'console', 'dotted_pkg.__main__:main']]],
   ['static-crlf', 'crlf-app', 'crlf-app', [['crlf-app', 'console', 'crlf_app.cli:main']]],
-  ['poetry1', 'acme-poetry', 'acme-poetry', [['acme-poetry', 'console', 'acme_poetry.cli:main'], ['acme-poetry-sync', 'console', 'acme_poetry.sync:main']]],
+  [
+    'poetry1',
+    'acme-poetry',
+    'acme-poetry',
+    [
+      ['acme-poetry', 'console', 'acme_poetry.cli:main'],
+      ['acme-poetry-sync', 'console', 'acme_poetry.sync:main'],
+    ],
+  ],
   ['poetry2', 'acme-poetry2', 'acme-poetry2', [['acme2', 'console', 'acme_poetry2.cli:main']]],
   ['setuptools-attr', 'acme-attr', 'acme-attr', [['acme-attr', 'console', 'acme_attr.cli:main']]],
-  ['setuptools-attr-src', 'acme.src', 'acme-src', [['acme-src', 'console', 'acme_src.cli:main'], ['acme-src-report', 'console', 'acme_src.report:main']]],
+  [
+    'setuptools-attr-src',
+    'acme.src',
+    'acme-src',
+    [
+      ['acme-src', 'console', 'acme_src.cli:main'],
+      ['acme-src-report', 'console', 'acme_src.report:main'],
+    ],
+  ],
   ['setuptools-file', 'acme-file', 'acme-file', [['acme-file', 'console', 'acme_file.cli:main']]],
   ['setuptools-scm', 'acme-scm', 'acme-scm', [['acme-scm', 'console', 'acme_scm.cli:main']]],
   ['hatch-regex', 'acme-hatch', 'acme-hatch', [['acme-hatch', 'console', 'acme_hatch.cli:main']]],
@@ -138,7 +230,15 @@ const entrypoints: Array<[string, string, string, Array<[string, 'console' | 'gu
   ['flit', 'acme-flit-tool', 'acme-flit-tool', [['acme-flit', 'console', 'acme_flit:main']]],
   ['pdm-file', 'acme-pdm', 'acme-pdm', [['acme-pdm', 'console', 'acme_pdm.cli:main']]],
   ['pdm-scm', 'acme-pdm-scm', 'acme-pdm-scm', [['acme-pdm-scm', 'console', 'acme_pdm_scm.cli:main']]],
-  ['setup-cfg', 'acme-legacy', 'acme-legacy', [['acme-legacy', 'console', 'acme_legacy.cli:main'], ['acme-legacy-admin', 'console', 'acme_legacy.admin:main']]],
+  [
+    'setup-cfg',
+    'acme-legacy',
+    'acme-legacy',
+    [
+      ['acme-legacy', 'console', 'acme_legacy.cli:main'],
+      ['acme-legacy-admin', 'console', 'acme_legacy.admin:main'],
+    ],
+  ],
 ];
 
 describe('fixture projects: name and entrypoints', () => {
@@ -160,13 +260,21 @@ describe('fixture projects: release metadata', () => {
 
   it('poetry1: python constraint and dependencies from [tool.poetry.dependencies]', () => {
     const { project } = loadProject(filesOf('poetry1'));
-    expect(project).toMatchObject({ metadataSource: 'poetry', requiresPython: '^3.9', classifiers: ['Programming Language :: Python :: 3', 'Topic :: Utilities'] });
+    expect(project).toMatchObject({
+      metadataSource: 'poetry',
+      requiresPython: '^3.9',
+      classifiers: ['Programming Language :: Python :: 3', 'Topic :: Utilities'],
+    });
     expect(project.dependencies).toEqual(['click (^8.1)', 'requests (^2.31)']);
   });
 
   it('poetry2: dynamic classifiers come from [tool.poetry]', () => {
     const { project } = loadProject(filesOf('poetry2'));
-    expect(project).toMatchObject({ metadataSource: 'project', dynamic: ['version', 'classifiers'], classifiers: ['Topic :: Utilities'] });
+    expect(project).toMatchObject({
+      metadataSource: 'project',
+      dynamic: ['version', 'classifiers'],
+      classifiers: ['Topic :: Utilities'],
+    });
   });
 });
 

@@ -16,7 +16,7 @@ describe('compilePythonRegex', () => {
     ['# first line\n__version__ = "4.0"', '4.0'],
     ['__version__ = "5.0\'', undefined],
     ['  __version__ = "6.0"', undefined],
-  ])('runs hatch\'s default pattern on %j', (text, expected) => {
+  ])("runs hatch's default pattern on %j", (text, expected) => {
     expect(versionGroup(HATCH_DEFAULT_PATTERN, text)).toBe(expected);
   });
 
@@ -36,7 +36,10 @@ describe('compilePythonRegex', () => {
   });
 
   it('explains what it cannot translate', () => {
-    expect(compilePythonRegex('(?x) a b')).toEqual({ ok: false, reason: 'the verbose flag (?x) has no JavaScript equivalent' });
+    expect(compilePythonRegex('(?x) a b')).toEqual({
+      ok: false,
+      reason: 'the verbose flag (?x) has no JavaScript equivalent',
+    });
     expect(compilePythonRegex('(?P<version>')).toMatchObject({ ok: false });
   });
 

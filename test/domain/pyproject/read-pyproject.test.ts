@@ -3,9 +3,19 @@ import { normalizeProjectName, readPyproject, readSetupCfg } from '../../../src/
 
 describe('normalizeProjectName (PEP 503, TECH-FACTS §1.5 vectors)', () => {
   it.each([
-    ['foo', 'foo'], ['Foo', 'foo'], ['fOo', 'foo'], ['foo.bar', 'foo-bar'], ['Foo.Bar', 'foo-bar'],
-    ['Foo.....Bar', 'foo-bar'], ['foo_bar', 'foo-bar'], ['foo___bar', 'foo-bar'], ['foo-bar', 'foo-bar'],
-    ['foo----bar', 'foo-bar'], ['a--b', 'a-b'], ['1--1', '1-1'], ['_not_legal', '-not-legal'],
+    ['foo', 'foo'],
+    ['Foo', 'foo'],
+    ['fOo', 'foo'],
+    ['foo.bar', 'foo-bar'],
+    ['Foo.Bar', 'foo-bar'],
+    ['Foo.....Bar', 'foo-bar'],
+    ['foo_bar', 'foo-bar'],
+    ['foo___bar', 'foo-bar'],
+    ['foo-bar', 'foo-bar'],
+    ['foo----bar', 'foo-bar'],
+    ['a--b', 'a-b'],
+    ['1--1', '1-1'],
+    ['_not_legal', '-not-legal'],
   ])('%s → %s', (name, expected) => {
     expect(normalizeProjectName(name)).toBe(expected);
   });
@@ -40,7 +50,8 @@ describe('readPyproject', () => {
   });
 
   it('reads console and GUI scripts in file order, with where they were declared', () => {
-    const text = '[project]\nname = "a"\nversion = "1"\n[project.gui-scripts]\nz-gui = "a.gui:run"\n[project.scripts]\nb = "a.cli:b"\na = "a.cli:a"\n';
+    const text =
+      '[project]\nname = "a"\nversion = "1"\n[project.gui-scripts]\nz-gui = "a.gui:run"\n[project.scripts]\nb = "a.cli:b"\na = "a.cli:a"\n';
     expect(readPyproject(text).entrypoints).toEqual([
       { name: 'b', kind: 'console', target: 'a.cli:b', declaredIn: '[project.scripts]' },
       { name: 'a', kind: 'console', target: 'a.cli:a', declaredIn: '[project.scripts]' },
@@ -54,7 +65,8 @@ describe('readPyproject', () => {
   });
 
   it('reads Poetry scripts given as strings or as {callable} tables', () => {
-    const text = '[tool.poetry]\nname = "a"\nversion = "1"\n[tool.poetry.scripts]\none = "a.cli:one"\ntwo = { callable = "a.cli:two", extras = ["x"] }\n';
+    const text =
+      '[tool.poetry]\nname = "a"\nversion = "1"\n[tool.poetry.scripts]\none = "a.cli:one"\ntwo = { callable = "a.cli:two", extras = ["x"] }\n';
     expect(readPyproject(text).entrypoints).toEqual([
       { name: 'one', kind: 'console', target: 'a.cli:one', declaredIn: '[tool.poetry.scripts]' },
       { name: 'two', kind: 'console', target: 'a.cli:two', declaredIn: '[tool.poetry.scripts]' },
@@ -62,20 +74,28 @@ describe('readPyproject', () => {
   });
 
   it('lets [project.scripts] win over a Poetry script of the same name (Poetry 2)', () => {
-    const text = '[project]\nname = "a"\nversion = "1"\n[project.scripts]\nx = "new:main"\n[tool.poetry.scripts]\nx = "old:main"\ny = "a:y"\n';
-    expect(readPyproject(text).entrypoints.map((entry) => [entry.name, entry.target])).toEqual([['x', 'new:main'], ['y', 'a:y']]);
+    const text =
+      '[project]\nname = "a"\nversion = "1"\n[project.scripts]\nx = "new:main"\n[tool.poetry.scripts]\nx = "old:main"\ny = "a:y"\n';
+    expect(readPyproject(text).entrypoints.map((entry) => [entry.name, entry.target])).toEqual([
+      ['x', 'new:main'],
+      ['y', 'a:y'],
+    ]);
   });
 
   it('rejects a Poetry script table without a callable', () => {
     const text = '[tool.poetry]\nname = "a"\n[tool.poetry.scripts]\nx = { extras = ["y"] }\n';
-    expect(() => readPyproject(text)).toThrow(expect.objectContaining({
-      code: 'pyproject.invalid-field',
-      message: '[tool.poetry.scripts] "x" must be a string or a table with "callable", found a table',
-    }));
+    expect(() => readPyproject(text)).toThrow(
+      expect.objectContaining({
+        code: 'pyproject.invalid-field',
+        message: '[tool.poetry.scripts] "x" must be a string or a table with "callable", found a table',
+      }),
+    );
   });
 
   it('rejects a [project] that is not a table', () => {
-    expect(() => readPyproject('project = "acme"\n')).toThrow(expect.objectContaining({ code: 'pyproject.invalid-field', message: '[project] must be a table' }));
+    expect(() => readPyproject('project = "acme"\n')).toThrow(
+      expect.objectContaining({ code: 'pyproject.invalid-field', message: '[project] must be a table' }),
+    );
   });
 
   it('keeps TOML syntax errors located, with the cause attached', () => {
@@ -85,7 +105,10 @@ describe('readPyproject', () => {
     } catch (caught) {
       error = caught;
     }
-    expect(error).toMatchObject({ code: 'pyproject.toml-syntax', location: { file: 'pyproject.toml', line: 2, column: 10 } });
+    expect(error).toMatchObject({
+      code: 'pyproject.toml-syntax',
+      location: { file: 'pyproject.toml', line: 2, column: 10 },
+    });
     expect((error as Error).cause).toBeInstanceOf(Error);
   });
 
@@ -120,7 +143,9 @@ describe('readPyproject', () => {
   });
 
   it('prefers [project] over setup.cfg metadata', () => {
-    const project = readPyproject('[project]\nname = "new"\nversion = "1"\n', { setupCfgText: '[metadata]\nname = old\n' });
+    const project = readPyproject('[project]\nname = "new"\nversion = "1"\n', {
+      setupCfgText: '[metadata]\nname = old\n',
+    });
     expect(project).toMatchObject({ metadataSource: 'project', name: 'new' });
   });
 });
@@ -129,6 +154,11 @@ describe('readSetupCfg', () => {
   it('lower-cases keys, accepts ":" as separator and locates values', () => {
     const cfg = readSetupCfg('[metadata]\r\nName: acme\r\nVersion = 1.0  \r\n');
     expect(cfg.sections.get('metadata')?.get('name')?.value).toBe('acme');
-    expect(cfg.sections.get('metadata')?.get('version')).toEqual({ value: '1.0', line: 3, valueStart: 34, valueEnd: 37 });
+    expect(cfg.sections.get('metadata')?.get('version')).toEqual({
+      value: '1.0',
+      line: 3,
+      valueStart: 34,
+      valueEnd: 37,
+    });
   });
 });

@@ -16,7 +16,8 @@ interface RoundTrip {
   others?: Record<string, string>;
 }
 
-const hatchPyproject = (extra = '') => `[build-system]\nbuild-backend = "hatchling.build"\n[project]\nname = "acme"\ndynamic = ["version"]\n[tool.hatch.version]\npath = "src/acme/__about__.py"\n${extra}`;
+const hatchPyproject = (extra = '') =>
+  `[build-system]\nbuild-backend = "hatchling.build"\n[project]\nname = "acme"\ndynamic = ["version"]\n[tool.hatch.version]\npath = "src/acme/__about__.py"\n${extra}`;
 
 const cases: RoundTrip[] = [
   {
@@ -48,7 +49,7 @@ const cases: RoundTrip[] = [
     file: 'pyproject.toml',
     head: '[tool.poetry]\r\nname = "acme"\r\nversion = \'',
     old: '0.1.0',
-    tail: "'\t\r\n\r\n[tool.poetry.dependencies]\r\npython = \"^3.9\"\r\nrequests = { version = \"0.1.0\" }\r\n",
+    tail: '\'\t\r\n\r\n[tool.poetry.dependencies]\r\npython = "^3.9"\r\nrequests = { version = "0.1.0" }\r\n',
   },
   {
     name: 'TOML with a top-level dotted key',
@@ -95,7 +96,10 @@ const cases: RoundTrip[] = [
     head: '',
     old: '1.0.2',
     tail: '\n',
-    others: { 'pyproject.toml': '[project]\nname = "acme"\ndynamic = ["version"]\n[tool.setuptools.dynamic]\nversion = { file = "VERSION" }\n' },
+    others: {
+      'pyproject.toml':
+        '[project]\nname = "acme"\ndynamic = ["version"]\n[tool.setuptools.dynamic]\nversion = { file = "VERSION" }\n',
+    },
   },
   {
     name: 'VERSION file without a newline',
@@ -103,7 +107,10 @@ const cases: RoundTrip[] = [
     head: '',
     old: '1.0.2',
     tail: '',
-    others: { 'pyproject.toml': '[project]\nname = "acme"\ndynamic = ["version"]\n[tool.setuptools.dynamic]\nversion = { file = "VERSION" }\n' },
+    others: {
+      'pyproject.toml':
+        '[project]\nname = "acme"\ndynamic = ["version"]\n[tool.setuptools.dynamic]\nversion = { file = "VERSION" }\n',
+    },
   },
 ];
 
@@ -112,7 +119,11 @@ describe('writeVersion: byte-preserving round trips', () => {
     const before = head + old + tail;
     const files = projectFilesFromRecord({ ...others, [file]: before });
     const { versionSource } = loadProject(files);
-    expect(versionSource).toMatchObject({ file, currentVersion: old, span: { start: head.length, end: head.length + old.length } });
+    expect(versionSource).toMatchObject({
+      file,
+      currentVersion: old,
+      span: { start: head.length, end: head.length + old.length },
+    });
 
     const after = writeVersion(versionSource, before, '9.8.7.dev3');
     expect(after).toBe(`${head}9.8.7.dev3${tail}`);
@@ -123,12 +134,16 @@ describe('writeVersion: byte-preserving round trips', () => {
     const before = '[project]\nname = "acme"\nversion = "1.0"\n';
     const { versionSource } = loadProject(projectFilesFromRecord({ 'pyproject.toml': before }));
     const edited = `# a comment added since\n${before}`;
-    expect(writeVersion(versionSource, edited, '1.1')).toBe('# a comment added since\n[project]\nname = "acme"\nversion = "1.1"\n');
+    expect(writeVersion(versionSource, edited, '1.1')).toBe(
+      '# a comment added since\n[project]\nname = "acme"\nversion = "1.1"\n',
+    );
   });
 
   it('accepts every PEP 440 character: epochs, local versions, post and dev releases', () => {
     const before = '[project]\nname = "acme"\nversion = "1.0"\n';
     const { versionSource } = loadProject(projectFilesFromRecord({ 'pyproject.toml': before }));
-    expect(writeVersion(versionSource, before, '1!2.0.post1.dev2+local_build-3')).toBe('[project]\nname = "acme"\nversion = "1!2.0.post1.dev2+local_build-3"\n');
+    expect(writeVersion(versionSource, before, '1!2.0.post1.dev2+local_build-3')).toBe(
+      '[project]\nname = "acme"\nversion = "1!2.0.post1.dev2+local_build-3"\n',
+    );
   });
 });

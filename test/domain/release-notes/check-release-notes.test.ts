@@ -21,7 +21,9 @@ describe('checkReleaseNotes', () => {
   it('lists at most five paths, and none when not given', () => {
     const many = { ...PERFORMANCE, performancePaths: ['a', 'b', 'c', 'd', 'e', 'f'] };
     expect(checkReleaseNotes('', many)[0]).toContain('changed: a, b, c, d, e and 1 more. Add');
-    expect(checkReleaseNotes('', { performanceRequired: true, migrationRequired: false })[0]).toContain('performance paths changed. Add');
+    expect(checkReleaseNotes('', { performanceRequired: true, migrationRequired: false })[0]).toContain(
+      'performance paths changed. Add',
+    );
   });
 
   it('asks for migration notes on a breaking bump, missing or empty', () => {
@@ -34,16 +36,18 @@ describe('checkReleaseNotes', () => {
   });
 
   it('reports both problems, performance first', () => {
-    expect(checkReleaseNotes('', { ...PERFORMANCE, migrationRequired: true }).map((problem) => problem.slice(0, 40))).toEqual([
-      'The "Performance impact" section is miss',
-      'The "Migration notes" section is missing',
-    ]);
+    expect(
+      checkReleaseNotes('', { ...PERFORMANCE, migrationRequired: true }).map((problem) => problem.slice(0, 40)),
+    ).toEqual(['The "Performance impact" section is miss', 'The "Migration notes" section is missing']);
   });
 
   it.each([
     ['filled sections', '## Performance impact\n\n- 5% faster loop\n\n## Migration notes\n\nRename `fit` to `run`.\n'],
     ['renamed headings', '## ⚡ Performance\n\nNo measurable change.\n\n## Migration guide\n\nRename it.\n'],
-    ['a duplicate heading of which one is filled', '## Performance impact\n\n- None.\n\n## Migration notes\n\nx\n\n## Performance impact\n\nFaster.\n'],
+    [
+      'a duplicate heading of which one is filled',
+      '## Performance impact\n\n- None.\n\n## Migration notes\n\nx\n\n## Performance impact\n\nFaster.\n',
+    ],
   ])('accepts %s', (_name, markdown) => {
     expect(checkReleaseNotes(markdown, { ...PERFORMANCE, migrationRequired: true })).toEqual([]);
   });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { classifyEntry, displayTitle, labelOfHeading, normalizeLabel, type SectionId } from '../../../src/domain/release-notes';
+import {
+  classifyEntry,
+  displayTitle,
+  labelOfHeading,
+  normalizeLabel,
+  type SectionId,
+} from '../../../src/domain/release-notes';
 
 describe('classifyEntry', () => {
   it.each<[string[], SectionId]>([

@@ -22,7 +22,8 @@ describe('draftReleaseNotes', () => {
       ],
       compareUrl: 'https://github.com/acme/tool/compare/v1.2.3...v1.3.0',
     });
-    expect(notes).toBe(`<!-- Release notes for 1.3.0, changes since v1.2.3. Edit freely; comments like this one are not shown on GitHub. -->
+    expect(notes)
+      .toBe(`<!-- Release notes for 1.3.0, changes since v1.2.3. Edit freely; comments like this one are not shown on GitHub. -->
 
 ## Features
 
@@ -50,7 +51,8 @@ describe('draftReleaseNotes', () => {
 
   it('writes "- None." in empty optional sections and leaves out Migration notes when not required', () => {
     const notes = draftReleaseNotes({ ...BASE, previousTag: undefined });
-    expect(notes).toBe(`<!-- Release notes for 1.3.0, the first release. Edit freely; comments like this one are not shown on GitHub. -->
+    expect(notes)
+      .toBe(`<!-- Release notes for 1.3.0, the first release. Edit freely; comments like this one are not shown on GitHub. -->
 
 ## Features
 
@@ -79,7 +81,15 @@ describe('draftReleaseNotes', () => {
       ...BASE,
       version: '2.0.0',
       migrationRequired: true,
-      performancePathsChanged: ['trainer/loop.py', 'trainer/a.py', 'xai/b.py', 'xai/c.py', 'xai/d.py', 'xai/e.py', 'xai/f.py'],
+      performancePathsChanged: [
+        'trainer/loop.py',
+        'trainer/a.py',
+        'xai/b.py',
+        'xai/c.py',
+        'xai/d.py',
+        'xai/e.py',
+        'xai/f.py',
+      ],
     });
     expect(notes).toContain(`## Performance impact
 
@@ -102,7 +112,9 @@ describe('draftReleaseNotes', () => {
       entries: [{ title: 'Remove old flag', number: 4, labels: ['removal'] }],
       compatibilityNotes: ['requires-python changed from ">=3.8" to ">=3.9"'],
     });
-    expect(notes).toContain('## Compatibility\n\n- requires-python changed from ">=3.8" to ">=3.9"\n- Remove old flag (#4)\n\n');
+    expect(notes).toContain(
+      '## Compatibility\n\n- requires-python changed from ">=3.8" to ">=3.9"\n- Remove old flag (#4)\n\n',
+    );
   });
 
   it('keeps a path containing "-->" from ending the placeholder comment early', () => {

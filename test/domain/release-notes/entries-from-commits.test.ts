@@ -14,7 +14,9 @@ describe('entriesFromCommits', () => {
   });
 
   it('leaves the url out without a repository url', () => {
-    expect(entriesFromCommits([{ sha: 'a', subject: 'Speed up (#3)' }])).toEqual([{ title: 'Speed up', number: 3, labels: [] }]);
+    expect(entriesFromCommits([{ sha: 'a', subject: 'Speed up (#3)' }])).toEqual([
+      { title: 'Speed up', number: 3, labels: [] },
+    ]);
   });
 
   it.each([
@@ -33,7 +35,10 @@ describe('entriesFromCommits', () => {
     expect(entriesFromCommits([{ sha: 'x', subject }])).toEqual([]);
   });
 
-  it.each(['Merge sort for the queue', 'Release notes: mention the matrix', 'Release the GIL in the loop'])('keeps %j', (subject) => {
-    expect(entriesFromCommits([{ sha: 'x', subject }])).toEqual([{ title: subject, labels: [] }]);
-  });
+  it.each(['Merge sort for the queue', 'Release notes: mention the matrix', 'Release the GIL in the loop'])(
+    'keeps %j',
+    (subject) => {
+      expect(entriesFromCommits([{ sha: 'x', subject }])).toEqual([{ title: subject, labels: [] }]);
+    },
+  );
 });

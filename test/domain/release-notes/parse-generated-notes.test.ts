@@ -47,8 +47,16 @@ describe('parseGeneratedNotes', () => {
   });
 
   it('keeps a title that itself contains "by @x in" whole', () => {
-    const [entry] = parseGeneratedNotes(`## What's Changed\n* Log who ran it by @user in CI by @alice in ${URL}/pull/7`);
-    expect(entry).toEqual({ title: 'Log who ran it by @user in CI', number: 7, author: 'alice', url: `${URL}/pull/7`, labels: [] });
+    const [entry] = parseGeneratedNotes(
+      `## What's Changed\n* Log who ran it by @user in CI by @alice in ${URL}/pull/7`,
+    );
+    expect(entry).toEqual({
+      title: 'Log who ran it by @user in CI',
+      number: 7,
+      author: 'alice',
+      url: `${URL}/pull/7`,
+      labels: [],
+    });
   });
 
   it('keeps a bullet of another shape as a title-only entry, and takes #N from a short reference', () => {

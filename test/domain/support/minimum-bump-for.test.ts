@@ -1,8 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { floorsDiffer, minimumBumpFor, minimumBumpReason, pythonFloor, type PythonFloor, type SupportChange } from '../../../src/domain/support';
+import {
+  floorsDiffer,
+  minimumBumpFor,
+  minimumBumpReason,
+  pythonFloor,
+  type PythonFloor,
+  type SupportChange,
+} from '../../../src/domain/support';
 
 function requiresPython(before: string | undefined, after: string | undefined): SupportChange {
-  return { kind: 'requires-python', description: 'x', ...(before === undefined ? {} : { before }), ...(after === undefined ? {} : { after }) };
+  return {
+    kind: 'requires-python',
+    description: 'x',
+    ...(before === undefined ? {} : { before }),
+    ...(after === undefined ? {} : { after }),
+  };
 }
 
 describe('pythonFloor', () => {
@@ -46,18 +58,55 @@ describe('floorsDiffer', () => {
 
 describe('minimumBumpFor and minimumBumpReason', () => {
   it.each<[string, SupportChange[], 'minor' | undefined, string | undefined]>([
-    ['a raised floor', [requiresPython('>=3.8', '>=3.9')], 'minor', 'requires-python changed since the last tag (">=3.8" → ">=3.9")'],
-    ['a lowered floor', [requiresPython('>=3.9', '>=3.8')], 'minor', 'requires-python changed since the last tag (">=3.9" → ">=3.8")'],
-    ['a floor set for the first time', [requiresPython(undefined, '>=3.9')], 'minor', 'requires-python changed since the last tag ("not set" → ">=3.9")'],
+    [
+      'a raised floor',
+      [requiresPython('>=3.8', '>=3.9')],
+      'minor',
+      'requires-python changed since the last tag (">=3.8" → ">=3.9")',
+    ],
+    [
+      'a lowered floor',
+      [requiresPython('>=3.9', '>=3.8')],
+      'minor',
+      'requires-python changed since the last tag (">=3.9" → ">=3.8")',
+    ],
+    [
+      'a floor set for the first time',
+      [requiresPython(undefined, '>=3.9')],
+      'minor',
+      'requires-python changed since the last tag ("not set" → ">=3.9")',
+    ],
     ['only an upper bound added', [requiresPython('>=3.9', '>=3.9,<4')], undefined, undefined],
     [
       'a dropped classifier',
-      [{ kind: 'classifier', description: 'The Python 3.8 classifier was removed', before: 'Programming Language :: Python :: 3.8' }],
+      [
+        {
+          kind: 'classifier',
+          description: 'The Python 3.8 classifier was removed',
+          before: 'Programming Language :: Python :: 3.8',
+        },
+      ],
       'minor',
       'the Python 3.8 classifier was removed since the last tag',
     ],
-    ['an added classifier', [{ kind: 'classifier', description: 'The Python 3.13 classifier was added', after: 'Programming Language :: Python :: 3.13' }], undefined, undefined],
-    ['a dependency change', [{ kind: 'dependency', description: 'New dependency: rich', after: 'rich' }], undefined, undefined],
+    [
+      'an added classifier',
+      [
+        {
+          kind: 'classifier',
+          description: 'The Python 3.13 classifier was added',
+          after: 'Programming Language :: Python :: 3.13',
+        },
+      ],
+      undefined,
+      undefined,
+    ],
+    [
+      'a dependency change',
+      [{ kind: 'dependency', description: 'New dependency: rich', after: 'rich' }],
+      undefined,
+      undefined,
+    ],
     ['nothing', [], undefined, undefined],
   ])('%s', (_name, changes, bump, reason) => {
     expect(minimumBumpFor(changes)).toBe(bump);

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { checkNewVersion, takenVersions, type NewVersionRules, type TakenVersion } from '../../../src/domain/version-choice';
+import {
+  checkNewVersion,
+  takenVersions,
+  type NewVersionRules,
+  type TakenVersion,
+} from '../../../src/domain/version-choice';
 
-const TAKEN: TakenVersion[] = takenVersions({ tags: ['1.2.0', '1.2.3'], pypi: ['1.2.0', '1.2.3'], testPypi: ['1.2.4rc1'] });
+const TAKEN: TakenVersion[] = takenVersions({
+  tags: ['1.2.0', '1.2.3'],
+  pypi: ['1.2.0', '1.2.3'],
+  testPypi: ['1.2.4rc1'],
+});
 const RULES: NewVersionRules = { current: '1.2.3', taken: TAKEN };
 const SPEC = 'https://packaging.python.org/en/latest/specifications/version-specifiers/';
 
@@ -41,16 +50,23 @@ describe('checkNewVersion', () => {
     expect(() => checkNewVersion('1.2.3', RULES)).toThrow(
       expect.objectContaining({
         code: 'version.not-greater',
-        message: '1.2.3 is already tagged; PyPI never allows a version to be used twice, even after it was yanked or deleted.',
+        message:
+          '1.2.3 is already tagged; PyPI never allows a version to be used twice, even after it was yanked or deleted.',
         hint: 'Pick a higher version, such as 1.2.4, 1.2.4rc2 or 1.3.0.',
       }),
     );
     expect(() => checkNewVersion('v1.2.4rc1', RULES)).toThrow(
-      expect.objectContaining({ message: 'v1.2.4rc1 (normal form 1.2.4rc1) is already on TestPyPI; PyPI never allows a version to be used twice, even after it was yanked or deleted.' }),
+      expect.objectContaining({
+        message:
+          'v1.2.4rc1 (normal form 1.2.4rc1) is already on TestPyPI; PyPI never allows a version to be used twice, even after it was yanked or deleted.',
+      }),
     );
     const yanked = { current: '1.0', taken: [{ version: '1.0.1.0', source: 'PyPI' as const, yanked: true }] };
     expect(() => checkNewVersion('1.0.1', yanked)).toThrow(
-      expect.objectContaining({ message: '1.0.1 is already on PyPI (yanked) as 1.0.1.0; PyPI never allows a version to be used twice, even after it was yanked or deleted.' }),
+      expect.objectContaining({
+        message:
+          '1.0.1 is already on PyPI (yanked) as 1.0.1.0; PyPI never allows a version to be used twice, even after it was yanked or deleted.',
+      }),
     );
   });
 
@@ -58,7 +74,8 @@ describe('checkNewVersion', () => {
     expect(() => checkNewVersion('1.2.3.post1', RULES)).toThrow(
       expect.objectContaining({
         code: 'version.not-greater',
-        message: '1.2.3.post1 is not greater than 1.2.4rc1, the highest version already on TestPyPI; a release must be above every tagged or published version.',
+        message:
+          '1.2.3.post1 is not greater than 1.2.4rc1, the highest version already on TestPyPI; a release must be above every tagged or published version.',
         hint: 'Pick a version above 1.2.4rc1, such as 1.2.4, 1.2.4rc2 or 1.3.0.',
       }),
     );
@@ -77,16 +94,24 @@ describe('checkNewVersion', () => {
   });
 
   it('refuses a patch step when support changed, saying why', () => {
-    const rules: NewVersionRules = { ...RULES, minimumBump: 'minor', minimumBumpReason: 'requires-python changed since the last tag (">=3.8" → ">=3.9")' };
+    const rules: NewVersionRules = {
+      ...RULES,
+      minimumBump: 'minor',
+      minimumBumpReason: 'requires-python changed since the last tag (">=3.8" → ">=3.9")',
+    };
     expect(() => checkNewVersion('1.2.5', rules)).toThrow(
       expect.objectContaining({
         code: 'version.bump-too-small',
-        message: '1.2.5 is only a patch step from 1.2.3, but requires-python changed since the last tag (">=3.8" → ">=3.9"), so this release needs at least a minor bump.',
+        message:
+          '1.2.5 is only a patch step from 1.2.3, but requires-python changed since the last tag (">=3.8" → ">=3.9"), so this release needs at least a minor bump.',
         hint: 'Choose 1.3.0 (minor) or 2.0.0 (major) instead.',
       }),
     );
     expect(() => checkNewVersion('1.2.5', { ...RULES, minimumBump: 'minor' })).toThrow(
-      expect.objectContaining({ message: '1.2.5 is only a patch step from 1.2.3, but the supported Python versions changed since the last tag, so this release needs at least a minor bump.' }),
+      expect.objectContaining({
+        message:
+          '1.2.5 is only a patch step from 1.2.3, but the supported Python versions changed since the last tag, so this release needs at least a minor bump.',
+      }),
     );
   });
 
@@ -95,16 +120,24 @@ describe('checkNewVersion', () => {
   });
 
   it('measures the step from the last final release, not from a dev current version', () => {
-    const rules: NewVersionRules = { current: '1.3.0.dev0', taken: takenVersions({ tags: ['1.2.3'] }), minimumBump: 'minor' };
+    const rules: NewVersionRules = {
+      current: '1.3.0.dev0',
+      taken: takenVersions({ tags: ['1.2.3'] }),
+      minimumBump: 'minor',
+    };
     expect(checkNewVersion('1.3.0', rules)).toEqual({ version: '1.3.0' });
   });
 
   it('has no minimum step before the first release', () => {
-    expect(checkNewVersion('0.1.1', { current: '0.1.0', taken: [], minimumBump: 'minor' })).toEqual({ version: '0.1.1' });
+    expect(checkNewVersion('0.1.1', { current: '0.1.0', taken: [], minimumBump: 'minor' })).toEqual({
+      version: '0.1.1',
+    });
   });
 
   it('ignores taken entries that are not versions', () => {
-    expect(checkNewVersion('1.0.1', { current: '1.0.0', taken: [{ version: 'docs-2024', source: 'tag' }] })).toEqual({ version: '1.0.1' });
+    expect(checkNewVersion('1.0.1', { current: '1.0.0', taken: [{ version: 'docs-2024', source: 'tag' }] })).toEqual({
+      version: '1.0.1',
+    });
   });
 });
 

@@ -112,7 +112,16 @@ describe('bumpVersion', () => {
   });
 
   it('always lands strictly above the current version, in normal form, without a local part', () => {
-    const currents = ['0.1', '1.0.0', '1.0.0a1', '1.0.0b2.dev1', '1.0.0rc3.post1', '1.0.0.post2.dev5', '3.4.5.6.dev1', '1!0.0.0rc1+x'];
+    const currents = [
+      '0.1',
+      '1.0.0',
+      '1.0.0a1',
+      '1.0.0b2.dev1',
+      '1.0.0rc3.post1',
+      '1.0.0.post2.dev5',
+      '3.4.5.6.dev1',
+      '1!0.0.0rc1+x',
+    ];
     const kinds = BUMP_KINDS.filter((kind) => kind !== 'final');
     for (const current of currents) {
       for (const kind of kinds) {
@@ -153,15 +162,21 @@ describe('bumpVersion', () => {
   });
 
   it('refuses to produce a number it cannot hold exactly', () => {
-    expect(() => bumpVersion('9007199254740991', 'major')).toThrow(expect.objectContaining({ code: 'version.invalid' }));
+    expect(() => bumpVersion('9007199254740991', 'major')).toThrow(
+      expect.objectContaining({ code: 'version.invalid' }),
+    );
   });
 });
 
 describe('isBumpKind', () => {
-  it.each([['patch', true], ['rc', true], ['final', true], ['Patch', false], ['1.2.3', false], ['', false]] as const)(
-    '%j → %s',
-    (text, expected) => {
-      expect(isBumpKind(text)).toBe(expected);
-    },
-  );
+  it.each([
+    ['patch', true],
+    ['rc', true],
+    ['final', true],
+    ['Patch', false],
+    ['1.2.3', false],
+    ['', false],
+  ] as const)('%j → %s', (text, expected) => {
+    expect(isBumpKind(text)).toBe(expected);
+  });
 });

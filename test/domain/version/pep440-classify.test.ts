@@ -4,8 +4,20 @@ import { parseVersion, requireVersion } from '../../../src/domain/version';
 describe('Pep440Version classification', () => {
   // TECH-FACTS §1.6 is_prerelease lists.
   it.each([
-    '1.0.dev0', '1.0.dev1', '1.0a1.dev1', '1.0b1.dev1', '1.0c1.dev1', '1.0rc1.dev1', '1.0a1', '1.0b1',
-    '1.0c1', '1.0rc1', '1.0a1.post1.dev1', '1.0rc1.post1.dev1', '1.0a1.post1', '1.0rc1.post1',
+    '1.0.dev0',
+    '1.0.dev1',
+    '1.0a1.dev1',
+    '1.0b1.dev1',
+    '1.0c1.dev1',
+    '1.0rc1.dev1',
+    '1.0a1',
+    '1.0b1',
+    '1.0c1',
+    '1.0rc1',
+    '1.0a1.post1.dev1',
+    '1.0rc1.post1.dev1',
+    '1.0a1.post1',
+    '1.0rc1.post1',
   ])('%s is a pre-release', (text) => {
     expect(requireVersion(text).isPrerelease).toBe(true);
   });
@@ -16,18 +28,29 @@ describe('Pep440Version classification', () => {
 
   // TECH-FACTS §1.6 is_postrelease list.
   it.each([
-    ['1.0.dev1', false], ['1.0', false], ['1.0+foo', false], ['1.0.post1.dev1', true], ['1.0.post1', true],
+    ['1.0.dev1', false],
+    ['1.0', false],
+    ['1.0+foo', false],
+    ['1.0.post1.dev1', true],
+    ['1.0.post1', true],
   ] as const)('%s is a post-release: %s', (text, expected) => {
     expect(requireVersion(text).isPostrelease).toBe(expected);
   });
 
   it.each([
-    ['1.0.post1.dev1', true], ['1.0rc1.dev0', true], ['1.0rc1', false], ['1.0', false],
+    ['1.0.post1.dev1', true],
+    ['1.0rc1.dev0', true],
+    ['1.0rc1', false],
+    ['1.0', false],
   ] as const)('%s is a dev release: %s', (text, expected) => {
     expect(requireVersion(text).isDevrelease).toBe(expected);
   });
 
-  it.each([['1.0+abc', true], ['1.0', false], ['1.0.post1', false]] as const)('%s has a local part: %s', (text, expected) => {
+  it.each([
+    ['1.0+abc', true],
+    ['1.0', false],
+    ['1.0.post1', false],
+  ] as const)('%s has a local part: %s', (text, expected) => {
     expect(requireVersion(text).hasLocal).toBe(expected);
   });
 
@@ -76,7 +99,12 @@ describe('Pep440Version classification', () => {
 
   it('is plain data that survives a JSON round trip', () => {
     const version = requireVersion('1.2.3rc1');
-    expect(JSON.parse(JSON.stringify(version))).toEqual({ ...version, post: undefined, dev: undefined, local: undefined });
+    expect(JSON.parse(JSON.stringify(version))).toEqual({
+      ...version,
+      post: undefined,
+      dev: undefined,
+      local: undefined,
+    });
   });
 
   it('requireVersion names the subject in its error', () => {

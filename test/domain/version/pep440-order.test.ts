@@ -3,25 +3,68 @@ import { compareVersions, maxVersion, parseVersion } from '../../../src/domain/v
 
 // TECH-FACTS §1.6: the epoch-0 half of packaging's VERSIONS, strictly ascending.
 const ASCENDING = [
-  '1.0.dev0', '1.0.dev456', '1.0.dev456+local', '1.0a0', '1.0a0.post0.dev0', '1.0a0.post0', '1.0a1.dev1',
-  '1.0a1.dev1+local', '1.0a1', '1.0a1+local', '1.0b0', '1.0b1.dev456', '1.0b2', '1.0b2.post345.dev456',
-  '1.0b2.post345', '1.0b2-346', '1.0rc0', '1.0rc1.dev1', '1.0c1', '1.0rc2', '1.0', '1.0.post0.dev0', '1.0.post0',
-  '1.0.post456.dev34', '1.0.post456', '1.0.post456+local', '1.0.1.dev1', '1.0.1a1', '1.0.1', '1.0.1+local',
-  '1.0.1.post1', '1.1.dev1', '1.2+a', '1.2+abc', '1.2+abcdef', '1.2+def', '1.2+0', '1.2+1', '1.2+1.abc', '1.2+1.1',
-  '1.2+1.1.0', '1.2+2', '1.2+123', '1.2+123456', '1.2.r32+123456', '1.2.rev33+123456',
+  '1.0.dev0',
+  '1.0.dev456',
+  '1.0.dev456+local',
+  '1.0a0',
+  '1.0a0.post0.dev0',
+  '1.0a0.post0',
+  '1.0a1.dev1',
+  '1.0a1.dev1+local',
+  '1.0a1',
+  '1.0a1+local',
+  '1.0b0',
+  '1.0b1.dev456',
+  '1.0b2',
+  '1.0b2.post345.dev456',
+  '1.0b2.post345',
+  '1.0b2-346',
+  '1.0rc0',
+  '1.0rc1.dev1',
+  '1.0c1',
+  '1.0rc2',
+  '1.0',
+  '1.0.post0.dev0',
+  '1.0.post0',
+  '1.0.post456.dev34',
+  '1.0.post456',
+  '1.0.post456+local',
+  '1.0.1.dev1',
+  '1.0.1a1',
+  '1.0.1',
+  '1.0.1+local',
+  '1.0.1.post1',
+  '1.1.dev1',
+  '1.2+a',
+  '1.2+abc',
+  '1.2+abcdef',
+  '1.2+def',
+  '1.2+0',
+  '1.2+1',
+  '1.2+1.abc',
+  '1.2+1.1',
+  '1.2+1.1.0',
+  '1.2+2',
+  '1.2+123',
+  '1.2+123456',
+  '1.2.r32+123456',
+  '1.2.rev33+123456',
 ];
 // "The same list prefixed with 1! sorts entirely after it."
 const ALL = [...ASCENDING, ...ASCENDING.map((version) => `1!${version}`)];
 
 describe('compareVersions: packaging ascending list', () => {
-  it.each(ALL.map((version, index) => [version, index] as const))('%s sorts above everything before it and below everything after it', (version, index) => {
-    const wrong = ALL.filter((other, j) => j !== index && compareVersions(version, other) !== Math.sign(index - j));
-    expect(wrong).toEqual([]);
-    expect(compareVersions(version, version)).toBe(0);
-  });
+  it.each(ALL.map((version, index) => [version, index] as const))(
+    '%s sorts above everything before it and below everything after it',
+    (version, index) => {
+      const wrong = ALL.filter((other, j) => j !== index && compareVersions(version, other) !== Math.sign(index - j));
+      expect(wrong).toEqual([]);
+      expect(compareVersions(version, version)).toBe(0);
+    },
+  );
 
   it('sorts a shuffled copy back into order', () => {
-    const shuffled = [...ALL].reverse().sort((a, b) => (a.length - b.length) || a.localeCompare(b));
+    const shuffled = [...ALL].reverse().sort((a, b) => a.length - b.length || a.localeCompare(b));
     expect(shuffled.sort(compareVersions)).toEqual(ALL);
   });
 });
@@ -29,16 +72,35 @@ describe('compareVersions: packaging ascending list', () => {
 describe('compareVersions: extra pairs', () => {
   // TECH-FACTS §1.6 "Extra pairs (verified)", written as [lower-or-equal, higher-or-equal, expected sign].
   it.each([
-    ['1.0', '1.0.0', 0], ['1.0rc1', '1.0c1', 0], ['v1.0', '1.0', 0], ['1.0.dev0', '1.0a0', -1],
-    ['1.0a1.post1', '1.0b1', -1], ['1.0', '1.0+abc', -1], ['1.0+abc', '1.0.post0', -1],
-    ['1.0+abc.5', '1.0+abc.7', -1], ['1.0+abc.7', '1.0+5', -1], ['2013.10', '1!1.0', -1], ['1.9', '1.10', -1],
-    ['1.0.0rc1', '1.0.0', -1], ['1.0.0', '1.0.1.dev0', -1], ['1.0.post1', '1.0.1.dev0', -1], ['0.9.9', '1.0.0a1', -1],
-    ['1.0.0rc1.dev1', '1.0.0rc1', -1], ['1.0.0.post1.dev1', '1.0.0.post1', -1], ['1.0.0b2', '1.0.0rc1', -1],
+    ['1.0', '1.0.0', 0],
+    ['1.0rc1', '1.0c1', 0],
+    ['v1.0', '1.0', 0],
+    ['1.0.dev0', '1.0a0', -1],
+    ['1.0a1.post1', '1.0b1', -1],
+    ['1.0', '1.0+abc', -1],
+    ['1.0+abc', '1.0.post0', -1],
+    ['1.0+abc.5', '1.0+abc.7', -1],
+    ['1.0+abc.7', '1.0+5', -1],
+    ['2013.10', '1!1.0', -1],
+    ['1.9', '1.10', -1],
+    ['1.0.0rc1', '1.0.0', -1],
+    ['1.0.0', '1.0.1.dev0', -1],
+    ['1.0.post1', '1.0.1.dev0', -1],
+    ['0.9.9', '1.0.0a1', -1],
+    ['1.0.0rc1.dev1', '1.0.0rc1', -1],
+    ['1.0.0.post1.dev1', '1.0.0.post1', -1],
+    ['1.0.0b2', '1.0.0rc1', -1],
     ['1.0.0.dev1', '1.0.0a1.dev1', -1],
     // Beyond the list: spelling, case and whitespace never matter; local parts follow str.isdigit().
-    ['  V1.0.0-RC.1 ', '1.0rc1', 0], ['1.0+ABC', '1.0+abc', 0], ['1.0+01', '1.0+1', 0], ['1.0+ubuntu-1', '1.0+ubuntu.1', 0],
-    ['1.0+0x10', '1.0+abc', -1], ['1.0+abc', '1.0+17', -1], ['1.0+99999999999999999999', '1.0+100000000000000000000', -1],
-    ['1.0.0', '1.0.0.0.0', 0], ['0!1.0', '1.0', 0],
+    ['  V1.0.0-RC.1 ', '1.0rc1', 0],
+    ['1.0+ABC', '1.0+abc', 0],
+    ['1.0+01', '1.0+1', 0],
+    ['1.0+ubuntu-1', '1.0+ubuntu.1', 0],
+    ['1.0+0x10', '1.0+abc', -1],
+    ['1.0+abc', '1.0+17', -1],
+    ['1.0+99999999999999999999', '1.0+100000000000000000000', -1],
+    ['1.0.0', '1.0.0.0.0', 0],
+    ['0!1.0', '1.0', 0],
   ] as const)('%s vs %s → %i', (a, b, expected) => {
     expect(compareVersions(a, b)).toBe(expected);
     expect(compareVersions(b, a)).toBe(-expected || 0);

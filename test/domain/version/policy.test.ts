@@ -138,9 +138,14 @@ describe('nextFreeCandidate', () => {
     );
   });
 
-  it.each([['1.2.3.post1'], ['1.2.3.0'], ['1.2.3.post1.dev0']])('refuses when %s (at or above the final) is taken', (taken) => {
-    expect(() => nextFreeCandidate('1.2.3', [taken])).toThrow(expect.objectContaining({ code: 'version.not-greater' }));
-  });
+  it.each([['1.2.3.post1'], ['1.2.3.0'], ['1.2.3.post1.dev0']])(
+    'refuses when %s (at or above the final) is taken',
+    (taken) => {
+      expect(() => nextFreeCandidate('1.2.3', [taken])).toThrow(
+        expect.objectContaining({ code: 'version.not-greater' }),
+      );
+    },
+  );
 
   it('refuses a base that is not a plain final release', () => {
     expect(() => nextFreeCandidate('1.2.3rc1', [])).toThrow(
@@ -153,7 +158,10 @@ describe('nextFreeCandidate', () => {
 
   it('refuses an unparseable base', () => {
     expect(() => nextFreeCandidate('1.2.x', [])).toThrow(
-      expect.objectContaining({ code: 'version.invalid', message: 'Base version "1.2.x" is not a PEP 440 version; write it like 1.2.4 or 1.3.0rc1.' }),
+      expect.objectContaining({
+        code: 'version.invalid',
+        message: 'Base version "1.2.x" is not a PEP 440 version; write it like 1.2.4 or 1.3.0rc1.',
+      }),
     );
   });
 });

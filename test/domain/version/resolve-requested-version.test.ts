@@ -36,15 +36,18 @@ describe('resolveRequestedVersion', () => {
 
   it('bases the examples on a pre-release current version too', () => {
     expect(() => resolveRequestedVersion('2.0.0rc1', '2.0.0-SNAPSHOT')).toThrow(
-      expect.objectContaining({ message: 'Version "2.0.0-SNAPSHOT" is not a PEP 440 version; write it like 2.0.0 or 2.0.0rc2.' }),
+      expect.objectContaining({
+        message: 'Version "2.0.0-SNAPSHOT" is not a PEP 440 version; write it like 2.0.0 or 2.0.0rc2.',
+      }),
     );
   });
 
-  it('refuses a local version with PyPI\'s own wording, in normal form', () => {
+  it("refuses a local version with PyPI's own wording, in normal form", () => {
     expect(() => resolveRequestedVersion('1.2.3', '1.2.4+Ubuntu-1')).toThrow(
       expect.objectContaining({
         code: 'version.local',
-        message: '1.2.4+ubuntu.1 is a local version, and PyPI refuses them: "The use of local versions in \'1.2.4+ubuntu.1\' is not allowed."',
+        message:
+          '1.2.4+ubuntu.1 is a local version, and PyPI refuses them: "The use of local versions in \'1.2.4+ubuntu.1\' is not allowed."',
         hint: 'Release the public part, 1.2.4, instead (drop everything from "+").',
       }),
     );
@@ -73,14 +76,18 @@ describe('resolveRequestedVersion', () => {
   it('shows the normal form in a lower-version message', () => {
     expect(() => resolveRequestedVersion('1.2.3', '1.2.3-RC.1')).toThrow(
       expect.objectContaining({
-        message: '1.2.3-RC.1 (normal form 1.2.3rc1) is not greater than the current version 1.2.3; a new release needs a higher version.',
+        message:
+          '1.2.3-RC.1 (normal form 1.2.3rc1) is not greater than the current version 1.2.3; a new release needs a higher version.',
       }),
     );
   });
 
   it('refuses an unparseable current version before looking at the request', () => {
     expect(() => resolveRequestedVersion('unknown', '1.0.0')).toThrow(
-      expect.objectContaining({ code: 'version.invalid', message: 'Current version "unknown" is not a PEP 440 version; write it like 1.2.4 or 1.3.0rc1.' }),
+      expect.objectContaining({
+        code: 'version.invalid',
+        message: 'Current version "unknown" is not a PEP 440 version; write it like 1.2.4 or 1.3.0rc1.',
+      }),
     );
   });
 

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { filterPatternToRegExp, matchesFilters, parseTriggers, startsOnTag, tagPatternFor } from '../../../src/domain/workflows';
+import {
+  filterPatternToRegExp,
+  matchesFilters,
+  parseTriggers,
+  startsOnTag,
+  tagPatternFor,
+} from '../../../src/domain/workflows';
 
 describe('filterPatternToRegExp', () => {
   it.each<[string, string, boolean]>([
@@ -46,6 +52,10 @@ describe('tagPatternFor', () => {
 describe('startsOnTag', () => {
   it('follows the push filters', () => {
     const triggers = parseTriggers({ push: { tags: ['v*'] }, workflow_dispatch: null });
-    expect([startsOnTag(triggers, 'v1.0.0'), startsOnTag(triggers, '1.0.0'), startsOnTag(parseTriggers('workflow_dispatch'), 'v1.0.0')]).toEqual([true, false, false]);
+    expect([
+      startsOnTag(triggers, 'v1.0.0'),
+      startsOnTag(triggers, '1.0.0'),
+      startsOnTag(parseTriggers('workflow_dispatch'), 'v1.0.0'),
+    ]).toEqual([true, false, false]);
   });
 });

@@ -13,7 +13,14 @@ describe('parseTriggers', () => {
   });
 
   it('treats a bare push as firing on every branch and tag', () => {
-    expect(parseTriggers('push').push).toEqual({ tags: undefined, tagsIgnore: undefined, branches: undefined, branchesIgnore: undefined, onTags: true, onBranches: true });
+    expect(parseTriggers('push').push).toEqual({
+      tags: undefined,
+      tagsIgnore: undefined,
+      branches: undefined,
+      branchesIgnore: undefined,
+      onTags: true,
+      onBranches: true,
+    });
   });
 
   it.each<[string, Record<string, unknown>, boolean, boolean]>([
@@ -53,7 +60,14 @@ describe('parseTriggers', () => {
     expect(triggers.workflowDispatch?.inputs).toEqual([
       { name: 'version', type: 'string', description: 'Version', default: undefined, options: [], required: true },
       { name: 'dry', type: 'boolean', description: undefined, default: false, options: [], required: false },
-      { name: 'target', type: 'choice', description: undefined, default: 'testpypi', options: ['testpypi', 'pypi'], required: false },
+      {
+        name: 'target',
+        type: 'choice',
+        description: undefined,
+        default: 'testpypi',
+        options: ['testpypi', 'pypi'],
+        required: false,
+      },
       { name: 'attempts', type: 'number', description: undefined, default: 3, options: [], required: false },
       { name: 'odd', type: 'string', description: undefined, default: undefined, options: [], required: false },
     ]);

@@ -17,32 +17,81 @@ describe('renderPublishWorkflow', () => {
   });
 
   it('triggers PyPI on the tag pattern of the tag format', () => {
-    const text = renderPublishWorkflow({ index: 'pypi', projectName: 'acme', environment: 'pypi', tagFormat: 'v{version}' });
-    const { triggers } = analyzeWorkflow({ file: 'publish-pypi.yml', text, index: 'pypi', environment: 'pypi', tagFormat: 'v{version}' });
+    const text = renderPublishWorkflow({
+      index: 'pypi',
+      projectName: 'acme',
+      environment: 'pypi',
+      tagFormat: 'v{version}',
+    });
+    const { triggers } = analyzeWorkflow({
+      file: 'publish-pypi.yml',
+      text,
+      index: 'pypi',
+      environment: 'pypi',
+      tagFormat: 'v{version}',
+    });
     expect(triggers).toEqual({
       events: ['push'],
-      push: { tags: ['v*'], tagsIgnore: undefined, branches: undefined, branchesIgnore: undefined, onTags: true, onBranches: false },
+      push: {
+        tags: ['v*'],
+        tagsIgnore: undefined,
+        branches: undefined,
+        branchesIgnore: undefined,
+        onTags: true,
+        onBranches: false,
+      },
       release: undefined,
       workflowDispatch: undefined,
     });
   });
 
   it('triggers TestPyPI by dispatch with a version input, or a published release', () => {
-    const text = renderPublishWorkflow({ index: 'testpypi', projectName: 'acme', environment: 'testpypi', tagFormat: 'v{version}' });
-    const { triggers } = analyzeWorkflow({ file: 'publish-testpypi.yml', text, index: 'testpypi', environment: 'testpypi', tagFormat: 'v{version}' });
+    const text = renderPublishWorkflow({
+      index: 'testpypi',
+      projectName: 'acme',
+      environment: 'testpypi',
+      tagFormat: 'v{version}',
+    });
+    const { triggers } = analyzeWorkflow({
+      file: 'publish-testpypi.yml',
+      text,
+      index: 'testpypi',
+      environment: 'testpypi',
+      tagFormat: 'v{version}',
+    });
     expect(triggers).toEqual({
       events: ['workflow_dispatch', 'release'],
       push: undefined,
       release: { types: ['published'], published: true },
       workflowDispatch: {
-        inputs: [{ name: 'version', type: 'string', description: 'Version the build must have, e.g. 1.4.0rc1 (empty: no check)', default: undefined, options: [], required: false }],
+        inputs: [
+          {
+            name: 'version',
+            type: 'string',
+            description: 'Version the build must have, e.g. 1.4.0rc1 (empty: no check)',
+            default: undefined,
+            options: [],
+            required: false,
+          },
+        ],
       },
     });
   });
 
   it('builds in one job and publishes from another with the environment and id-token', () => {
-    const text = renderPublishWorkflow({ index: 'testpypi', projectName: 'Acme_Tool', environment: 'testpypi', tagFormat: 'v{version}' });
-    const workflow = parse(text) as { permissions: unknown; jobs: Record<string, { steps: { uses?: string; run?: string; with?: unknown; env?: unknown }[] } & Record<string, unknown>> };
+    const text = renderPublishWorkflow({
+      index: 'testpypi',
+      projectName: 'Acme_Tool',
+      environment: 'testpypi',
+      tagFormat: 'v{version}',
+    });
+    const workflow = parse(text) as {
+      permissions: unknown;
+      jobs: Record<
+        string,
+        { steps: { uses?: string; run?: string; with?: unknown; env?: unknown }[] } & Record<string, unknown>
+      >;
+    };
     expect(workflow.permissions).toEqual({ contents: 'read' });
     const { build, publish } = workflow.jobs;
     expect(build?.['if']).toBe("github.event_name != 'release' || github.event.release.prerelease");
@@ -61,12 +110,20 @@ describe('renderPublishWorkflow', () => {
     expect(publish?.['permissions']).toEqual({ 'id-token': 'write' });
     expect(publish?.steps).toEqual([
       { uses: 'actions/download-artifact@v6', with: { name: 'python-package-distributions', path: 'dist/' } },
-      { uses: 'pypa/gh-action-pypi-publish@release/v1', with: { 'repository-url': 'https://test.pypi.org/legacy/', 'skip-existing': true, 'print-hash': true } },
+      {
+        uses: 'pypa/gh-action-pypi-publish@release/v1',
+        with: { 'repository-url': 'https://test.pypi.org/legacy/', 'skip-existing': true, 'print-hash': true },
+      },
     ]);
   });
 
   it('leaves the PyPI build to the version the files hold', () => {
-    const text = renderPublishWorkflow({ index: 'pypi', projectName: 'acme', environment: 'pypi', tagFormat: 'v{version}' });
+    const text = renderPublishWorkflow({
+      index: 'pypi',
+      projectName: 'acme',
+      environment: 'pypi',
+      tagFormat: 'v{version}',
+    });
     const workflow = parse(text) as { jobs: Record<string, { steps: { name?: string; uses?: string }[] }> };
     expect(workflow.jobs['build']?.steps.map((step) => step.name ?? step.uses)).toEqual([
       'actions/checkout@v6',
@@ -79,7 +136,13 @@ describe('renderPublishWorkflow', () => {
   });
 
   it('publishes to PyPI with the defaults of the action, but for the hashes it logs', () => {
-    const text = renderPublishWorkflow({ index: 'pypi', projectName: 'acme', environment: 'pypi', tagFormat: 'v{version}', indexUrl: 'http://127.0.0.1:8080/' });
+    const text = renderPublishWorkflow({
+      index: 'pypi',
+      projectName: 'acme',
+      environment: 'pypi',
+      tagFormat: 'v{version}',
+      indexUrl: 'http://127.0.0.1:8080/',
+    });
     const workflow = parse(text) as { jobs: Record<string, Record<string, unknown>> };
     expect(workflow.jobs['build']?.['if']).toBeUndefined();
     expect(workflow.jobs['publish']?.['environment']).toEqual({ name: 'pypi', url: 'http://127.0.0.1:8080/p/acme' });
@@ -89,18 +152,32 @@ describe('renderPublishWorkflow', () => {
     ]);
   });
 
-  it.each<PackageIndex>(['pypi', 'testpypi'])('has the %s publish step log the hashes it uploads, and says why', (index) => {
-    const text = renderPublishWorkflow({ index, projectName: 'acme', environment: index, tagFormat: 'v{version}' });
-    const lines = text.split('\n');
-    const at = lines.indexOf('          print-hash: true');
-    expect(at).toBeGreaterThan(lines.indexOf('      - uses: pypa/gh-action-pypi-publish@release/v1'));
-    expect(lines[at - 1]).toMatch(/^ {10}# .*sha256.*pyrelease compares them with what the index serves/);
-  });
+  it.each<PackageIndex>(['pypi', 'testpypi'])(
+    'has the %s publish step log the hashes it uploads, and says why',
+    (index) => {
+      const text = renderPublishWorkflow({ index, projectName: 'acme', environment: index, tagFormat: 'v{version}' });
+      const lines = text.split('\n');
+      const at = lines.indexOf('          print-hash: true');
+      expect(at).toBeGreaterThan(lines.indexOf('      - uses: pypa/gh-action-pypi-publish@release/v1'));
+      expect(lines[at - 1]).toMatch(/^ {10}# .*sha256.*pyrelease compares them with what the index serves/);
+    },
+  );
 
   describe('the TestPyPI step that sets the version to rehearse', () => {
-    type Step = { name?: string; uses?: string; run?: string; env?: Record<string, string>; with?: Record<string, unknown> };
+    type Step = {
+      name?: string;
+      uses?: string;
+      run?: string;
+      env?: Record<string, string>;
+      with?: Record<string, unknown>;
+    };
     function buildSteps(tagFormat: string): Step[] {
-      const text = renderPublishWorkflow({ index: 'testpypi', projectName: 'acme', environment: 'testpypi', tagFormat });
+      const text = renderPublishWorkflow({
+        index: 'testpypi',
+        projectName: 'acme',
+        environment: 'testpypi',
+        tagFormat,
+      });
       return (parse(text) as { jobs: { build: { steps: Step[] } } }).jobs.build.steps;
     }
 
@@ -130,7 +207,10 @@ describe('renderPublishWorkflow', () => {
 
     it('exports the SCM variables and writes the version with pyrelease, every variable quoted', () => {
       const run = buildSteps('v{version}').find((entry) => entry.name === SET_VERSION_STEP)!.run!;
-      const lines = run.trimEnd().split('\n').filter((line) => !line.trim().startsWith('#'));
+      const lines = run
+        .trimEnd()
+        .split('\n')
+        .filter((line) => !line.trim().startsWith('#'));
       expect(lines).toContain('echo "SETUPTOOLS_SCM_PRETEND_VERSION=$VERSION" >> "$GITHUB_ENV"');
       expect(lines).toContain('echo "PDM_BUILD_SCM_VERSION=$VERSION" >> "$GITHUB_ENV"');
       expect(lines.at(-1)).toBe('npx --yes pyrelease@0 bump --set "$VERSION"');

@@ -30,7 +30,11 @@ function run(env: { event: string; input?: string; tag?: string; prefix?: string
       TAG_SUFFIX: env.suffix ?? '',
     },
   });
-  return { status: result.status, output: `${result.stdout}${result.stderr}`.trim(), githubEnv: readFileSync(githubEnv, 'utf8') };
+  return {
+    status: result.status,
+    output: `${result.stdout}${result.stderr}`.trim(),
+    githubEnv: readFileSync(githubEnv, 'utf8'),
+  };
 }
 
 const applied = (version: string) => ({
@@ -46,17 +50,27 @@ describe('setVersionScript (run by bash)', () => {
 
   it('takes a published release tag without the tag format prefix and suffix', () => {
     expect(run({ event: 'release', tag: 'v0.1.1rc2' })).toEqual(applied('0.1.1rc2'));
-    expect(run({ event: 'release', tag: 'acme-2.0b1-final', prefix: 'acme-', suffix: '-final' })).toEqual(applied('2.0b1'));
+    expect(run({ event: 'release', tag: 'acme-2.0b1-final', prefix: 'acme-', suffix: '-final' })).toEqual(
+      applied('2.0b1'),
+    );
     expect(run({ event: 'release', tag: '3.0rc1', prefix: '' })).toEqual(applied('3.0rc1'));
   });
 
   it('does nothing without a version', () => {
-    expect(run({ event: 'workflow_dispatch' })).toEqual({ status: 0, output: 'No version given: building the version the project files hold.', githubEnv: '' });
+    expect(run({ event: 'workflow_dispatch' })).toEqual({
+      status: 0,
+      output: 'No version given: building the version the project files hold.',
+      githubEnv: '',
+    });
   });
 
   it('refuses a tag outside the tag format', () => {
     const result = run({ event: 'release', tag: 'release-1.0', prefix: 'v' });
-    expect(result).toEqual({ status: 1, output: '::error::Tag release-1.0 is not a release tag of the form v<version>', githubEnv: '' });
+    expect(result).toEqual({
+      status: 1,
+      output: '::error::Tag release-1.0 is not a release tag of the form v<version>',
+      githubEnv: '',
+    });
   });
 
   it.each([
@@ -65,6 +79,10 @@ describe('setVersionScript (run by bash)', () => {
     ['a command substitution', '$(id)', '$(id)'],
   ])('treats %s in the input as data and refuses it before writing anything', (_name, input, shown) => {
     const result = run({ event: 'workflow_dispatch', input });
-    expect(result).toEqual({ status: 1, output: `::error::"${shown}" is not a PEP 440 version; nothing was changed`, githubEnv: '' });
+    expect(result).toEqual({
+      status: 1,
+      output: `::error::"${shown}" is not a PEP 440 version; nothing was changed`,
+      githubEnv: '',
+    });
   });
 });

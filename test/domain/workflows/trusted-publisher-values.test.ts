@@ -4,7 +4,14 @@ import { trustedPublisherValues } from '../../../src/domain/workflows';
 describe('trustedPublisherValues', () => {
   it('gives the PyPI form values of the seed project', () => {
     expect(
-      trustedPublisherValues({ owner: 'CharmAIOS', repo: 'Charm', workflowFile: 'publish-pypi.yml', environment: 'pypi', projectName: 'charmos', index: 'pypi' }),
+      trustedPublisherValues({
+        owner: 'CharmAIOS',
+        repo: 'Charm',
+        workflowFile: 'publish-pypi.yml',
+        environment: 'pypi',
+        projectName: 'charmos',
+        index: 'pypi',
+      }),
     ).toEqual({
       index: 'pypi',
       projectPageUrl: 'https://pypi.org/manage/project/charmos/settings/publishing/',
@@ -32,11 +39,25 @@ describe('trustedPublisherValues', () => {
       'https://test.pypi.org/manage/project/acme-tool/settings/publishing/',
       'https://test.pypi.org/manage/account/publishing/',
     ]);
-    expect(values.fields.map((field) => field.value)).toEqual(['Acme_Tool', 'acme', 'tool', 'publish-testpypi.yml', 'testpypi']);
+    expect(values.fields.map((field) => field.value)).toEqual([
+      'Acme_Tool',
+      'acme',
+      'tool',
+      'publish-testpypi.yml',
+      'testpypi',
+    ]);
   });
 
   it('takes the index base from the configuration', () => {
-    const values = trustedPublisherValues({ owner: 'a', repo: 'b', workflowFile: 'c.yml', environment: 'pypi', projectName: 'd', index: 'pypi', indexUrl: 'http://127.0.0.1:8080/' });
+    const values = trustedPublisherValues({
+      owner: 'a',
+      repo: 'b',
+      workflowFile: 'c.yml',
+      environment: 'pypi',
+      projectName: 'd',
+      index: 'pypi',
+      indexUrl: 'http://127.0.0.1:8080/',
+    });
     expect(values.pendingPageUrl).toBe('http://127.0.0.1:8080/manage/account/publishing/');
   });
 });

@@ -29,8 +29,14 @@ describe('simulated GitHub: faults on demand', () => {
     sim.faults.add({ kind: 'secondary-rate-limit', retryAfterSeconds: 7 });
     sim.faults.add({ kind: 'secondary-rate-limit' });
     const first = await call(sim, 'GET', repoPath('/releases'));
-    expect([first.status, first.headers.get('retry-after'), first.headers.get('x-ratelimit-remaining')]).toEqual([403, '7', '4999']);
-    expect((first.body as { message: string }).message).toMatch(/^You have exceeded a secondary rate limit\. Please wait a few minutes/);
+    expect([first.status, first.headers.get('retry-after'), first.headers.get('x-ratelimit-remaining')]).toEqual([
+      403,
+      '7',
+      '4999',
+    ]);
+    expect((first.body as { message: string }).message).toMatch(
+      /^You have exceeded a secondary rate limit\. Please wait a few minutes/,
+    );
     const second = await call(sim, 'GET', repoPath('/releases'));
     expect([second.status, second.headers.get('retry-after')]).toEqual([403, null]);
   });
@@ -39,7 +45,11 @@ describe('simulated GitHub: faults on demand', () => {
     const sim = await startSim();
     sim.faults.add({ kind: 'primary-rate-limit', retryAfterSeconds: 30, status });
     const limited = await call(sim, 'GET', repoPath('/releases'));
-    expect([limited.status, limited.headers.get('x-ratelimit-remaining'), limited.headers.get('x-ratelimit-reset')]).toEqual([status, '0', String(Date.UTC(2026, 10, 21, 9, 0, 30) / 1000)]);
+    expect([
+      limited.status,
+      limited.headers.get('x-ratelimit-remaining'),
+      limited.headers.get('x-ratelimit-reset'),
+    ]).toEqual([status, '0', String(Date.UTC(2026, 10, 21, 9, 0, 30) / 1000)]);
     expect((limited.body as { message: string }).message).toMatch(/^API rate limit exceeded for user ID 1\./);
   });
 

@@ -11,8 +11,14 @@ describe('simulated GitHub: refs, tags, compare, checks and statuses', () => {
     const ref = await call(sim, 'GET', repoPath('/git/ref/tags/v1.3.0'));
     expect(ref.body).toMatchObject({ ref: 'refs/tags/v1.3.0', object: { type: 'tag', sha: SHAS.tagObject } });
     const tag = await call(sim, 'GET', repoPath(`/git/tags/${SHAS.tagObject}`));
-    expect(tag.body).toMatchObject({ tag: 'v1.3.0', message: 'Release 1.3.0', object: { type: 'commit', sha: SHAS.initial } });
-    expect((await call(sim, 'GET', repoPath('/git/ref/heads/main'))).body).toMatchObject({ object: { type: 'commit', sha: SHAS.release } });
+    expect(tag.body).toMatchObject({
+      tag: 'v1.3.0',
+      message: 'Release 1.3.0',
+      object: { type: 'commit', sha: SHAS.initial },
+    });
+    expect((await call(sim, 'GET', repoPath('/git/ref/heads/main'))).body).toMatchObject({
+      object: { type: 'commit', sha: SHAS.release },
+    });
     expect((await call(sim, 'GET', repoPath('/git/ref/tags/v9.9.9'))).status).toBe(404);
   });
 
@@ -20,11 +26,17 @@ describe('simulated GitHub: refs, tags, compare, checks and statuses', () => {
     const sim = await startSim();
     const pushes: unknown[] = [];
     sim.on('push', (event) => pushes.push(event));
-    const created = await call(sim, 'POST', repoPath('/git/refs'), { body: { ref: 'refs/tags/v1.4.0', sha: SHAS.release } });
+    const created = await call(sim, 'POST', repoPath('/git/refs'), {
+      body: { ref: 'refs/tags/v1.4.0', sha: SHAS.release },
+    });
     expect([created.status, (created.body as Body).ref]).toEqual([201, 'refs/tags/v1.4.0']);
-    const again = await call(sim, 'POST', repoPath('/git/refs'), { body: { ref: 'refs/tags/v1.4.0', sha: SHAS.release } });
+    const again = await call(sim, 'POST', repoPath('/git/refs'), {
+      body: { ref: 'refs/tags/v1.4.0', sha: SHAS.release },
+    });
     expect([again.status, (again.body as Body).message]).toEqual([422, 'Reference already exists']);
-    expect((await call(sim, 'POST', repoPath('/git/refs'), { body: { ref: 'refs/tags/v2', sha: sha('nowhere') } })).status).toBe(422);
+    expect(
+      (await call(sim, 'POST', repoPath('/git/refs'), { body: { ref: 'refs/tags/v2', sha: sha('nowhere') } })).status,
+    ).toBe(422);
     expect(pushes).toHaveLength(1);
   });
 
@@ -43,8 +55,15 @@ describe('simulated GitHub: refs, tags, compare, checks and statuses', () => {
   it('compares two refs: status, ahead/behind and commits oldest first', async () => {
     const sim = await startSim();
     const compare = async (basehead: string) => {
-      const body = (await call(sim, 'GET', repoPath(`/compare/${basehead}`))).body as Body & { commits: Array<{ sha: string; commit: { message: string }; author: { login: string } | null }> };
-      return [body.status, body.ahead_by, body.behind_by, body.commits.map((commit) => [commit.commit.message.split('\n')[0], commit.author?.login ?? null])];
+      const body = (await call(sim, 'GET', repoPath(`/compare/${basehead}`))).body as Body & {
+        commits: Array<{ sha: string; commit: { message: string }; author: { login: string } | null }>;
+      };
+      return [
+        body.status,
+        body.ahead_by,
+        body.behind_by,
+        body.commits.map((commit) => [commit.commit.message.split('\n')[0], commit.author?.login ?? null]),
+      ];
     };
     expect(await compare('v1.3.0...main')).toEqual([
       'ahead',
@@ -58,18 +77,46 @@ describe('simulated GitHub: refs, tags, compare, checks and statuses', () => {
     ]);
     expect(await compare(`main...${SHAS.feature.slice(0, 7)}`)).toEqual(['behind', 0, 2, []]);
     expect(await compare('main...main')).toEqual(['identical', 0, 0, []]);
-    sim.addCommits([{ sha: sha('side'), message: 'Side work', author: { name: 'Eve', email: 'eve@example.invalid' }, date: '2026-11-01T00:00:00Z', parents: [SHAS.feature] }]);
+    sim.addCommits([
+      {
+        sha: sha('side'),
+        message: 'Side work',
+        author: { name: 'Eve', email: 'eve@example.invalid' },
+        date: '2026-11-01T00:00:00Z',
+        parents: [SHAS.feature],
+      },
+    ]);
     expect(await compare(`main...${sha('side')}`)).toEqual(['diverged', 1, 2, [['Side work', null]]]);
     expect((await call(sim, 'GET', repoPath('/compare/main...nope'))).status).toBe(404);
   });
 
   it('lists check runs for a ref: workflow jobs and other apps, latest per name, filtered', async () => {
     const sim = await startSim();
-    sim.addCheckRun(SHAS.release, { name: 'docs-validation', status: 'completed', conclusion: 'success', appSlug: 'readthedocs' });
-    const run = sim.createRun({ workflow: 'ci.yml', event: 'push', headBranch: 'main', headSha: SHAS.release, status: 'completed', conclusion: 'failure', jobs: [{ name: 'lint', status: 'completed', conclusion: 'success' }, { name: 'tests', status: 'completed', conclusion: 'failure' }] });
+    sim.addCheckRun(SHAS.release, {
+      name: 'docs-validation',
+      status: 'completed',
+      conclusion: 'success',
+      appSlug: 'readthedocs',
+    });
+    const run = sim.createRun({
+      workflow: 'ci.yml',
+      event: 'push',
+      headBranch: 'main',
+      headSha: SHAS.release,
+      status: 'completed',
+      conclusion: 'failure',
+      jobs: [
+        { name: 'lint', status: 'completed', conclusion: 'success' },
+        { name: 'tests', status: 'completed', conclusion: 'failure' },
+      ],
+    });
     await call(sim, 'POST', repoPath(`/actions/runs/${run.id}/rerun-failed-jobs`));
     const checks = async (ref: string, query = '') =>
-      ((await call(sim, 'GET', repoPath(`/commits/${ref}/check-runs${query}`))).body as { check_runs: Array<Body & { app: { slug: string } }> }).check_runs.map((check) => [check.name, check.status, check.conclusion, check.app.slug]);
+      (
+        (await call(sim, 'GET', repoPath(`/commits/${ref}/check-runs${query}`))).body as {
+          check_runs: Array<Body & { app: { slug: string } }>;
+        }
+      ).check_runs.map((check) => [check.name, check.status, check.conclusion, check.app.slug]);
     expect(await checks('main')).toEqual([
       ['tests', 'queued', null, 'github-actions'],
       ['lint', 'completed', 'success', 'github-actions'],
@@ -90,8 +137,19 @@ describe('simulated GitHub: refs, tags, compare, checks and statuses', () => {
     };
     expect(await combined()).toEqual(['pending', 0, []]);
     sim.setCommitStatus(SHAS.release, { context: 'release-label', state: 'pending' });
-    sim.setCommitStatus(SHAS.release, { context: 'ci/legacy', state: 'success', targetUrl: 'https://ci.example.invalid/1' });
-    expect(await combined()).toEqual(['pending', 2, [['ci/legacy', 'success'], ['release-label', 'pending']]]);
+    sim.setCommitStatus(SHAS.release, {
+      context: 'ci/legacy',
+      state: 'success',
+      targetUrl: 'https://ci.example.invalid/1',
+    });
+    expect(await combined()).toEqual([
+      'pending',
+      2,
+      [
+        ['ci/legacy', 'success'],
+        ['release-label', 'pending'],
+      ],
+    ]);
     sim.setCommitStatus(SHAS.release, { context: 'release-label', state: 'success' });
     expect((await combined())[0]).toBe('success');
     sim.setCommitStatus(SHAS.release, { context: 'ci/legacy', state: 'error' });

@@ -4,18 +4,37 @@ import { FixedClock } from '../../helpers/fixed-clock';
 import { call, repoPath, SHAS, useSim } from './sim-fixture';
 
 type Body = Record<string, unknown>;
-const runsOf = (body: unknown) => ((body as { workflow_runs: Body[] }).workflow_runs ?? []).map((run) => [run.id, run.event, run.head_branch]);
+const runsOf = (body: unknown) =>
+  ((body as { workflow_runs: Body[] }).workflow_runs ?? []).map((run) => [run.id, run.event, run.head_branch]);
 
 describe('simulated GitHub: workflow runs', () => {
   const startSim = useSim();
 
   async function threeRuns(clock: FixedClock): Promise<{ sim: GitHubSim; ids: number[] }> {
     const sim = await startSim({ clock });
-    const tagRun = sim.createRun({ workflow: 'publish-pypi.yml', event: 'push', headBranch: 'v1.4.0', headSha: SHAS.release });
+    const tagRun = sim.createRun({
+      workflow: 'publish-pypi.yml',
+      event: 'push',
+      headBranch: 'v1.4.0',
+      headSha: SHAS.release,
+    });
     clock.time += 60_000;
-    const dispatched = sim.createRun({ workflow: 'publish-testpypi.yml', event: 'workflow_dispatch', headBranch: 'main', headSha: SHAS.release, status: 'completed', conclusion: 'success' });
+    const dispatched = sim.createRun({
+      workflow: 'publish-testpypi.yml',
+      event: 'workflow_dispatch',
+      headBranch: 'main',
+      headSha: SHAS.release,
+      status: 'completed',
+      conclusion: 'success',
+    });
     clock.time += 60_000;
-    const ci = sim.createRun({ workflow: 'ci.yml', event: 'push', headBranch: 'main', headSha: SHAS.fix, status: 'in_progress' });
+    const ci = sim.createRun({
+      workflow: 'ci.yml',
+      event: 'push',
+      headBranch: 'main',
+      headSha: SHAS.fix,
+      status: 'in_progress',
+    });
     return { sim, ids: [tagRun.id, dispatched.id, ci.id] };
   }
 
@@ -65,11 +84,16 @@ describe('simulated GitHub: workflow runs', () => {
 
   it('pages with a link header in the /repositories/{id} form, which answers too', async () => {
     const sim = await startSim();
-    for (let index = 0; index < 5; index += 1) sim.createRun({ workflow: 'ci.yml', event: 'push', headBranch: 'main', headSha: SHAS.release });
+    for (let index = 0; index < 5; index += 1)
+      sim.createRun({ workflow: 'ci.yml', event: 'push', headBranch: 'main', headSha: SHAS.release });
     const first = await call(sim, 'GET', repoPath('/actions/runs?per_page=2&event=push'));
-    const repoId = ((first.body as { workflow_runs: Array<{ repository: { id: number } }> }).workflow_runs[0]?.repository.id ?? 0).toString();
+    const repoId = (
+      (first.body as { workflow_runs: Array<{ repository: { id: number } }> }).workflow_runs[0]?.repository.id ?? 0
+    ).toString();
     const link = (first.headers.get('link') ?? '').replaceAll(sim.url, 'API').replaceAll(repoId, 'ID');
-    expect(link).toBe('<API/repositories/ID/actions/runs?per_page=2&event=push&page=2>; rel="next", <API/repositories/ID/actions/runs?per_page=2&event=push&page=3>; rel="last"');
+    expect(link).toBe(
+      '<API/repositories/ID/actions/runs?per_page=2&event=push&page=2>; rel="next", <API/repositories/ID/actions/runs?per_page=2&event=push&page=3>; rel="last"',
+    );
     const last = await call(sim, 'GET', `${sim.url}/repositories/${repoId}/actions/runs?per_page=2&event=push&page=3`);
     expect(runsOf(last.body)).toHaveLength(1);
     expect((last.headers.get('link') ?? '').replaceAll(sim.url, 'API').replaceAll(repoId, 'ID')).toBe(
@@ -88,15 +112,34 @@ describe('simulated GitHub: workflow runs', () => {
       status: 'completed',
       conclusion: 'failure',
       jobs: [
-        { name: 'build', status: 'completed', conclusion: 'success', steps: [{ name: 'Set up job', status: 'completed', conclusion: 'success' }] },
-        { name: 'publish-to-pypi', status: 'completed', conclusion: 'failure', steps: [{ name: 'Publish', status: 'completed', conclusion: 'failure' }] },
+        {
+          name: 'build',
+          status: 'completed',
+          conclusion: 'success',
+          steps: [{ name: 'Set up job', status: 'completed', conclusion: 'success' }],
+        },
+        {
+          name: 'publish-to-pypi',
+          status: 'completed',
+          conclusion: 'failure',
+          steps: [{ name: 'Publish', status: 'completed', conclusion: 'failure' }],
+        },
       ],
     });
     const got = (await call(sim, 'GET', repoPath(`/actions/runs/${run.id}`))).body as Body;
     // A push run is titled with its head commit's subject.
-    expect([got.status, got.conclusion, got.path, got.display_title, got.run_attempt]).toEqual(['completed', 'failure', '.github/workflows/publish-pypi.yml', 'Release 1.4.0', 1]);
+    expect([got.status, got.conclusion, got.path, got.display_title, got.run_attempt]).toEqual([
+      'completed',
+      'failure',
+      '.github/workflows/publish-pypi.yml',
+      'Release 1.4.0',
+      1,
+    ]);
     expect((await call(sim, 'POST', repoPath(`/actions/runs/${run.id}/rerun-failed-jobs`))).status).toBe(201);
-    const jobs = (query: string) => call(sim, 'GET', repoPath(`/actions/runs/${run.id}/jobs${query}`)).then((answer) => (answer.body as { jobs: Body[] }).jobs.map((job) => [job.name, job.run_attempt, job.status, job.conclusion]));
+    const jobs = (query: string) =>
+      call(sim, 'GET', repoPath(`/actions/runs/${run.id}/jobs${query}`)).then((answer) =>
+        (answer.body as { jobs: Body[] }).jobs.map((job) => [job.name, job.run_attempt, job.status, job.conclusion]),
+      );
     expect(await jobs('')).toEqual([
       ['build', 2, 'completed', 'success'],
       ['publish-to-pypi', 2, 'queued', null],
@@ -104,21 +147,37 @@ describe('simulated GitHub: workflow runs', () => {
     expect(await jobs('?filter=all')).toHaveLength(4);
     const jobId = sim.jobs(run.id)[0]?.id;
     const job = (await call(sim, 'GET', repoPath(`/actions/jobs/${jobId}`))).body as Body;
-    expect([job.name, job.run_id, job.workflow_name, job.head_branch]).toEqual(['build', run.id, 'Publish to PyPI', 'v1.4.0']);
+    expect([job.name, job.run_id, job.workflow_name, job.head_branch]).toEqual([
+      'build',
+      run.id,
+      'Publish to PyPI',
+      'v1.4.0',
+    ]);
     expect((await call(sim, 'GET', repoPath('/actions/jobs/1'))).status).toBe(404);
   });
 
   it('answers job logs with a 302 to a signed URL that wants no token and expires', async () => {
     const clock = new FixedClock();
     const sim = await startSim({ clock });
-    const run = sim.createRun({ workflow: 'ci.yml', event: 'push', headBranch: 'main', headSha: SHAS.release, jobs: [{ name: 'test' }] });
+    const run = sim.createRun({
+      workflow: 'ci.yml',
+      event: 'push',
+      headBranch: 'main',
+      headSha: SHAS.release,
+      jobs: [{ name: 'test' }],
+    });
     const jobId = sim.jobs(run.id)[0]?.id ?? 0;
     expect((await call(sim, 'GET', repoPath(`/actions/jobs/${jobId}/logs`))).status).toBe(404);
     sim.setJobLog(jobId, '##[group]Run pytest\n3 passed');
     const redirect = await call(sim, 'GET', repoPath(`/actions/jobs/${jobId}/logs`));
     expect(redirect.status).toBe(302);
     const location = redirect.headers.get('location') ?? '';
-    expect(location.replace(sim.url, 'API').replace(/se=\d+/, 'se=EXP').replace(/sig=\w+/, 'sig=SIG')).toBe(`API/_blob/job-logs/${jobId}?se=EXP&sp=r&sig=SIG`);
+    expect(
+      location
+        .replace(sim.url, 'API')
+        .replace(/se=\d+/, 'se=EXP')
+        .replace(/sig=\w+/, 'sig=SIG'),
+    ).toBe(`API/_blob/job-logs/${jobId}?se=EXP&sp=r&sig=SIG`);
     const blob = await fetch(location);
     const bytes = Buffer.from(await blob.arrayBuffer());
     // As GitHub serves them: a byte-order mark, then a timestamp on every line.
@@ -169,8 +228,19 @@ describe('simulated GitHub: workflow runs', () => {
     const sim = await startSim();
     const cancelled: unknown[] = [];
     sim.on('cancel', (event) => cancelled.push(event));
-    const run = sim.createRun({ workflow: 'ci.yml', event: 'push', headBranch: 'main', headSha: SHAS.release, status: 'completed', conclusion: 'success', jobs: [{ name: 'test', status: 'completed', conclusion: 'success' }] });
-    expect((await call(sim, 'POST', repoPath(`/actions/runs/${run.id}/rerun`), { body: { enable_debug_logging: true } })).status).toBe(201);
+    const run = sim.createRun({
+      workflow: 'ci.yml',
+      event: 'push',
+      headBranch: 'main',
+      headSha: SHAS.release,
+      status: 'completed',
+      conclusion: 'success',
+      jobs: [{ name: 'test', status: 'completed', conclusion: 'success' }],
+    });
+    expect(
+      (await call(sim, 'POST', repoPath(`/actions/runs/${run.id}/rerun`), { body: { enable_debug_logging: true } }))
+        .status,
+    ).toBe(201);
     expect(sim.jobs(run.id).map((job) => [job.runAttempt, job.status])).toEqual([
       [1, 'completed'],
       [2, 'queued'],

@@ -11,7 +11,8 @@ export function schemaProblems(sim: GitHubSim): string[] {
     if (!entry.route || entry.route.startsWith('/_') || entry.status === 304 || entry.fault) return [];
     const documented = validateResponse(entry.route, entry.method, entry.status, entry.responseBody);
     const undocumented = documented.length === 1 && documented[0]?.includes('documents no');
-    const problems = undocumented && entry.status >= 400 ? validateComponent('basic-error', entry.responseBody) : documented;
+    const problems =
+      undocumented && entry.status >= 400 ? validateComponent('basic-error', entry.responseBody) : documented;
     return problems.map((problem) => `${entry.method} ${entry.url} → ${entry.status}: ${problem}`);
   });
 }

@@ -8,8 +8,18 @@ describe('simulated GitHub: answers match the OpenAPI description', () => {
 
   it('validates every route, successes and refusals alike', async () => {
     const sim = await startSim();
-    sim.addCheckRun(SHAS.release, { name: 'docs-validation', status: 'in_progress', title: 'Building', summary: 'Sphinx' });
-    sim.setCommitStatus(SHAS.release, { context: 'release-label', state: 'success', description: 'labelled', targetUrl: 'https://ci.example.invalid/x' });
+    sim.addCheckRun(SHAS.release, {
+      name: 'docs-validation',
+      status: 'in_progress',
+      title: 'Building',
+      summary: 'Sphinx',
+    });
+    sim.setCommitStatus(SHAS.release, {
+      context: 'release-label',
+      state: 'success',
+      description: 'labelled',
+      targetUrl: 'https://ci.example.invalid/x',
+    });
     const run = sim.createRun({
       workflow: 'publish-pypi.yml',
       event: 'push',
@@ -18,18 +28,65 @@ describe('simulated GitHub: answers match the OpenAPI description', () => {
       status: 'completed',
       conclusion: 'failure',
       jobs: [
-        { name: 'build', status: 'completed', conclusion: 'success', steps: [{ name: 'Set up job', status: 'completed', conclusion: 'success' }, { name: 'Build', status: 'completed', conclusion: 'success' }] },
-        { name: 'publish', status: 'completed', conclusion: 'failure', steps: [{ name: 'Publish', status: 'completed', conclusion: 'failure' }] },
+        {
+          name: 'build',
+          status: 'completed',
+          conclusion: 'success',
+          steps: [
+            { name: 'Set up job', status: 'completed', conclusion: 'success' },
+            { name: 'Build', status: 'completed', conclusion: 'success' },
+          ],
+        },
+        {
+          name: 'publish',
+          status: 'completed',
+          conclusion: 'failure',
+          steps: [{ name: 'Publish', status: 'completed', conclusion: 'failure' }],
+        },
       ],
     });
     const [build] = sim.jobs(run.id);
     sim.setJobLog(build?.id ?? 0, 'ok');
-    const waiting = sim.createRun({ workflow: 'publish-pypi.yml', event: 'push', headBranch: 'v1.4.0', headSha: SHAS.release, status: 'waiting', jobs: [{ name: 'publish', status: 'waiting' }] });
-    const pending = sim.addPendingDeployment(waiting.id, { environment: 'pypi', waitTimer: 5, reviewers: [{ type: 'User', name: 'acme' }, { type: 'Team', name: 'releasers' }] });
-    const draft = (await call(sim, 'POST', repoPath('/releases'), { body: { tag_name: 'v1.4.0', draft: true, generate_release_notes: true } })).body as { id: number };
-    sim.addCommits([{ sha: sha('release-branch'), message: 'Release 1.4.0', author: { name: 'Maintainer', email: 'maintainer@example.invalid' }, date: '2026-11-21T08:00:00Z', parents: [SHAS.release] }]);
+    const waiting = sim.createRun({
+      workflow: 'publish-pypi.yml',
+      event: 'push',
+      headBranch: 'v1.4.0',
+      headSha: SHAS.release,
+      status: 'waiting',
+      jobs: [{ name: 'publish', status: 'waiting' }],
+    });
+    const pending = sim.addPendingDeployment(waiting.id, {
+      environment: 'pypi',
+      waitTimer: 5,
+      reviewers: [
+        { type: 'User', name: 'acme' },
+        { type: 'Team', name: 'releasers' },
+      ],
+    });
+    const draft = (
+      await call(sim, 'POST', repoPath('/releases'), {
+        body: { tag_name: 'v1.4.0', draft: true, generate_release_notes: true },
+      })
+    ).body as { id: number };
+    sim.addCommits([
+      {
+        sha: sha('release-branch'),
+        message: 'Release 1.4.0',
+        author: { name: 'Maintainer', email: 'maintainer@example.invalid' },
+        date: '2026-11-21T08:00:00Z',
+        parents: [SHAS.release],
+      },
+    ]);
     sim.onPush({ ref: 'refs/heads/release/v1.4.0', sha: sha('release-branch'), before: '0'.repeat(40) });
-    sim.addPullRequest({ number: 2, title: 'Fix crash on empty input', head: 'fix-empty', base: 'main', user: 'bob', labels: ['bug', 'needs: triage'], merged: { sha: SHAS.fix, at: '2026-10-07T10:00:00Z' } });
+    sim.addPullRequest({
+      number: 2,
+      title: 'Fix crash on empty input',
+      head: 'fix-empty',
+      base: 'main',
+      user: 'bob',
+      labels: ['bug', 'needs: triage'],
+      merged: { sha: SHAS.fix, at: '2026-10-07T10:00:00Z' },
+    });
 
     const requests: Array<[string, string, unknown?]> = [
       ['GET', '/actions/runs?per_page=1'],
@@ -46,7 +103,11 @@ describe('simulated GitHub: answers match the OpenAPI description', () => {
       ['POST', `/actions/runs/${run.id}/cancel`],
       ['POST', `/actions/runs/${run.id}/rerun`],
       ['GET', `/actions/runs/${waiting.id}/pending_deployments`],
-      ['POST', `/actions/runs/${waiting.id}/pending_deployments`, { environment_ids: [pending.environmentId], state: 'approved', comment: 'ok' }],
+      [
+        'POST',
+        `/actions/runs/${waiting.id}/pending_deployments`,
+        { environment_ids: [pending.environmentId], state: 'approved', comment: 'ok' },
+      ],
       ['GET', '/commits/main/check-runs'],
       ['GET', '/commits/main/status'],
       ['GET', '/releases?per_page=1'],
@@ -67,7 +128,11 @@ describe('simulated GitHub: answers match the OpenAPI description', () => {
       ['GET', '/milestones?state=all'],
       ['GET', '/compare/v1.3.0...main'],
       ['GET', '/compare/v1.3.0...main?per_page=1&page=2'],
-      ['POST', '/pulls', { title: 'Release 1.4.0', head: 'release/v1.4.0', base: 'main', body: 'Merge to release.', draft: false }],
+      [
+        'POST',
+        '/pulls',
+        { title: 'Release 1.4.0', head: 'release/v1.4.0', base: 'main', body: 'Merge to release.', draft: false },
+      ],
       ['POST', '/pulls', { title: 'Release 1.4.0', head: 'release/v1.4.0', base: 'main' }],
       ['GET', '/pulls/2'],
       ['GET', '/pulls/3'],
@@ -79,7 +144,8 @@ describe('simulated GitHub: answers match the OpenAPI description', () => {
       ['GET', '/issues/3'],
       ['GET', '/issues/99'],
     ];
-    for (const [method, path, body] of requests) await call(sim, method, repoPath(path), body === undefined ? {} : { body });
+    for (const [method, path, body] of requests)
+      await call(sim, method, repoPath(path), body === undefined ? {} : { body });
 
     expect(schemaProblems(sim)).toEqual([]);
     const covered = new Set(sim.requestLog.entries().map((entry) => `${entry.method} ${entry.route} ${entry.status}`));
@@ -130,7 +196,12 @@ describe('simulated GitHub: answers match the OpenAPI description', () => {
   });
 
   it('catches a body that breaks the schema (the check is not vacuous)', () => {
-    expect(validateResponse('/repos/{owner}/{repo}/git/ref/{ref}', 'GET', 200, { ref: 'refs/tags/v1', object: { sha: 'short', type: 'commit' } })).toEqual([
+    expect(
+      validateResponse('/repos/{owner}/{repo}/git/ref/{ref}', 'GET', 200, {
+        ref: 'refs/tags/v1',
+        object: { sha: 'short', type: 'commit' },
+      }),
+    ).toEqual([
       "/ must have required property 'node_id'",
       "/ must have required property 'url'",
       "/object must have required property 'url'",

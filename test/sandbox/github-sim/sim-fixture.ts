@@ -64,8 +64,20 @@ export function useSim(): (options?: SimOptions) => Promise<GitHubSim> {
 
 async function seed(sim: GitHubSim): Promise<void> {
   sim.addCommits([
-    { sha: SHAS.initial, message: 'Initial commit', author: { name: 'Alice', email: 'alice@example.invalid', login: 'alice' }, date: '2026-10-01T10:00:00Z', parents: [] },
-    { sha: SHAS.feature, message: 'Add the frobnicate command (#1)', author: { name: 'Alice', email: 'alice@example.invalid', login: 'alice' }, date: '2026-10-05T10:00:00Z', parents: [SHAS.initial] },
+    {
+      sha: SHAS.initial,
+      message: 'Initial commit',
+      author: { name: 'Alice', email: 'alice@example.invalid', login: 'alice' },
+      date: '2026-10-01T10:00:00Z',
+      parents: [],
+    },
+    {
+      sha: SHAS.feature,
+      message: 'Add the frobnicate command (#1)',
+      author: { name: 'Alice', email: 'alice@example.invalid', login: 'alice' },
+      date: '2026-10-05T10:00:00Z',
+      parents: [SHAS.initial],
+    },
     {
       sha: SHAS.fix,
       message: 'Merge pull request #2 from bob/fix-empty\n\nFix crash on empty input',
@@ -73,12 +85,26 @@ async function seed(sim: GitHubSim): Promise<void> {
       date: '2026-10-07T10:00:00Z',
       parents: [SHAS.feature],
     },
-    { sha: SHAS.release, message: 'Release 1.4.0', author: { name: 'Maintainer', email: 'maintainer@example.invalid' }, date: '2026-11-20T10:00:00Z', parents: [SHAS.fix] },
+    {
+      sha: SHAS.release,
+      message: 'Release 1.4.0',
+      author: { name: 'Maintainer', email: 'maintainer@example.invalid' },
+      date: '2026-11-20T10:00:00Z',
+      parents: [SHAS.fix],
+    },
   ]);
-  sim.addTagObject({ sha: SHAS.tagObject, tag: 'v1.3.0', message: 'Release 1.3.0', object: SHAS.initial, tagger: { name: 'Alice', email: 'alice@example.invalid', date: '2026-10-01T11:00:00Z' } });
+  sim.addTagObject({
+    sha: SHAS.tagObject,
+    tag: 'v1.3.0',
+    message: 'Release 1.3.0',
+    object: SHAS.initial,
+    tagger: { name: 'Alice', email: 'alice@example.invalid', date: '2026-10-01T11:00:00Z' },
+  });
   sim.onPush({ ref: 'refs/heads/main', sha: SHAS.release, before: '0'.repeat(40) });
   sim.onPush({ ref: 'refs/tags/v1.3.0', sha: SHAS.tagObject, before: '0'.repeat(40) });
-  const created = await call(sim, 'POST', `/repos/${OWNER}/${REPO}/releases`, { body: { tag_name: 'v1.3.0', name: 'v1.3.0', body: 'First release' } });
+  const created = await call(sim, 'POST', `/repos/${OWNER}/${REPO}/releases`, {
+    body: { tag_name: 'v1.3.0', name: 'v1.3.0', body: 'First release' },
+  });
   expect(created.status).toBe(201);
 }
 
@@ -111,7 +137,11 @@ export async function call(
   });
   const text = await response.text();
   const json = (response.headers.get('content-type') ?? '').includes('json');
-  return { status: response.status, headers: response.headers, body: json && text ? (JSON.parse(text) as unknown) : text || undefined };
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: json && text ? (JSON.parse(text) as unknown) : text || undefined,
+  };
 }
 
 /** `/repos/acme/acme-tool` + path. */

@@ -9,7 +9,11 @@ describe('blake2b256Hex', () => {
     ['exactly one block', Buffer.alloc(128), '378d0caaaa3855f1b38693c1d6ef004fd118691c95c959d4efa950d6d6fcf7c1'],
     ['one block and a byte', Buffer.alloc(129), 'baadfb64c3bd2cd187b54accc5e61a0720ed86bf48c28017873536cf9015d1b8'],
     ['1000 x', Buffer.alloc(1000, 'x'), 'ab75119ede14ef06ebf31f745fb655ed006cccfe8054c635308a557f7c9beaba'],
-    ['0..255 four times', Buffer.from(Array.from({ length: 1024 }, (_, i) => i % 256)), 'f1551feeb252c7e60bb362205bd1ac2f70b145260a91d41e8c5d0a187549a5f2'],
+    [
+      '0..255 four times',
+      Buffer.from(Array.from({ length: 1024 }, (_, i) => i % 256)),
+      'f1551feeb252c7e60bb362205bd1ac2f70b145260a91d41e8c5d0a187549a5f2',
+    ],
   ])('matches CPython for %s', (_label, data, expected) => {
     expect(blake2b256Hex(data)).toBe(expected);
   });

@@ -15,7 +15,10 @@ export const TOKEN = 'pypi-AgEIcHlwaS5vcmcsandbox';
 export type TestServer = IndexServer & { clock: FixedClock };
 
 /** `start()` gives a running index on a fresh (or given) data directory; every one is stopped after the test. */
-export function useIndexServers(): { start(options?: Partial<IndexServerOptions>): Promise<TestServer>; tempDir(): string } {
+export function useIndexServers(): {
+  start(options?: Partial<IndexServerOptions>): Promise<TestServer>;
+  tempDir(): string;
+} {
   const tempDir = useTempDirs();
   const running: IndexServer[] = [];
   afterEach(async () => {

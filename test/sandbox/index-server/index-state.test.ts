@@ -45,20 +45,29 @@ describe('yanking (PEP 592, TECH-FACTS §3.4)', () => {
 
     const simple = await simpleJson(server, 'acme-tool');
     expect(simple.files.map((file: { yanked: unknown }) => file.yanked)).toEqual([false, 'Broken entry point']);
-    expect((await get(`${server.url}/simple/acme-tool/`)).text).toContain('data-yanked="Broken entry point">acme_tool-1.1.0-py3-none-any.whl</a>');
+    expect((await get(`${server.url}/simple/acme-tool/`)).text).toContain(
+      'data-yanked="Broken entry point">acme_tool-1.1.0-py3-none-any.whl</a>',
+    );
     const release = await pypiJson(server, 'acme-tool', '1.1.0');
-    expect([release.info.yanked, release.info.yanked_reason, release.urls[0].yanked, release.urls[0].yanked_reason]).toEqual([
-      true,
-      'Broken entry point',
-      true,
-      'Broken entry point',
-    ]);
+    expect([
+      release.info.yanked,
+      release.info.yanked_reason,
+      release.urls[0].yanked,
+      release.urls[0].yanked_reason,
+    ]).toEqual([true, 'Broken entry point', true, 'Broken entry point']);
     expect((await pypiJson(server, 'acme-tool')).info.version).toBe('1.0.0');
 
     server.unyank('acme-tool', '1.1.0');
-    expect((await simpleJson(server, 'acme-tool')).files.map((file: { yanked: unknown }) => file.yanked)).toEqual([false, false]);
+    expect((await simpleJson(server, 'acme-tool')).files.map((file: { yanked: unknown }) => file.yanked)).toEqual([
+      false,
+      false,
+    ]);
     expect((await get(`${server.url}/simple/acme-tool/`)).text).not.toContain('data-yanked');
-    expect((await pypiJson(server, 'acme-tool')).info).toMatchObject({ version: '1.1.0', yanked: false, yanked_reason: null });
+    expect((await pypiJson(server, 'acme-tool')).info).toMatchObject({
+      version: '1.1.0',
+      yanked: false,
+      yanked_reason: null,
+    });
   });
 
   it('shows a yank without a reason as true / an empty data-yanked', async () => {
@@ -105,7 +114,10 @@ describe('persistence', () => {
     await first.stop();
 
     expect(readdirSync(dataDir).sort()).toEqual(['files', 'index.json']);
-    expect(readdirSync(join(dataDir, 'files', 'acme-tool')).sort()).toEqual(['acme_tool-1.0.0-py3-none-any.whl', 'acme_tool-1.0.0.tar.gz']);
+    expect(readdirSync(join(dataDir, 'files', 'acme-tool')).sort()).toEqual([
+      'acme_tool-1.0.0-py3-none-any.whl',
+      'acme_tool-1.0.0.tar.gz',
+    ]);
     expect(JSON.parse(readFileSync(join(dataDir, 'index.json'), 'utf8'))).toMatchObject({
       format: 1,
       serial: 5,
@@ -115,16 +127,26 @@ describe('persistence', () => {
 
     const second = await servers.start({ dataDir });
     expect(second.files()).toEqual(before);
-    expect((await pypiJson(second, 'acme-tool', '1.0.0')).info).toMatchObject({ name: 'Acme.Tool', yanked: true, yanked_reason: 'oops' });
-    expect((await upload(second, makeWheel({ name: 'Acme.Tool', version: '0.9.0' }))).body).toMatch(/^This filename was previously used/);
+    expect((await pypiJson(second, 'acme-tool', '1.0.0')).info).toMatchObject({
+      name: 'Acme.Tool',
+      yanked: true,
+      yanked_reason: 'oops',
+    });
+    expect((await upload(second, makeWheel({ name: 'Acme.Tool', version: '0.9.0' }))).body).toMatch(
+      /^This filename was previously used/,
+    );
     const download = await fetch(`${second.url}/files/acme-tool/acme_tool-1.0.0.tar.gz`);
-    expect(Buffer.from(await download.arrayBuffer()).equals(makeSdist({ name: 'Acme.Tool', version: '1.0.0' }).bytes)).toBe(true);
+    expect(
+      Buffer.from(await download.arrayBuffer()).equals(makeSdist({ name: 'Acme.Tool', version: '1.0.0' }).bytes),
+    ).toBe(true);
   });
 
   it('refuses a data directory written in another format rather than guess', async () => {
     const dataDir = servers.tempDir();
     writeFileSync(join(dataDir, 'index.json'), '{"format": 2}');
-    await expect(servers.start({ dataDir })).rejects.toThrow(`${join(dataDir, 'index.json')} is not a sandbox index this version understands (format 2).`);
+    await expect(servers.start({ dataDir })).rejects.toThrow(
+      `${join(dataDir, 'index.json')} is not a sandbox index this version understands (format 2).`,
+    );
   });
 });
 
@@ -133,8 +155,16 @@ describe('publishFile (seeding)', () => {
     const server = await servers.start({ lagMs: 3_600_000 });
     const path = writeWheel(servers.tempDir(), { name: 'acme-tool', version: '0.9.0' });
     const seeded = server.publishFile(path, { requiresPython: '>=3.9', summary: 'previous release' });
-    expect(seeded).toMatchObject({ project: 'acme-tool', version: '0.9.0', filename: 'acme_tool-0.9.0-py3-none-any.whl', packagetype: 'bdist_wheel' });
-    expect((await simpleJson(server, 'acme-tool')).files[0]).toMatchObject({ filename: seeded.filename, 'requires-python': '>=3.9' });
+    expect(seeded).toMatchObject({
+      project: 'acme-tool',
+      version: '0.9.0',
+      filename: 'acme_tool-0.9.0-py3-none-any.whl',
+      packagetype: 'bdist_wheel',
+    });
+    expect((await simpleJson(server, 'acme-tool')).files[0]).toMatchObject({
+      filename: seeded.filename,
+      'requires-python': '>=3.9',
+    });
     expect((await pypiJson(server, 'acme-tool')).info).toMatchObject({ version: '0.9.0', summary: 'previous release' });
   });
 
@@ -145,7 +175,9 @@ describe('publishFile (seeding)', () => {
     server.publishFile(path);
     expect(server.publishFile(path).filename).toBe('acme_tool-0.9.0-py3-none-any.whl');
     const other = writeWheel(servers.tempDir(), { name: 'acme-tool', version: '0.9.0', marker: 'rebuilt' });
-    expect(() => server.publishFile(other)).toThrow('the index already holds acme_tool-0.9.0-py3-none-any.whl with other content');
+    expect(() => server.publishFile(other)).toThrow(
+      'the index already holds acme_tool-0.9.0-py3-none-any.whl with other content',
+    );
     expect(server.files()).toHaveLength(1);
   });
 

@@ -8,14 +8,54 @@ import { makeSdist } from './make-sdist';
 const servers = useIndexServers();
 
 const INFO_KEYS = [
-  'author', 'author_email', 'bugtrack_url', 'classifiers', 'description', 'description_content_type', 'docs_url',
-  'download_url', 'downloads', 'dynamic', 'home_page', 'keywords', 'license', 'license_expression', 'license_files',
-  'maintainer', 'maintainer_email', 'name', 'package_url', 'platform', 'project_url', 'project_urls', 'provides_extra',
-  'release_url', 'requires_dist', 'requires_python', 'summary', 'version', 'yanked', 'yanked_reason',
+  'author',
+  'author_email',
+  'bugtrack_url',
+  'classifiers',
+  'description',
+  'description_content_type',
+  'docs_url',
+  'download_url',
+  'downloads',
+  'dynamic',
+  'home_page',
+  'keywords',
+  'license',
+  'license_expression',
+  'license_files',
+  'maintainer',
+  'maintainer_email',
+  'name',
+  'package_url',
+  'platform',
+  'project_url',
+  'project_urls',
+  'provides_extra',
+  'release_url',
+  'requires_dist',
+  'requires_python',
+  'summary',
+  'version',
+  'yanked',
+  'yanked_reason',
 ];
 const FILE_KEYS = [
-  'comment_text', 'core-metadata', 'digests', 'downloads', 'filename', 'has_sig', 'md5_digest', 'packagetype',
-  'python_version', 'requires_python', 'size', 'upload_time', 'upload_time_iso_8601', 'url', 'yanked', 'yanked_reason',
+  'comment_text',
+  'core-metadata',
+  'digests',
+  'downloads',
+  'filename',
+  'has_sig',
+  'md5_digest',
+  'packagetype',
+  'python_version',
+  'requires_python',
+  'size',
+  'upload_time',
+  'upload_time_iso_8601',
+  'url',
+  'yanked',
+  'yanked_reason',
 ];
 
 /** Uploads one wheel per version of `acme-tool`. */
@@ -108,16 +148,21 @@ describe('JSON API: shapes', () => {
       const body = (await get(`${server.url}${path}`)).json();
       expect(Object.keys(body)).toEqual(['info', 'last_serial', 'urls', 'vulnerabilities', 'ownership']);
       expect(body.info.version).toBe('1.0.0');
-      expect(body.urls.map((file: { filename: string }) => file.filename)).toEqual(['acme_tool-1.0.0-py3-none-any.whl']);
+      expect(body.urls.map((file: { filename: string }) => file.filename)).toEqual([
+        'acme_tool-1.0.0-py3-none-any.whl',
+      ]);
     }
   });
 });
 
 describe('JSON API: lookups', () => {
-  it.each([['1.0'], ['1'], ['1.0.0'], ['v1.0.0.0']])('finds 1.0.0 through canonicalize_version from %s', async (asked) => {
-    const server = await indexWith(['1.0.0']);
-    expect((await pypiJson(server, 'acme-tool', asked)).info.version).toBe('1.0.0');
-  });
+  it.each([['1.0'], ['1'], ['1.0.0'], ['v1.0.0.0']])(
+    'finds 1.0.0 through canonicalize_version from %s',
+    async (asked) => {
+      const server = await indexWith(['1.0.0']);
+      expect((await pypiJson(server, 'acme-tool', asked)).info.version).toBe('1.0.0');
+    },
+  );
 
   it.each([
     ['/pypi/Acme_Tool/json', '/pypi/acme-tool/json'],
@@ -128,14 +173,20 @@ describe('JSON API: lookups', () => {
     expect([answer.status, answer.headers.get('location')]).toEqual([301, location]);
   });
 
-  it.each([['/pypi/nothing/json'], ['/pypi/Nothing_Here/json'], ['/pypi/acme-tool/2.0/json'], ['/pypi/acme-tool/not-a-version/json']])(
-    'answers 404 {"message": "Not Found"} for %s',
-    async (path) => {
-      const server = await indexWith(['1.0.0']);
-      const answer = await get(`${server.url}${path}`);
-      expect([answer.status, answer.headers.get('content-type'), answer.text]).toEqual([404, 'application/json', '{"message": "Not Found"}']);
-    },
-  );
+  it.each([
+    ['/pypi/nothing/json'],
+    ['/pypi/Nothing_Here/json'],
+    ['/pypi/acme-tool/2.0/json'],
+    ['/pypi/acme-tool/not-a-version/json'],
+  ])('answers 404 {"message": "Not Found"} for %s', async (path) => {
+    const server = await indexWith(['1.0.0']);
+    const answer = await get(`${server.url}${path}`);
+    expect([answer.status, answer.headers.get('content-type'), answer.text]).toEqual([
+      404,
+      'application/json',
+      '{"message": "Not Found"}',
+    ]);
+  });
 });
 
 describe('JSON API: info.version (not yanked, then final, then highest)', () => {
@@ -151,7 +202,9 @@ describe('JSON API: info.version (not yanked, then final, then highest)', () => 
     for (const version of yanked) server.yank('acme-tool', version, 'broken');
     const body = await pypiJson(server, 'acme-tool');
     expect(body.info.version).toBe(expected);
-    expect(body.urls.map((file: { filename: string }) => file.filename)).toEqual([`acme_tool-${expected}-py3-none-any.whl`]);
+    expect(body.urls.map((file: { filename: string }) => file.filename)).toEqual([
+      `acme_tool-${expected}-py3-none-any.whl`,
+    ]);
   });
 
   it('lists every release, oldest first in PEP 440 order', async () => {

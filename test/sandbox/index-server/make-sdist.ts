@@ -11,7 +11,10 @@ export function makeSdist(spec: { name: string; version: string; filenameName?: 
   const top = `${stem}-${spec.version}`;
   const tar = Buffer.concat([
     tarEntry(`${top}/PKG-INFO`, `Metadata-Version: 2.1\nName: ${spec.name}\nVersion: ${spec.version}\n\n`),
-    tarEntry(`${top}/pyproject.toml`, `[project]\nname = "${spec.name}"\nversion = "${spec.version}"\n${spec.marker ? `# ${spec.marker}\n` : ''}`),
+    tarEntry(
+      `${top}/pyproject.toml`,
+      `[project]\nname = "${spec.name}"\nversion = "${spec.version}"\n${spec.marker ? `# ${spec.marker}\n` : ''}`,
+    ),
     Buffer.alloc(1024),
   ]);
   return { name: spec.name, version: spec.version, filename: `${top}.tar.gz`, bytes: gzipSync(tar) };
@@ -20,7 +23,8 @@ export function makeSdist(spec: { name: string; version: string; filenameName?: 
 function tarEntry(path: string, text: string): Buffer {
   const data = Buffer.from(text, 'utf8');
   const header = Buffer.alloc(512);
-  const field = (value: string, offset: number, length: number) => header.write(value.padEnd(length, '\0').slice(0, length), offset, 'latin1');
+  const field = (value: string, offset: number, length: number) =>
+    header.write(value.padEnd(length, '\0').slice(0, length), offset, 'latin1');
   const octal = (value: number, length: number) => `${value.toString(8).padStart(length - 1, '0')}\0`;
   field(path, 0, 100);
   field(octal(0o644, 8), 100, 8);

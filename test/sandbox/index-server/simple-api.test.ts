@@ -53,7 +53,10 @@ describe('simple API: project page', () => {
     expect(body.name).toBe('acme-tool');
     expect(body.versions).toEqual(['1.0.0']);
     expect(body['project-status']).toEqual({ status: 'active' });
-    expect(body.files.map((file: { filename: string }) => file.filename)).toEqual(['acme_tool-1.0.0-py3-none-any.whl', 'acme_tool-1.0.0.tar.gz']);
+    expect(body.files.map((file: { filename: string }) => file.filename)).toEqual([
+      'acme_tool-1.0.0-py3-none-any.whl',
+      'acme_tool-1.0.0.tar.gz',
+    ]);
     expect(body.files[0]).toEqual({
       filename: 'acme_tool-1.0.0-py3-none-any.whl',
       url: `${server.url}/files/acme-tool/acme_tool-1.0.0-py3-none-any.whl`,
@@ -69,8 +72,14 @@ describe('simple API: project page', () => {
   });
 
   it.each([
-    ['application/vnd.pypi.simple.v1+json, application/vnd.pypi.simple.v1+html;q=0.2, text/html;q=0.01', 'application/vnd.pypi.simple.v1+json'],
-    ['application/vnd.pypi.simple.v1+json;q=0.1, application/vnd.pypi.simple.v1+html', 'application/vnd.pypi.simple.v1+html'],
+    [
+      'application/vnd.pypi.simple.v1+json, application/vnd.pypi.simple.v1+html;q=0.2, text/html;q=0.01',
+      'application/vnd.pypi.simple.v1+json',
+    ],
+    [
+      'application/vnd.pypi.simple.v1+json;q=0.1, application/vnd.pypi.simple.v1+html',
+      'application/vnd.pypi.simple.v1+html',
+    ],
     ['text/html', 'text/html; charset=utf-8'],
     ['application/xml', 'text/html; charset=utf-8'],
   ])('negotiates Accept: %s', async (accept, contentType) => {
@@ -107,7 +116,11 @@ describe('simple API: project page', () => {
     const { server } = await indexWithAcme();
     for (const name of ['nothing-here', 'Nothing_Here']) {
       const answer = await get(`${server.url}/simple/${name}/`, JSON_ACCEPT);
-      expect([answer.status, answer.headers.get('content-type'), answer.text]).toEqual([404, 'text/plain; charset=utf-8', '404 Not Found']);
+      expect([answer.status, answer.headers.get('content-type'), answer.text]).toEqual([
+        404,
+        'text/plain; charset=utf-8',
+        '404 Not Found',
+      ]);
     }
   });
 });
@@ -118,7 +131,9 @@ describe('simple API: root index', () => {
     await upload(server, makeWheel({ name: 'beta', version: '0.1' }));
     const html = await get(`${server.url}/simple/`);
     expect(html.text).toContain('<title>Simple index</title>');
-    expect(html.text).toContain('    <a href="/simple/acme-tool/">Acme.Tool</a>\n    <a href="/simple/beta/">beta</a>\n');
+    expect(html.text).toContain(
+      '    <a href="/simple/acme-tool/">Acme.Tool</a>\n    <a href="/simple/beta/">beta</a>\n',
+    );
     expect(html.text.endsWith('<!--SERIAL 3-->')).toBe(true);
     expect((await get(`${server.url}/simple/`, JSON_ACCEPT)).json()).toEqual({
       meta: { 'api-version': '1.4', '_last-serial': 3 },

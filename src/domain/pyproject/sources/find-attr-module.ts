@@ -33,7 +33,9 @@ export function findAttrModule(
     'version-source.attr-unreadable',
     `${declared.what} "${reference}" points at module ${moduleName}, but none of ${tried.join(', ')} can be read`,
     packageDir === undefined
-      ? `Fix the attr reference, or if the package lives elsewhere declare it with [tool.setuptools.package-dir] (e.g. "" = "src"), then run pyrelease again.`
+      ? `Fix the attr reference, or if the package lives elsewhere declare it ` +
+          `with [tool.setuptools.package-dir] (e.g. "" = "src"), then run ` +
+          `pyrelease again.`
       : `Fix the attr reference or the package-dir mapping so it reaches the module file, then run pyrelease again.`,
     { file: declared.file },
   );

@@ -16,14 +16,16 @@ const PACKAGE_VERSION_FILES = ['__init__.py', 'version.py', '_version.py', '__ve
  */
 export function flitSource(context: DetectContext): WritableVersionSource {
   const { project, files } = context;
-  const moduleName = stringAt(tableAt(project.data, 'tool', 'flit', 'module'), 'name') ?? project.name.replace(/-/g, '_');
+  const moduleName =
+    stringAt(tableAt(project.data, 'tool', 'flit', 'module'), 'name') ?? project.name.replace(/-/g, '_');
   const modulePath = moduleName.split('.');
   const tried: string[] = [];
   for (const root of ['', 'src']) {
     const packageDir = joinPath([root, ...modulePath]);
-    const candidates = files.read(`${packageDir}/__init__.py`) !== undefined
-      ? PACKAGE_VERSION_FILES.map((name) => `${packageDir}/${name}`)
-      : [`${packageDir}.py`];
+    const candidates =
+      files.read(`${packageDir}/__init__.py`) !== undefined
+        ? PACKAGE_VERSION_FILES.map((name) => `${packageDir}/${name}`)
+        : [`${packageDir}.py`];
     for (const file of candidates) {
       const text = files.read(file);
       tried.push(file);
@@ -40,13 +42,20 @@ export function flitSource(context: DetectContext): WritableVersionSource {
   }
   const found = tried.filter((file) => files.read(file) !== undefined);
   if (found.length === 0) {
-    throw versionSourceError('version-source.attr-unreadable',
+    throw versionSourceError(
+      'version-source.attr-unreadable',
       `flit takes the version from module ${moduleName}, but none of ${tried.join(', ')} can be read`,
-      `Create ${moduleName.replace(/\./g, '/')}/__init__.py (or src/…) with __version__ = "0.1.0", or set [tool.flit.module] name to the import name, then run pyrelease again.`,
-      { file: project.file });
+      `Create ${moduleName.replace(/\./g, '/')}/__init__.py (or src/…) with __version__ = "0.1.0", or set ` +
+        `[tool.flit.module] name to the import name, then run pyrelease again.`,
+      { file: project.file },
+    );
   }
-  throw versionSourceError('version-source.no-assignment',
-    `flit takes the version from module ${moduleName}, but ${found.join(', ')} has no module-level __version__ = "…" string`,
-    `Add __version__ = "0.1.0" at the top level of ${found[0] ?? 'the module'} (a plain string: flit reads it without importing), then run pyrelease again.`,
-    { file: found[0] ?? project.file });
+  throw versionSourceError(
+    'version-source.no-assignment',
+    `flit takes the version from module ${moduleName}, but ${found.join(', ')} has no module-level ` +
+      `__version__ = "…" string`,
+    `Add __version__ = "0.1.0" at the top level of ${found[0] ?? 'the module'} (a plain string: flit ` +
+      `reads it without importing), then run pyrelease again.`,
+    { file: found[0] ?? project.file },
+  );
 }

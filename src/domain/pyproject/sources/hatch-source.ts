@@ -29,39 +29,63 @@ export function hatchSource(context: DetectContext): VersionSource {
     });
   }
   if (source !== 'regex') {
-    throw versionSourceError('version-source.unsupported',
-      `[tool.hatch.version] source = "${source}" computes the version by running ${source === 'code' ? 'Python code' : source === 'env' ? 'an environment lookup' : 'a plugin'}; pyrelease can neither read nor rewrite it`,
-      'Use the default regex source ([tool.hatch.version] path = "src/pkg/__about__.py") or source = "vcs", or a static [project] version, then run pyrelease again.',
-      { file: project.file });
+    throw versionSourceError(
+      'version-source.unsupported',
+      `[tool.hatch.version] source = "${source}" computes the version by running ` +
+        `${source === 'code' ? 'Python code' : source === 'env' ? 'an environment lookup' : 'a plugin'}; pyrelease can neither read nor rewrite it`,
+      'Use the default regex source ([tool.hatch.version] path = ' +
+        '"src/pkg/__about__.py") or source = "vcs", or a static [project] ' +
+        'version, then run pyrelease again.',
+      { file: project.file },
+    );
   }
   const path = stringAt(table, 'path');
   if (path === undefined) {
-    throw versionSourceError('version-source.incomplete', '[tool.hatch.version] has no path: hatch does not know which file holds the version',
-      `Add path = "src/${project.name.replace(/[-.]/g, '_')}/__about__.py" (the file with __version__ = "…") to [tool.hatch.version], then run pyrelease again.`,
-      { file: project.file });
+    throw versionSourceError(
+      'version-source.incomplete',
+      '[tool.hatch.version] has no path: hatch does not know which file holds the version',
+      `Add path = "src/${project.name.replace(/[-.]/g, '_')}/__about__.py" (the file with __version__ = "…") to ` +
+        `[tool.hatch.version], then run pyrelease again.`,
+      { file: project.file },
+    );
   }
   const custom = valueAt(table, 'pattern');
   const pattern = typeof custom === 'string' ? custom : HATCH_DEFAULT_PATTERN;
   const compiled = compilePythonRegex(pattern, 'm');
   if (!compiled.ok) {
-    throw versionSourceError('version-source.bad-pattern', `[tool.hatch.version] pattern cannot be used: ${compiled.reason}`,
-      'Simplify the pattern (a named group (?P<version>…) is all hatch needs), then run pyrelease again.', { file: project.file });
+    throw versionSourceError(
+      'version-source.bad-pattern',
+      `[tool.hatch.version] pattern cannot be used: ${compiled.reason}`,
+      'Simplify the pattern (a named group (?P<version>…) is all hatch needs), then run pyrelease again.',
+      { file: project.file },
+    );
   }
   if (!/\(\?<version>/.test(compiled.regex.source)) {
-    throw versionSourceError('version-source.pattern-without-version-group', '[tool.hatch.version] pattern has no named group "version"',
-      'Hatch requires one: wrap the version part of the pattern in (?P<version>…), then run pyrelease again.', { file: project.file });
+    throw versionSourceError(
+      'version-source.pattern-without-version-group',
+      '[tool.hatch.version] pattern has no named group "version"',
+      'Hatch requires one: wrap the version part of the pattern in (?P<version>…), then run pyrelease again.',
+      { file: project.file },
+    );
   }
   const text = files.read(path);
   if (text === undefined) {
-    throw versionSourceError('version-source.file-unreadable', `[tool.hatch.version] path "${path}" cannot be read`,
-      `Create ${path} with __version__ = "0.1.0", or fix path in [tool.hatch.version], then run pyrelease again.`, { file: project.file });
+    throw versionSourceError(
+      'version-source.file-unreadable',
+      `[tool.hatch.version] path "${path}" cannot be read`,
+      `Create ${path} with __version__ = "0.1.0", or fix path in [tool.hatch.version], then run pyrelease again.`,
+      { file: project.file },
+    );
   }
   return literalSource(context, {
     kind: 'hatch-regex',
     file: path,
     text,
     locator: { format: 'regex', pattern: compiled.regex.source, flags: compiled.regex.flags, group: 'version' },
-    expected: typeof custom === 'string' ? 'a version line that the pattern in [tool.hatch.version] matches' : '__version__ = "1.2.3"',
+    expected:
+      typeof custom === 'string'
+        ? 'a version line that the pattern in [tool.hatch.version] matches'
+        : '__version__ = "1.2.3"',
     description: `hatch regex${typeof custom === 'string' ? ' (custom pattern)' : ''} in ${path}`,
   });
 }

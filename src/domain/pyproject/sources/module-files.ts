@@ -5,7 +5,10 @@
  * `<path>.py` before `<path>/__init__.py`. Without `package_dir` setuptools' auto-discovery
  * accepts the flat layout and the `src/` layout, so both are tried.
  */
-export function moduleFileCandidates(moduleName: string, packageDir: Readonly<Record<string, string>> | undefined): string[] {
+export function moduleFileCandidates(
+  moduleName: string,
+  packageDir: Readonly<Record<string, string>> | undefined,
+): string[] {
   const parts = moduleName.split('.');
   const roots = packageDir === undefined ? [[...parts], ['src', ...parts]] : [mappedPath(parts, packageDir)];
   return roots.flatMap((path) => {

@@ -16,11 +16,20 @@ export function poetrySource(context: DetectContext): WritableVersionSource {
   if (isTable(plugin) && valueAt(plugin, 'enable') === true) {
     throw versionSourceError(
       'version-source.unsupported',
-      `${project.file} enables poetry-dynamic-versioning ([tool.poetry-dynamic-versioning] enable = true): the version comes from git tags through a Poetry plugin pyrelease does not support`,
-      'Either disable the plugin and keep the version in [tool.poetry] version, or switch to a supported source (static [project] version, hatch-vcs, setuptools-scm), then run pyrelease again.',
+      `${project.file} enables poetry-dynamic-versioning ([tool.poetry-dynamic-versioning] ` +
+        `enable = true): the version comes from git tags through a Poetry plugin ` +
+        `pyrelease does not support`,
+      'Either disable the plugin and keep the version in [tool.poetry] ' +
+        'version, or switch to a supported source (static [project] version, ' +
+        'hatch-vcs, setuptools-scm), then run pyrelease again.',
       { file: project.file },
     );
   }
   const kind = project.metadataSource === 'poetry' ? 'Poetry 1' : 'Poetry 2 base';
-  return tomlVersionSource(context, ['tool', 'poetry', 'version'], 'poetry', `${kind} version in ${project.file} [tool.poetry]`);
+  return tomlVersionSource(
+    context,
+    ['tool', 'poetry', 'version'],
+    'poetry',
+    `${kind} version in ${project.file} [tool.poetry]`,
+  );
 }

@@ -17,10 +17,13 @@ export function setuptoolsSource(context: DetectContext): VersionSource | undefi
   if (isTable(dynamic) && valueAt(dynamic, 'attr') !== undefined) return attrSource(context, dynamic);
   if (isTable(dynamic) && valueAt(dynamic, 'file') !== undefined) return fileSource(context, dynamic);
   if (dynamic !== undefined) {
-    throw versionSourceError('version-source.unsupported',
+    throw versionSourceError(
+      'version-source.unsupported',
       '[tool.setuptools.dynamic] version is neither {attr = "…"} nor {file = "…"}',
-      'Write version = {attr = "your_package.__version__"} or version = {file = "VERSION"} in [tool.setuptools.dynamic], then run pyrelease again.',
-      { file: project.file });
+      'Write version = {attr = "your_package.__version__"} or version = {file ' +
+        '= "VERSION"} in [tool.setuptools.dynamic], then run pyrelease again.',
+      { file: project.file },
+    );
   }
   if (usesSetuptoolsScm(project.data, project.buildRequires)) {
     const scm = tableAt(project.data, 'tool', 'setuptools_scm');
@@ -36,8 +39,10 @@ export function setuptoolsSource(context: DetectContext): VersionSource | undefi
 
 /** setuptools-scm activates on a `[tool.setuptools_scm]` table (may be empty) or its build requirement. */
 export function usesSetuptoolsScm(data: TomlTable, buildRequires: readonly string[]): boolean {
-  return tableAt(data, 'tool', 'setuptools_scm') !== undefined
-    || buildRequires.some((requirement) => /^setuptools[-_.]scm\b/i.test(requirement.trim()));
+  return (
+    tableAt(data, 'tool', 'setuptools_scm') !== undefined ||
+    buildRequires.some((requirement) => /^setuptools[-_.]scm\b/i.test(requirement.trim()))
+  );
 }
 
 function attrSource(context: DetectContext, dynamic: TomlTable): WritableVersionSource {
@@ -61,15 +66,24 @@ function fileSource(context: DetectContext, dynamic: TomlTable): WritableVersion
   const { project, files } = context;
   const value = valueAt(dynamic, 'file');
   // setuptools accepts one path or a list (joined); a version lives in the first.
-  const path = typeof value === 'string' ? value : Array.isArray(value) && typeof value[0] === 'string' ? value[0] : undefined;
+  const path =
+    typeof value === 'string' ? value : Array.isArray(value) && typeof value[0] === 'string' ? value[0] : undefined;
   if (path === undefined) {
-    throw versionSourceError('version-source.incomplete', '[tool.setuptools.dynamic] version file is not a path',
-      'Write version = {file = "VERSION"} in [tool.setuptools.dynamic], then run pyrelease again.', { file: project.file });
+    throw versionSourceError(
+      'version-source.incomplete',
+      '[tool.setuptools.dynamic] version file is not a path',
+      'Write version = {file = "VERSION"} in [tool.setuptools.dynamic], then run pyrelease again.',
+      { file: project.file },
+    );
   }
   const text = files.read(path);
   if (text === undefined) {
-    throw versionSourceError('version-source.file-unreadable', `[tool.setuptools.dynamic] version file "${path}" cannot be read`,
-      `Create ${path} containing just the version (e.g. 0.1.0), or fix the path, then run pyrelease again.`, { file: project.file });
+    throw versionSourceError(
+      'version-source.file-unreadable',
+      `[tool.setuptools.dynamic] version file "${path}" cannot be read`,
+      `Create ${path} containing just the version (e.g. 0.1.0), or fix the path, then run pyrelease again.`,
+      { file: project.file },
+    );
   }
   return literalSource(context, {
     kind: 'setuptools-file',

@@ -24,7 +24,9 @@ export function tomlVersionSource(
     const header = `[${keyPath.slice(0, -1).join('.')}]`;
     throw versionSourceError(
       value === undefined ? 'version-source.missing' : 'version-source.not-a-string',
-      value === undefined ? `${project.file} ${header} has no version` : `${key} must be a string, found ${describeTomlType(value)}`,
+      value === undefined
+        ? `${project.file} ${header} has no version`
+        : `${key} must be a string, found ${describeTomlType(value)}`,
       `Write it as version = "1.2.3" (quoted) in ${header} of ${project.file}, then run pyrelease again.`,
       { file: project.file },
     );

@@ -22,7 +22,9 @@ async function settings(ctx: StepContext<ReleasePorts>) {
   return { ...snapshot, dev: devVersionAfter(chosenVersion(ctx).version) };
 }
 
-/** Stage 6, when `next-dev-version = true`: the branch moves on to the next development version, committed and pushed. */
+/**
+ * Stage 6, when `next-dev-version = true`: the branch moves on to the next development version, committed and pushed.
+ */
 export const devVersion: WriteStep<ReleasePorts> = {
   id: 'finalize.dev-version',
   title: 'Start the next development version',
@@ -41,20 +43,33 @@ export const devVersion: WriteStep<ReleasePorts> = {
   },
   async describe(ctx) {
     const { config, versionSource, dev } = await settings(ctx);
-    return [`write ${dev} into ${versionSource.file}`, `git commit -m "Start ${dev}"`, `git push origin HEAD:refs/heads/${config.branch}`];
+    return [
+      `write ${dev} into ${versionSource.file}`,
+      `git commit -m "Start ${dev}"`,
+      `git push origin HEAD:refs/heads/${config.branch}`,
+    ];
   },
   async run(ctx): Promise<StepOutputs> {
     const { config, versionSource, dev } = await settings(ctx);
-    if (!versionSource.writable) throw new PyreleaseError('bump.not-writable', `${versionSource.file} cannot be written.`, { hint: `Write ${dev} there yourself.` });
+    if (!versionSource.writable)
+      throw new PyreleaseError('bump.not-writable', `${versionSource.file} cannot be written.`, {
+        hint: `Write ${dev} there yourself.`,
+      });
     const head = await ctx.reads.git.resolve('HEAD');
     if (head !== undefined && !(await ctx.reads.git.isAncestor(releaseCommit(ctx), head))) {
-      throw new PyreleaseError('finalize.not-on-release', `HEAD (${head.slice(0, 7)}) does not contain the release commit, so ${dev} would be written on the wrong history.`, {
-        hint: `Check out ${config.branch}, pull, and run \`pyrelease --resume\`.`,
-      });
+      throw new PyreleaseError(
+        'finalize.not-on-release',
+        `HEAD (${head.slice(0, 7)}) does not contain the release commit, so ${dev} would be written ` +
+          `on the wrong history.`,
+        {
+          hint: `Check out ${config.branch}, pull, and run \`pyrelease --resume\`.`,
+        },
+      );
     }
     const message = `Start ${dev}`;
     // An earlier session may have committed and died before the push: push that commit.
-    const committed = head !== undefined && versionSource.currentVersion === dev && (await ctx.reads.git.subject('HEAD')) === message;
+    const committed =
+      head !== undefined && versionSource.currentVersion === dev && (await ctx.reads.git.subject('HEAD')) === message;
     let sha = head ?? '';
     if (!committed) {
       if (versionSource.currentVersion !== dev) {
@@ -68,7 +83,10 @@ export const devVersion: WriteStep<ReleasePorts> = {
     const pushed = await ctx.writes.git.push('origin', `HEAD:refs/heads/${config.branch}`);
     if (!pushed.ok) {
       throw new PyreleaseError('finalize.push-refused', `origin refused the ${dev} commit: ${pushed.message}`, {
-        hint: pushed.protected ? `The branch is protected: open a pull request with the commit ${sha.slice(0, 7)} yourself; the release itself is done.` : 'Pull, then `pyrelease --resume`.',
+        hint: pushed.protected
+          ? `The branch is protected: open a pull request with the commit ${sha.slice(0, 7)} ` +
+            `yourself; the release itself is done.`
+          : 'Pull, then `pyrelease --resume`.',
       });
     }
     return { summary: `${config.branch} is at ${dev} (${sha.slice(0, 7)})`, version: dev, sha };

@@ -21,7 +21,13 @@ export const nextMilestone: WriteStep<ReleasePorts> = {
   async probe(ctx): Promise<ProbeResult> {
     const { title } = await nextTitle(ctx);
     const existing = (await ctx.reads.github.milestones('all')).find((milestone) => milestone.title === title);
-    return existing ? { state: 'done', detail: `${title} exists (${existing.state}): ${existing.htmlUrl}`, outputs: { title, url: existing.htmlUrl } } : { state: 'todo' };
+    return existing
+      ? {
+          state: 'done',
+          detail: `${title} exists (${existing.state}): ${existing.htmlUrl}`,
+          outputs: { title, url: existing.htmlUrl },
+        }
+      : { state: 'todo' };
   },
   async describe(ctx) {
     return [`create the milestone ${(await nextTitle(ctx)).title}`];

@@ -6,7 +6,9 @@ import type { ReleasePorts } from '../release-ports';
 
 const STEP = 'finalize.release';
 
-/** Stage 6: the draft GitHub Release from Prepare, published now that PyPI has the release (unless the tag step did it). */
+/**
+ * Stage 6: the draft GitHub Release from Prepare, published now that PyPI has the release (unless the tag step did it).
+ */
 export const publishRelease: WriteStep<ReleasePorts> = {
   id: STEP,
   title: 'Publish the GitHub Release',
@@ -16,7 +18,12 @@ export const publishRelease: WriteStep<ReleasePorts> = {
     const { tag } = chosenVersion(ctx);
     // Drafts are never found by tag: a hit is a published release.
     const published = await ctx.reads.github.releaseByTag(tag);
-    if (published) return { state: 'done', detail: `published: ${published.htmlUrl}`, outputs: { releaseId: published.id, url: published.htmlUrl } };
+    if (published)
+      return {
+        state: 'done',
+        detail: `published: ${published.htmlUrl}`,
+        outputs: { releaseId: published.id, url: published.htmlUrl },
+      };
     return { state: 'todo' };
   },
   async describe(ctx) {
@@ -26,9 +33,17 @@ export const publishRelease: WriteStep<ReleasePorts> = {
     const { tag, prerelease } = chosenVersion(ctx);
     const id = ctx.outputsOf('prepare.release-notes')?.['releaseId'];
     if (typeof id !== 'number') {
-      throw new PyreleaseError('journal.missing-release', `The draft GitHub Release of ${tag} is not known.`, { hint: 'Publish it on GitHub by hand, then `pyrelease --resume`.' });
+      throw new PyreleaseError('journal.missing-release', `The draft GitHub Release of ${tag} is not known.`, {
+        hint: 'Publish it on GitHub by hand, then `pyrelease --resume`.',
+      });
     }
-    const release = await ctx.writes.github.updateRelease(id, { draft: false, tagName: tag, targetCommitish: releaseCommit(ctx), prerelease, makeLatest: prerelease ? 'false' : 'true' });
+    const release = await ctx.writes.github.updateRelease(id, {
+      draft: false,
+      tagName: tag,
+      targetCommitish: releaseCommit(ctx),
+      prerelease,
+      makeLatest: prerelease ? 'false' : 'true',
+    });
     return { summary: release.htmlUrl, releaseId: release.id, url: release.htmlUrl };
   },
 };

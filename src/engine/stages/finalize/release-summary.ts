@@ -17,7 +17,9 @@ const STAGES: readonly (readonly [string, string])[] = [
 ];
 
 /** Time spent in each stage's steps, over every session of the release (waits for a person included). */
-export function stageDurations(records: Readonly<Record<string, Readonly<StepRecord>>>): { title: string; ms: number }[] {
+export function stageDurations(
+  records: Readonly<Record<string, Readonly<StepRecord>>>,
+): { title: string; ms: number }[] {
   return STAGES.flatMap(([id, title]) => {
     let ms = 0;
     for (const [stepId, record] of Object.entries(records)) {
@@ -44,7 +46,12 @@ export const releaseSummary: ReadStep<ReleasePorts> = {
       ['PyPI', projectPageUrl(config, 'pypi', project.name, version)],
       ['GitHub Release', out('finalize.release', 'url') ?? out('tag.create', 'releaseUrl')],
       ['Publish run', out('publish.watch', 'runUrl')],
-      ['TestPyPI dry run', out('testpypi.publish', 'runUrl') ? `${out('testpypi.publish', 'runUrl')} (${out('testpypi.publish', 'version') ?? '?'})` : undefined],
+      [
+        'TestPyPI dry run',
+        out('testpypi.publish', 'runUrl')
+          ? `${out('testpypi.publish', 'runUrl')} (${out('testpypi.publish', 'version') ?? '?'})`
+          : undefined,
+      ],
       ['Next milestone', out('finalize.milestone', 'url')],
     ];
     const shown = rows.filter((row): row is [string, string] => row[1] !== undefined);
@@ -55,6 +62,10 @@ export const releaseSummary: ReadStep<ReleasePorts> = {
       ...shown.map(([label, value]) => `  ${label.padEnd(width)}  ${value}`),
       `Time per stage: ${durations.map((stage) => `${stage.title} ${formatDuration(stage.ms)}`).join(' · ')}`,
     ]);
-    return { summary: `${project.name} ${version} released`, links: Object.fromEntries(shown), durations: durations.map((stage) => ({ ...stage })) };
+    return {
+      summary: `${project.name} ${version} released`,
+      links: Object.fromEntries(shown),
+      durations: durations.map((stage) => ({ ...stage })),
+    };
   },
 };

@@ -17,29 +17,51 @@ export const bumpCommit: WriteStep<ReleasePorts> = {
   effect: 'write',
   async probe(ctx): Promise<ProbeResult> {
     const pushed = await pushedReleaseCommit(ctx);
-    if (pushed) return { state: 'done', detail: `the release commit ${pushed.slice(0, 7)} is on origin`, outputs: { sha: pushed } };
+    if (pushed)
+      return {
+        state: 'done',
+        detail: `the release commit ${pushed.slice(0, 7)} is on origin`,
+        outputs: { sha: pushed },
+      };
     const { versionSource } = await ctx.reads.project.load();
     const { version } = chosenVersion(ctx);
-    if (versionSource.scm) return { state: 'done', detail: 'the tag is the version: nothing to write', outputs: { sha: (await ctx.reads.git.resolve('HEAD')) ?? null } };
+    if (versionSource.scm)
+      return {
+        state: 'done',
+        detail: 'the tag is the version: nothing to write',
+        outputs: { sha: (await ctx.reads.git.resolve('HEAD')) ?? null },
+      };
     if (!versionSource.writable) {
-      return { state: 'blocked', reason: `The version is in ${versionSource.file} (${versionSource.kind}), which pyrelease reads but does not write.`, hint: `Write ${version} there yourself, commit it, and run \`pyrelease --resume\`.` };
+      return {
+        state: 'blocked',
+        reason: `The version is in ${versionSource.file} (${versionSource.kind}), which pyrelease reads but does not write.`,
+        hint: `Write ${version} there yourself, commit it, and run \`pyrelease --resume\`.`,
+      };
     }
     const written = normalizeVersion(versionSource.currentVersion ?? '') === version;
     // Written but not committed (an interruption in between): run again, it commits.
     if (written && (await ctx.reads.git.status()).length === 0) {
-      return { state: 'done', detail: `${version} is committed`, outputs: { sha: (await ctx.reads.git.resolve('HEAD')) ?? null } };
+      return {
+        state: 'done',
+        detail: `${version} is committed`,
+        outputs: { sha: (await ctx.reads.git.resolve('HEAD')) ?? null },
+      };
     }
     return { state: 'todo' };
   },
   async describe(ctx) {
     const { versionSource } = await ctx.reads.project.load();
     const { version } = chosenVersion(ctx);
-    return [`write ${version} into ${versionSource.file}`, `git commit -m "${releaseCommitMessage(version)}" -- ${versionSource.file}`];
+    return [
+      `write ${version} into ${versionSource.file}`,
+      `git commit -m "${releaseCommitMessage(version)}" -- ${versionSource.file}`,
+    ];
   },
   async run(ctx): Promise<StepOutputs> {
     const { versionSource } = await ctx.reads.project.load();
     const { version } = chosenVersion(ctx);
-    if (!versionSource.writable) throw new PyreleaseError('bump.not-writable', `${versionSource.file} cannot be written.`);
+    if (!versionSource.writable)
+      throw new PyreleaseError('bump.not-writable', `${versionSource.file} cannot be written.`);
     if (normalizeVersion(versionSource.currentVersion ?? '') !== version) {
       const before = (await ctx.reads.project.readFile(versionSource.file)) ?? '';
       const after = writeVersion(versionSource, before, version);

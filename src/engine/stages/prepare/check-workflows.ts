@@ -20,7 +20,13 @@ export const checkWorkflows: ReadStep<ReleasePorts> = {
         errors.push(`${path} is missing. → \`pyrelease init\` writes a sound one.`);
         continue;
       }
-      const analysis = analyzeWorkflow({ file: config.workflows[index], text, index, environment: config.environments[index], tagFormat: config.tagFormat });
+      const analysis = analyzeWorkflow({
+        file: config.workflows[index],
+        text,
+        index,
+        environment: config.environments[index],
+        tagFormat: config.tagFormat,
+      });
       triggers[index] = [...analysis.triggers.events];
       for (const finding of analysis.findings) {
         const where = `${path}${finding.line ? `:${finding.line}` : ''}`;
@@ -29,10 +35,21 @@ export const checkWorkflows: ReadStep<ReleasePorts> = {
       }
     }
     if (errors.length > 0) {
-      throw new PyreleaseError('preflight.workflows', `The publish workflows cannot publish through trusted publishing:\n${errors.map((line) => `  - ${line}`).join('\n')}`, {
-        hint: 'Fix the workflows as named (`pyrelease doctor` shows the same report), commit, and run `pyrelease --resume`.',
-      });
+      throw new PyreleaseError(
+        'preflight.workflows',
+        `The publish workflows cannot publish through trusted publishing:\n${errors.map((line) => `  - ${line}`).join('\n')}`,
+        {
+          hint:
+            'Fix the workflows as named (`pyrelease doctor` shows the same report), ' +
+            'commit, and run `pyrelease --resume`.',
+        },
+      );
     }
-    return { summary: PACKAGE_INDEXES.map((index) => `${config.workflows[index]} on ${triggers[index]?.join('/') ?? '?'}`).join(', '), triggers };
+    return {
+      summary: PACKAGE_INDEXES.map(
+        (index) => `${config.workflows[index]} on ${triggers[index]?.join('/') ?? '?'}`,
+      ).join(', '),
+      triggers,
+    };
   },
 };

@@ -34,20 +34,32 @@ export const chooseVersion: ReadStep<ReleasePorts> = {
     const onIndex = async (index: 'pypi' | 'testpypi', source: 'PyPI' | 'TestPyPI'): Promise<Taken[]> =>
       ((await ctx.reads[index].releases(project.name)) ?? []).map((release) => ({ version: release.version, source }));
     const taken: Taken[] = [...tags, ...(await onIndex('pypi', 'PyPI')), ...(await onIndex('testpypi', 'TestPyPI'))];
-    const latestOf = (source: Taken['source']) => taken.filter((entry) => entry.source === source).map((entry) => entry.version).at(-1);
+    const latestOf = (source: Taken['source']) =>
+      taken
+        .filter((entry) => entry.source === source)
+        .map((entry) => entry.version)
+        .at(-1);
 
     // A changed requires-python floor or a dropped Python version since the last tag is not a patch.
     const before = latest ? await ctx.reads.git.fileAt(latest.tag, 'pyproject.toml') : undefined;
     const changes = compareSupport(before === undefined ? undefined : readPyproject(before), project);
     const minimumBump = minimumBumpFor(changes);
     const reason = minimumBumpReason(changes);
-    const rules = { current, taken, ...(minimumBump ? { minimumBump } : {}), ...(reason ? { minimumBumpReason: reason } : {}) };
+    const rules = {
+      current,
+      taken,
+      ...(minimumBump ? { minimumBump } : {}),
+      ...(reason ? { minimumBumpReason: reason } : {}),
+    };
 
     const choices = versionChoices(rules);
     const offered = choices.filter((choice) => !choice.refusedBecause);
     const detail = [
-      `Current version ${current} (${versionSource.kind} in ${versionSource.file}) · latest tag ${latest?.tag ?? 'none'} · PyPI ${latestOf('PyPI') ?? 'none'} · TestPyPI ${latestOf('TestPyPI') ?? 'none'}`,
-      ...choices.filter((choice) => choice.refusedBecause).map((choice) => `  ${choice.kind} ${choice.version} is not offered: ${choice.refusedBecause}`),
+      `Current version ${current} (${versionSource.kind} in ${versionSource.file}) · latest tag ${latest?.tag ?? 'none'} · PyPI ${latestOf('PyPI') ?? 'none'} · TestPyPI ` +
+        `${latestOf('TestPyPI') ?? 'none'}`,
+      ...choices
+        .filter((choice) => choice.refusedBecause)
+        .map((choice) => `  ${choice.kind} ${choice.version} is not offered: ${choice.refusedBecause}`),
     ].join('\n');
     const answer = await ctx.ask({
       kind: 'select',
@@ -55,7 +67,11 @@ export const chooseVersion: ReadStep<ReleasePorts> = {
       message: 'Which version?',
       detail,
       choices: [
-        ...offered.map((choice) => ({ value: choice.kind, label: choice.version, hint: choice.kind === 'rc' ? 'release candidate' : choice.bumpClass })),
+        ...offered.map((choice) => ({
+          value: choice.kind,
+          label: choice.version,
+          hint: choice.kind === 'rc' ? 'release candidate' : choice.bumpClass,
+        })),
         { value: 'custom', label: 'Another version…', hint: 'PEP 440' },
       ],
       default: offered[0]?.kind ?? 'custom',

@@ -5,7 +5,14 @@ import type { ProbeResult, ReadStep } from '../../step';
 import type { ReleasePorts } from '../release-ports';
 import { releaseCommit } from './outputs';
 
-type CheckState = { name: string; state: 'pending' | 'success' | 'failure' | 'neutral'; url: string | null; since: string | null; until: string | null; kind: 'check' | 'status' };
+type CheckState = {
+  name: string;
+  state: 'pending' | 'success' | 'failure' | 'neutral';
+  url: string | null;
+  since: string | null;
+  until: string | null;
+  kind: 'check' | 'status';
+};
 
 const FAILED = new Set(['failure', 'timed_out', 'cancelled', 'action_required', 'startup_failure', 'stale']);
 
@@ -24,7 +31,9 @@ export const ciGreen: ReadStep<ReleasePorts> = {
   async probe(ctx): Promise<ProbeResult> {
     const earlier = ctx.outputsOf('prepare.ci');
     const sha = ctx.outputsOf('prepare.push')?.['sha'];
-    return typeof sha === 'string' && earlier?.['sha'] === sha ? { state: 'done', detail: `green on ${sha.slice(0, 7)} earlier` } : { state: 'todo' };
+    return typeof sha === 'string' && earlier?.['sha'] === sha
+      ? { state: 'done', detail: `green on ${sha.slice(0, 7)} earlier` }
+      : { state: 'todo' };
   },
   async run(ctx): Promise<StepOutputs> {
     const sha = releaseCommit(ctx);
@@ -33,11 +42,21 @@ export const ciGreen: ReadStep<ReleasePorts> = {
     const deadline = ctx.reads.clock.now() + config.ciTimeout * 60_000;
     const shown = new Map<string, string>();
     for (;;) {
-      const [runs, combined] = await Promise.all([ctx.reads.github.checkRunsForRef(sha, { filter: 'latest' }), ctx.reads.github.combinedStatus(sha)]);
+      const [runs, combined] = await Promise.all([
+        ctx.reads.github.checkRunsForRef(sha, { filter: 'latest' }),
+        ctx.reads.github.combinedStatus(sha),
+      ]);
       const checks: CheckState[] = [
         ...runs.map((run): CheckState => ({
           name: run.name,
-          state: run.status !== 'completed' ? 'pending' : run.conclusion === 'success' ? 'success' : run.conclusion && FAILED.has(run.conclusion) ? 'failure' : 'neutral',
+          state:
+            run.status !== 'completed'
+              ? 'pending'
+              : run.conclusion === 'success'
+                ? 'success'
+                : run.conclusion && FAILED.has(run.conclusion)
+                  ? 'failure'
+                  : 'neutral',
           url: run.htmlUrl,
           since: run.startedAt,
           until: run.completedAt,
@@ -54,28 +73,48 @@ export const ciGreen: ReadStep<ReleasePorts> = {
       ];
       // A line per check whenever its state changes: the live view of the wait.
       for (const check of checks) {
-        const elapsed = check.since && check.until ? ` in ${formatDuration(Date.parse(check.until) - Date.parse(check.since))}` : '';
+        const elapsed =
+          check.since && check.until ? ` in ${formatDuration(Date.parse(check.until) - Date.parse(check.since))}` : '';
         const line = `${symbol(check.state)} ${check.name}${required.has(check.name) ? ' (required)' : ''}: ${check.state}${elapsed}`;
         if (shown.get(check.name) !== line) ctx.log(line);
         shown.set(check.name, line);
       }
       const failed = checks.find((check) => check.state === 'failure');
       if (failed) {
-        throw new PyreleaseError('ci.failed', `${failed.name} failed on the release commit ${sha.slice(0, 7)}${failed.url ? `: ${failed.url}` : '.'}`, {
-          hint: 'Fix it on the release branch (the release commit changes, so run `pyrelease` again), or re-run a flaky check and `pyrelease --resume`.',
-        });
+        throw new PyreleaseError(
+          'ci.failed',
+          `${failed.name} failed on the release commit ${sha.slice(0, 7)}${failed.url ? `: ${failed.url}` : '.'}`,
+          {
+            hint:
+              'Fix it on the release branch (the release commit changes, so run ' +
+              '`pyrelease` again), or re-run a flaky check and `pyrelease --resume`.',
+          },
+        );
       }
       const missing = [...required].filter((name) => !checks.some((check) => check.name === name));
       const pending = checks.filter((check) => check.state === 'pending');
       if (missing.length === 0 && pending.length === 0) {
         const others = checks.length - required.size;
-        return { summary: `${required.size} required check(s) green${others > 0 ? `, ${others} other(s)` : ''}`, sha, checks: checks.map((check) => check.name) };
+        return {
+          summary: `${required.size} required check(s) green${others > 0 ? `, ${others} other(s)` : ''}`,
+          sha,
+          checks: checks.map((check) => check.name),
+        };
       }
       if (ctx.reads.clock.now() > deadline) {
-        const waiting = [...missing.map((name) => `${name} (never reported)`), ...pending.map((check) => `${check.name} (still ${check.state})`)];
-        throw new PyreleaseError('ci.timeout', `After ${config.ciTimeout} minutes these checks are not green: ${waiting.join(', ')}.`, {
-          hint: 'Check that CI runs on pushes to the release branch and that the names match `required-checks` in [tool.pyrelease]; then `pyrelease --resume`.',
-        });
+        const waiting = [
+          ...missing.map((name) => `${name} (never reported)`),
+          ...pending.map((check) => `${check.name} (still ${check.state})`),
+        ];
+        throw new PyreleaseError(
+          'ci.timeout',
+          `After ${config.ciTimeout} minutes these checks are not green: ${waiting.join(', ')}.`,
+          {
+            hint:
+              'Check that CI runs on pushes to the release branch and that the names ' +
+              'match `required-checks` in [tool.pyrelease]; then `pyrelease --resume`.',
+          },
+        );
       }
       await ctx.reads.clock.sleep(ctx.reads.pacing.pollIntervalMs, ctx.signal);
     }

@@ -16,10 +16,15 @@ export const cleanWorkingTree: ReadStep<ReleasePorts> = {
       changes = [];
     }
     if (changes.length > 0) {
-      const shown = changes.slice(0, 10).map((line) => `  ${line}`).join('\n');
+      const shown = changes
+        .slice(0, 10)
+        .map((line) => `  ${line}`)
+        .join('\n');
       const more = changes.length > 10 ? `\n  … and ${changes.length - 10} more` : '';
       throw new PyreleaseError('preflight.dirty-tree', `The working tree has uncommitted changes:\n${shown}${more}`, {
-        hint: 'Commit or stash them (`git stash -u`), then run pyrelease again: a release is built from committed code only.',
+        hint:
+          'Commit or stash them (`git stash -u`), then run pyrelease again: a ' +
+          'release is built from committed code only.',
       });
     }
     return { summary: 'nothing to commit' };

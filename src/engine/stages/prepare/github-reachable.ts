@@ -10,6 +10,11 @@ export const githubReachable: ReadStep<ReleasePorts> = {
     const repository = await ctx.reads.repository();
     // A cheap read that needs the token's access to the repository.
     await ctx.reads.github.listReleases(1);
-    return { summary: `${repository.owner}/${repository.repo}`, owner: repository.owner, repo: repository.repo, htmlUrl: repository.htmlUrl };
+    return {
+      summary: `${repository.owner}/${repository.repo}`,
+      owner: repository.owner,
+      repo: repository.repo,
+      htmlUrl: repository.htmlUrl,
+    };
   },
 };

@@ -13,7 +13,10 @@ export const launchChecklist: ReadStep<ReleasePorts> = {
     const { config } = await ctx.reads.project.load();
     const text = await ctx.reads.project.readFile(config.checklist);
     if (text === undefined) {
-      ctx.warn(`${config.checklist} does not exist, so there is no launch checklist to confirm. \`pyrelease init\` writes one.`);
+      ctx.warn(
+        `${config.checklist} does not exist, so there is no launch checklist to confirm. ` +
+          `\`pyrelease init\` writes one.`,
+      );
       return { summary: 'no checklist', confirmations: [] };
     }
     const items = parseChecklist(text);
@@ -25,7 +28,12 @@ export const launchChecklist: ReadStep<ReleasePorts> = {
           hint: 'Do it, then run `pyrelease --resume`; the items confirmed so far are kept.',
         });
       }
-      confirmations.push({ id: item.id, text: item.text, by: ctx.reads.user, at: new Date(ctx.reads.clock.now()).toISOString() });
+      confirmations.push({
+        id: item.id,
+        text: item.text,
+        by: ctx.reads.user,
+        at: new Date(ctx.reads.clock.now()).toISOString(),
+      });
     }
     return { summary: `${items.length} item(s) confirmed by ${ctx.reads.user}`, confirmations };
   },

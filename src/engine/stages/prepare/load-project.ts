@@ -11,7 +11,9 @@ export const loadProjectStep: ReadStep<ReleasePorts> = {
     const snapshot = await ctx.reads.project.load();
     const [problem] = snapshot.configProblems;
     if (problem) {
-      throw new PyreleaseError(problem.code, describeError(problem), { ...(problem.hint ? { hint: problem.hint } : {}) });
+      throw new PyreleaseError(problem.code, describeError(problem), {
+        ...(problem.hint ? { hint: problem.hint } : {}),
+      });
     }
     const source = snapshot.versionSource;
     // On resume the version may already be bumped: the release still starts from the first reading.

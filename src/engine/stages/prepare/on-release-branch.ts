@@ -11,9 +11,15 @@ export const onReleaseBranch: ReadStep<ReleasePorts> = {
     const { config } = await ctx.reads.project.load();
     const branch = await ctx.reads.git.currentBranch();
     if (branch !== config.branch) {
-      throw new PyreleaseError('preflight.wrong-branch', `You are on ${branch ? `\`${branch}\`` : 'a detached HEAD'}, not \`${config.branch}\`.`, {
-        hint: `Switch to it (\`git switch ${config.branch}\`), or set \`branch\` in [tool.pyrelease] if releases come from elsewhere.`,
-      });
+      throw new PyreleaseError(
+        'preflight.wrong-branch',
+        `You are on ${branch ? `\`${branch}\`` : 'a detached HEAD'}, not \`${config.branch}\`.`,
+        {
+          hint:
+            `Switch to it (\`git switch ${config.branch}\`), or set \`branch\` in ` +
+            `[tool.pyrelease] if releases come from elsewhere.`,
+        },
+      );
     }
     return { summary: branch, branch };
   },

@@ -5,14 +5,26 @@ import type { ReleasePorts } from '../release-ports';
 type Ctx = StepContext<ReleasePorts>;
 
 /** The version chosen in Prepare, as recorded; later steps cannot run without it. */
-export function chosenVersion(ctx: Ctx): { version: string; tag: string; migrationRequired: boolean; prerelease: boolean } {
+export function chosenVersion(ctx: Ctx): {
+  version: string;
+  tag: string;
+  migrationRequired: boolean;
+  prerelease: boolean;
+} {
   const outputs = ctx.outputsOf('prepare.version');
   const version = outputs?.['version'];
   const tag = outputs?.['tag'];
   if (typeof version !== 'string' || typeof tag !== 'string') {
-    throw new PyreleaseError('journal.missing-version', 'No version has been chosen yet.', { hint: 'Run `pyrelease --resume` so the version choice comes first.' });
+    throw new PyreleaseError('journal.missing-version', 'No version has been chosen yet.', {
+      hint: 'Run `pyrelease --resume` so the version choice comes first.',
+    });
   }
-  return { version, tag, migrationRequired: outputs?.['migrationRequired'] === true, prerelease: outputs?.['prerelease'] === true };
+  return {
+    version,
+    tag,
+    migrationRequired: outputs?.['migrationRequired'] === true,
+    prerelease: outputs?.['prerelease'] === true,
+  };
 }
 
 /** The release commit's short sha for messages, or words for it while it does not exist yet (a dry run). */
@@ -25,8 +37,9 @@ export function releaseCommitLabel(ctx: Ctx): string {
 export function releaseCommit(ctx: Ctx): string {
   const sha = ctx.outputsOf('prepare.push')?.['sha'];
   if (typeof sha !== 'string') {
-    throw new PyreleaseError('journal.missing-commit', 'The release commit is not known yet.', { hint: 'Run `pyrelease --resume` so the push comes first.' });
+    throw new PyreleaseError('journal.missing-commit', 'The release commit is not known yet.', {
+      hint: 'Run `pyrelease --resume` so the push comes first.',
+    });
   }
   return sha;
 }
-

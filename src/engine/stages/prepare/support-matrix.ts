@@ -9,12 +9,18 @@ import { chosenVersion } from './outputs';
 async function review(ctx: StepContext<ReleasePorts>) {
   const snapshot = await ctx.reads.project.load();
   const { latest, config, project } = snapshot;
-  if (!latest) return { needed: false, reason: 'no earlier release to compare with', changes: [], path: config.supportMatrix };
+  if (!latest)
+    return { needed: false, reason: 'no earlier release to compare with', changes: [], path: config.supportMatrix };
   const before = await ctx.reads.git.fileAt(latest.tag, 'pyproject.toml');
   const changes = compareSupport(before === undefined ? undefined : readPyproject(before), project);
   const matrixChanged = (await ctx.reads.git.changedFiles(latest.tag, 'HEAD')).includes(config.supportMatrix);
   const needed = matrixNeedsReview(changes, matrixChanged);
-  const reason = changes.length === 0 ? `no support change since ${latest.tag}` : matrixChanged ? `${config.supportMatrix} changed too` : 'support changed';
+  const reason =
+    changes.length === 0
+      ? `no support change since ${latest.tag}`
+      : matrixChanged
+        ? `${config.supportMatrix} changed too`
+        : 'support changed';
   return { needed, reason, changes, path: config.supportMatrix };
 }
 
@@ -29,12 +35,17 @@ export const supportMatrix: WriteStep<ReleasePorts> = {
     const { needed, reason, path } = await review(ctx);
     if (!needed) return { state: 'done', detail: reason };
     const { version } = chosenVersion(ctx);
-    if ((await ctx.reads.git.subject('HEAD')) === commitMessage(version, path)) return { state: 'done', detail: `${path} updated` };
+    if ((await ctx.reads.git.subject('HEAD')) === commitMessage(version, path))
+      return { state: 'done', detail: `${path} updated` };
     return { state: 'todo' };
   },
   async describe(ctx) {
     const { path, changes } = await review(ctx);
-    return [...changes.map((change) => `# ${change.description}`), `$EDITOR ${path}`, `git commit -m "${commitMessage(chosenVersion(ctx).version, path)}" -- ${path}`];
+    return [
+      ...changes.map((change) => `# ${change.description}`),
+      `$EDITOR ${path}`,
+      `git commit -m "${commitMessage(chosenVersion(ctx).version, path)}" -- ${path}`,
+    ];
   },
   async run(ctx): Promise<StepOutputs> {
     const { changes, path } = await review(ctx);
@@ -54,7 +65,10 @@ export const supportMatrix: WriteStep<ReleasePorts> = {
       });
     }
     const text = (await ctx.reads.project.readFile(path)) ?? `# Support matrix\n`;
-    const edited = await ctx.writes.editor.edit(text, { fileName: path.split('/').pop() ?? 'SUPPORT_MATRIX.md', signal: ctx.signal });
+    const edited = await ctx.writes.editor.edit(text, {
+      fileName: path.split('/').pop() ?? 'SUPPORT_MATRIX.md',
+      signal: ctx.signal,
+    });
     if (edited === text) return { summary: `${path} unchanged` };
     await ctx.writes.git.writeFile(path, edited);
     const sha = await ctx.writes.git.commit([path], commitMessage(version, path));

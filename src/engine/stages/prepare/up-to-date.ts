@@ -11,7 +11,9 @@ export const upToDate: ReadStep<ReleasePorts> = {
   // Checked before the release commit went out; after that, origin moving on is no reason to stop.
   async probe(ctx): Promise<ProbeResult> {
     const pushed = await pushedReleaseCommit(ctx);
-    return pushed ? { state: 'done', detail: `the release commit ${pushed.slice(0, 7)} is on origin` } : { state: 'todo' };
+    return pushed
+      ? { state: 'done', detail: `the release commit ${pushed.slice(0, 7)} is on origin` }
+      : { state: 'todo' };
   },
   async run(ctx): Promise<StepOutputs> {
     const { config } = await ctx.reads.project.load();
@@ -25,12 +27,21 @@ export const upToDate: ReadStep<ReleasePorts> = {
     const head = await ctx.reads.git.resolve('HEAD');
     if (!head || !(await ctx.reads.git.isAncestor(remote, head))) {
       const missing = await ctx.reads.git.commits(head, remote);
-      throw new PyreleaseError('preflight.behind', `origin/${config.branch} has ${missing.length} commit(s) that are not here, e.g. "${missing[0]?.subject ?? '?'}".`, {
-        hint: `Bring them in first: \`git pull --ff-only origin ${config.branch}\`.`,
-      });
+      throw new PyreleaseError(
+        'preflight.behind',
+        `origin/${config.branch} has ${missing.length} commit(s) that are not here, e.g. "${missing[0]?.subject ?? '?'}".`,
+        {
+          hint: `Bring them in first: \`git pull --ff-only origin ${config.branch}\`.`,
+        },
+      );
     }
     const ahead = await ctx.reads.git.commits(remote, head);
-    if (ahead.length > 0) ctx.warn(`${ahead.length} local commit(s) are not on origin yet; they will be pushed with the release commit.`);
-    return { summary: ahead.length ? `${ahead.length} commit(s) ahead of origin/${config.branch}` : `even with origin/${config.branch}` };
+    if (ahead.length > 0)
+      ctx.warn(`${ahead.length} local commit(s) are not on origin yet; they will be pushed with the release commit.`);
+    return {
+      summary: ahead.length
+        ? `${ahead.length} commit(s) ahead of origin/${config.branch}`
+        : `even with origin/${config.branch}`,
+    };
   },
 };

@@ -25,7 +25,11 @@ export const watchPublish: WriteStep<ReleasePorts> = {
     // The journal only says which run; GitHub says how it ended (someone may have re-run it since).
     const run = await ctx.reads.github.run(runId);
     if (run.status === 'completed' && run.conclusion === 'success') {
-      return { state: 'done', detail: `run ${run.id} succeeded: ${run.htmlUrl}`, outputs: { conclusion: 'success', attempt: run.runAttempt, runUrl: run.htmlUrl } };
+      return {
+        state: 'done',
+        detail: `run ${run.id} succeeded: ${run.htmlUrl}`,
+        outputs: { conclusion: 'success', attempt: run.runAttempt, runUrl: run.htmlUrl },
+      };
     }
     return { state: 'todo', detail: `re-attaching to run ${run.id} (${run.status ?? 'unknown'})` };
   },
@@ -42,14 +46,24 @@ export const watchPublish: WriteStep<ReleasePorts> = {
     } else {
       const trigger = recordedTrigger(ctx.outputsOf('tag.create'));
       if (!trigger) {
-        throw new PyreleaseError('journal.missing-trigger', 'The runs that existed before the tag was pushed were not recorded, so the publish run cannot be told apart.', {
-          hint: `Find the ${config.workflows.pypi} run of ${chosenVersion(ctx).tag} on GitHub's Actions page and watch it there.`,
-        });
+        throw new PyreleaseError(
+          'journal.missing-trigger',
+          'The runs that existed before the tag was pushed were not recorded, so the publish run cannot be told apart.',
+          {
+            hint: `Find the ${config.workflows.pypi} run of ${chosenVersion(ctx).tag} on GitHub's Actions page and watch it there.`,
+          },
+        );
       }
       runId = await runStartedBy(ctx, trigger, maxWaitMs);
       await ctx.record({ runId });
     }
-    const watched = await watchRun(ctx, { runId, maxWaitMs, questionPrefix: 'publish.watch', offerRollback: true, environmentHint: config.environments.pypi });
+    const watched = await watchRun(ctx, {
+      runId,
+      maxWaitMs,
+      questionPrefix: 'publish.watch',
+      offerRollback: true,
+      environmentHint: config.environments.pypi,
+    });
     return {
       summary: `run ${watched.runId} ${watched.conclusion}${watched.attempt > 1 ? ` (attempt ${watched.attempt})` : ''}: ${watched.url}`,
       runId: watched.runId,

@@ -48,13 +48,23 @@ export async function findNewRun(ctx: StepContext<ReleasePorts>, options: FindNe
     });
     // Newest first: the newest run that fits is the one just started.
     const found = runs.find(
-      (run) => !known.has(run.id) && run.event === options.event && (!sha || run.headSha.toLowerCase() === sha) && Date.parse(run.createdAt) >= Math.floor(since / 1000) * 1000,
+      (run) =>
+        !known.has(run.id) &&
+        run.event === options.event &&
+        (!sha || run.headSha.toLowerCase() === sha) &&
+        Date.parse(run.createdAt) >= Math.floor(since / 1000) * 1000,
     );
     if (found) return found;
     if (clock.now() > deadline) {
-      throw new PyreleaseError('run.not-found', `No ${String(options.workflow)} run for the ${options.event} event${sha ? ` of ${sha.slice(0, 7)}` : ''} appeared within ${formatDuration(options.maxWaitMs)}.`, {
-        hint: `Check on GitHub's Actions page that ${String(options.workflow)} is enabled and triggered by ${options.event}, then run \`pyrelease --resume\`.`,
-      });
+      throw new PyreleaseError(
+        'run.not-found',
+        `No ${String(options.workflow)} run for the ${options.event} event${sha ? ` of ${sha.slice(0, 7)}` : ''} appeared within ${formatDuration(options.maxWaitMs)}.`,
+        {
+          hint:
+            `Check on GitHub's Actions page that ${String(options.workflow)} is enabled and triggered by ` +
+            `${options.event}, then run \`pyrelease --resume\`.`,
+        },
+      );
     }
     if (!announced) ctx.log(`Waiting for GitHub to start the ${String(options.workflow)} run…`);
     announced = true;

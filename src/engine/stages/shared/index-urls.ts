@@ -6,6 +6,11 @@ export function simpleUrl(config: ReleaseConfig, index: 'pypi' | 'testpypi'): st
 }
 
 /** The project's page on an index, for links: `https://pypi.org/project/quillnote/0.1.1/`. */
-export function projectPageUrl(config: ReleaseConfig, index: 'pypi' | 'testpypi', project: string, version?: string): string {
+export function projectPageUrl(
+  config: ReleaseConfig,
+  index: 'pypi' | 'testpypi',
+  project: string,
+  version?: string,
+): string {
   return `${config.index[index].replace(/\/+$/, '')}/project/${project}/${version ? `${version}/` : ''}`;
 }

@@ -9,7 +9,9 @@ export interface IndexStepSpec {
   id: string;
   title: string;
   index: 'pypi' | 'testpypi';
-  /** The step that published (its recorded run logged the hashes it uploaded); in a dry run there is nothing to look at. */
+  /**
+   * The step that published (its recorded run logged the hashes it uploaded); in a dry run there is nothing to look at.
+   */
   runStep: string;
   /** The version, from earlier outputs. */
   version(ctx: StepContext<ReleasePorts>): string;
@@ -34,15 +36,35 @@ export function indexWaitStep(spec: IndexStepSpec): ReadStep<ReleasePorts> {
     needs: [spec.runStep],
     async probe(ctx): Promise<ProbeResult> {
       const outputs = recordedForVersion(ctx, spec);
-      return Array.isArray(outputs?.['files']) ? { state: 'done', detail: String(outputs['summary'] ?? 'served') } : { state: 'todo' };
+      return Array.isArray(outputs?.['files'])
+        ? { state: 'done', detail: String(outputs['summary'] ?? 'served') }
+        : { state: 'todo' };
     },
     async run(ctx): Promise<StepOutputs> {
       const { config, project } = await ctx.reads.project.load();
       const version = spec.version(ctx);
-      const { files } = await waitForIndex(ctx, { index: spec.index, project: project.name, version, timeoutMs: config.indexTimeout * 60_000, indexUrl: config.index[spec.index] });
+      const { files } = await waitForIndex(ctx, {
+        index: spec.index,
+        project: project.name,
+        version,
+        timeoutMs: config.indexTimeout * 60_000,
+        indexUrl: config.index[spec.index],
+      });
       for (const file of files) ctx.log(`${file.filename}  sha256 ${file.sha256}`);
-      const hashesVerified = await verifyPublishedHashes(ctx, { index: spec.index, runStep: spec.runStep, files, project: project.name, version, config });
-      return { summary: files.map((file) => file.filename).join(', '), version, files: files.map((file) => ({ ...file })), hashesVerified };
+      const hashesVerified = await verifyPublishedHashes(ctx, {
+        index: spec.index,
+        runStep: spec.runStep,
+        files,
+        project: project.name,
+        version,
+        config,
+      });
+      return {
+        summary: files.map((file) => file.filename).join(', '),
+        version,
+        files: files.map((file) => ({ ...file })),
+        hashesVerified,
+      };
     },
   };
 }

@@ -9,10 +9,19 @@ import type { JobStep, RunConclusion, WorkflowJob } from '../../../ports/github'
 export type StepView = Pick<JobStep, 'name' | 'number' | 'status' | 'conclusion' | 'startedAt' | 'completedAt'>;
 
 /** What the watcher reads of a job. */
-export type JobView = Pick<WorkflowJob, 'name' | 'status' | 'conclusion' | 'startedAt' | 'completedAt'> & { steps: StepView[] };
+export type JobView = Pick<WorkflowJob, 'name' | 'status' | 'conclusion' | 'startedAt' | 'completedAt'> & {
+  steps: StepView[];
+};
 
 /** Conclusions that count as a failure of a job or a run (re-running may help). */
-export const FAILED_CONCLUSIONS: ReadonlySet<string> = new Set<RunConclusion>(['failure', 'timed_out', 'cancelled', 'startup_failure', 'action_required', 'stale']);
+export const FAILED_CONCLUSIONS: ReadonlySet<string> = new Set<RunConclusion>([
+  'failure',
+  'timed_out',
+  'cancelled',
+  'startup_failure',
+  'action_required',
+  'stale',
+]);
 
 /** gh's `Symbol(status, conclusion)`: ✓ success, - skipped or neutral, ✗ any other end, * not finished. */
 export function runSymbol(status: string | null, conclusion: string | null): string {
@@ -57,7 +66,8 @@ function restarted(old: JobView | undefined, job: JobView): boolean {
 /**
  * The lines that tell what changed between two polls of a run's jobs (`previous` undefined: nothing
  * shown yet). Jobs are matched by name, so a re-run attempt (new job ids, passed jobs carried over)
- * prints only the jobs that run again, each from its first step. A job that starts is printed before its steps; a job that
+ * prints only the jobs that run again, each from its first step. A job that starts is printed before its steps; a job
+ * that
  * finishes, after them, so the log reads in the order things happened.
  */
 export function describeRunChanges(previous: readonly JobView[] | undefined, current: readonly JobView[]): string[] {
@@ -95,7 +105,12 @@ export function tailOfJobLog(text: string, count = 25): string[] {
     .split(/\r?\n/)
     .map((line) => line.replace(TIMESTAMP, '').replace(ANSI, ''))
     .filter((line) => line !== '##[endgroup]')
-    .map((line) => line.replace(/^##\[group\]/, '▸ ').replace(/^##\[error\]/, 'Error: ').replace(/^##\[warning\]/, 'Warning: '));
+    .map((line) =>
+      line
+        .replace(/^##\[group\]/, '▸ ')
+        .replace(/^##\[error\]/, 'Error: ')
+        .replace(/^##\[warning\]/, 'Warning: '),
+    );
   while (lines.length > 0 && lines.at(-1)?.trim() === '') lines.pop();
   return lines.slice(-count);
 }

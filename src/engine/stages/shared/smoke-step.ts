@@ -10,7 +10,11 @@ import { smokeInVenv } from './smoke-venv';
 function recordedFiles(outputs: StepOutputs | undefined): { url: string }[] | undefined {
   const files = outputs?.['files'];
   if (!Array.isArray(files)) return undefined;
-  const urls = files.flatMap((file) => (typeof file === 'object' && file !== null && !Array.isArray(file) && typeof file['url'] === 'string' ? [{ url: file['url'] }] : []));
+  const urls = files.flatMap((file) =>
+    typeof file === 'object' && file !== null && !Array.isArray(file) && typeof file['url'] === 'string'
+      ? [{ url: file['url'] }]
+      : [],
+  );
   return urls.length > 0 ? urls : undefined;
 }
 
@@ -18,7 +22,10 @@ function recordedFiles(outputs: StepOutputs | undefined): { url: string }[] | un
  * The smoke test of a stage: `version` from `index` (TestPyPI takes its dependencies from PyPI),
  * with the files the wait step saw. Returns the step's outputs, results included, for the record.
  */
-export async function smokeFromIndex(ctx: StepContext<ReleasePorts>, options: { index: 'pypi' | 'testpypi'; version: string; waitStep: string }): Promise<StepOutputs> {
+export async function smokeFromIndex(
+  ctx: StepContext<ReleasePorts>,
+  options: { index: 'pypi' | 'testpypi'; version: string; waitStep: string },
+): Promise<StepOutputs> {
   const { config, project } = await ctx.reads.project.load();
   const expectedFiles = recordedFiles(ctx.outputsOf(options.waitStep));
   const outcome = await smokeInVenv(
@@ -36,7 +43,13 @@ export async function smokeFromIndex(ctx: StepContext<ReleasePorts>, options: { 
     },
   );
   const passed = outcome.results.filter((row) => row.status === 'passed').length;
-  const results: Json = outcome.results.map((row) => ({ name: row.name, kind: row.kind, status: row.status, exitCode: row.exitCode, seconds: Math.round(row.seconds * 10) / 10 }));
+  const results: Json = outcome.results.map((row) => ({
+    name: row.name,
+    kind: row.kind,
+    status: row.status,
+    exitCode: row.exitCode,
+    seconds: Math.round(row.seconds * 10) / 10,
+  }));
   return {
     summary: `${passed} of ${outcome.results.length} passed; the venv was removed`,
     version: options.version,
@@ -59,7 +72,9 @@ export function smokeStep(spec: SmokeStepSpec): ReadStep<ReleasePorts> {
     effect: 'read',
     needs: [spec.runStep],
     async probe(ctx): Promise<ProbeResult> {
-      return recordedForVersion(ctx, spec)?.['passed'] === true ? { state: 'done', detail: `passed for ${spec.version(ctx)}` } : { state: 'todo' };
+      return recordedForVersion(ctx, spec)?.['passed'] === true
+        ? { state: 'done', detail: `passed for ${spec.version(ctx)}` }
+        : { state: 'todo' };
     },
     run: (ctx) => smokeFromIndex(ctx, { index: spec.index, version: spec.version(ctx), waitStep: spec.waitStep }),
   };

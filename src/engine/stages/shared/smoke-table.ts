@@ -42,11 +42,17 @@ export function renderSmokeTable(rows: readonly SmokeRow[]): string[] {
     firstLine(row),
   ]);
   const header = ['name', 'result', 'exit', 'seconds', 'first output line'];
-  const widths = header.map((title, column) => Math.max(title.length, ...cells.map((cell) => (cell[column] ?? '').length)));
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...cells.map((cell) => (cell[column] ?? '').length)),
+  );
   const format = (cell: string[]) =>
     cell
       .map((text, column) => (column === cell.length - 1 ? text : text.padEnd(widths[column] ?? 0)))
       .join(' │ ')
       .trimEnd();
-  return [format(header), widths.map((width, column) => '─'.repeat(column === widths.length - 1 ? Math.max(width, 1) : width)).join('─┼─'), ...cells.map(format)];
+  return [
+    format(header),
+    widths.map((width, column) => '─'.repeat(column === widths.length - 1 ? Math.max(width, 1) : width)).join('─┼─'),
+    ...cells.map(format),
+  ];
 }

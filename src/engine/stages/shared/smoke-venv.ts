@@ -66,13 +66,29 @@ function failed(name: string, kind: SmokeRow['kind'], note: string, output: stri
 }
 
 function skipped(name: string, kind: SmokeRow['kind'], note: string): SmokeRow {
-  return { name, kind, status: 'skipped', exitCode: null, expectedExit: 0, timedOut: false, seconds: 0, output: [], note };
+  return {
+    name,
+    kind,
+    status: 'skipped',
+    exitCode: null,
+    expectedExit: 0,
+    timedOut: false,
+    seconds: 0,
+    output: [],
+    note,
+  };
 }
 
 /** What ran, exit code against expected, and the tail of its output, for the error message. */
 function describeFailure(row: SmokeRow): string {
-  const what = row.kind === 'script' ? `console script ${row.name}` : row.kind === 'command' ? `smoke command \`${row.name}\`` : row.name;
-  const why = row.note ?? (row.timedOut ? 'timed out' : `exited with code ${row.exitCode ?? '?'}, expected ${row.expectedExit}`);
+  const what =
+    row.kind === 'script'
+      ? `console script ${row.name}`
+      : row.kind === 'command'
+        ? `smoke command \`${row.name}\``
+        : row.name;
+  const why =
+    row.note ?? (row.timedOut ? 'timed out' : `exited with code ${row.exitCode ?? '?'}, expected ${row.expectedExit}`);
   const tail = row.output.slice(-TAIL_LINES).map((line) => `    ${line}`);
   return [`  ✗ ${what}: ${why}`, ...tail].join('\n');
 }
@@ -89,22 +105,36 @@ interface Planned {
  * Installs `project==version` into a fresh venv and runs what it installed; returns the rows of
  * the result table. Throws `smoke.failed` (venv kept) when anything failed.
  */
-export async function smokeInVenv(ctx: StepContext<ReleasePorts>, deps: SmokeDeps, options: SmokeOptions): Promise<SmokeOutcome> {
+export async function smokeInVenv(
+  ctx: StepContext<ReleasePorts>,
+  deps: SmokeDeps,
+  options: SmokeOptions,
+): Promise<SmokeOutcome> {
   const { python } = deps;
   const { project, version } = options;
   const pipLine = (line: string, stream: 'stdout' | 'stderr') => ctx.log(`pip: ${line}`, stream);
 
-  const [venv, ignored] = await Promise.all([python.create(options.python ? { python: options.python } : {}), python.userIndexConfig(options.userEnv ?? {})]);
+  const [venv, ignored] = await Promise.all([
+    python.create(options.python ? { python: options.python } : {}),
+    python.userIndexConfig(options.userEnv ?? {}),
+  ]);
   if (ignored.length > 0) {
     const list = ignored.map((setting) => `${setting.key} ${setting.value} (${setting.source})`).join('; ');
-    ctx.warn(`Your pip configuration adds package sources that this smoke test ignores, so it installs only from ${options.indexUrl}${options.extraIndexUrl ? ` and ${options.extraIndexUrl}` : ''}: ${list}.`);
+    ctx.warn(
+      `Your pip configuration adds package sources that this smoke test ` +
+        `ignores, so it installs only from ${options.indexUrl}${options.extraIndexUrl ? ` and ${options.extraIndexUrl}` : ''}: ${list}.`,
+    );
   }
   ctx.log(`Created a fresh virtual environment in ${venv.dir}`);
   try {
-    const index = { indexUrl: options.indexUrl, ...(options.extraIndexUrl ? { extraIndexUrl: options.extraIndexUrl } : {}) };
+    const index = {
+      indexUrl: options.indexUrl,
+      ...(options.extraIndexUrl ? { extraIndexUrl: options.extraIndexUrl } : {}),
+    };
     const upgraded = await python.upgradePip(venv, index, { onLine: pipLine, signal: ctx.signal });
     // An index without pip (a mirror, the sandbox) is no reason to stop: the venv's own pip installs too.
-    if (!upgraded.ok) ctx.log(`Could not upgrade pip from ${options.indexUrl}; continuing with the pip the venv came with.`);
+    if (!upgraded.ok)
+      ctx.log(`Could not upgrade pip from ${options.indexUrl}; continuing with the pip the venv came with.`);
 
     const installFailure = await installWithRetries(ctx, python, venv, options, pipLine);
     if (installFailure) return await finish(ctx, python, venv, [installFailure], undefined);
@@ -113,37 +143,85 @@ export async function smokeInVenv(ctx: StepContext<ReleasePorts>, deps: SmokeDep
     const installedFrom = await python.installedFrom(venv, project);
     if (installedFrom) ctx.log(`Installed ${project} from ${installedFrom}`);
     const withoutFragment = (url: string) => url.replace(/#.*$/, '');
-    if (options.expectedFiles && !options.expectedFiles.some((file) => installedFrom !== undefined && withoutFragment(file.url) === withoutFragment(installedFrom))) {
-      rows.push(failed('installed from', 'install', `${installedFrom ?? 'an unknown source'} is not a file of ${project} ${version} on ${options.indexUrl} (dependency confusion?)`));
+    if (
+      options.expectedFiles &&
+      !options.expectedFiles.some(
+        (file) => installedFrom !== undefined && withoutFragment(file.url) === withoutFragment(installedFrom),
+      )
+    ) {
+      rows.push(
+        failed(
+          'installed from',
+          'install',
+          `${installedFrom ?? 'an unknown source'} is not a file of ${project} ${version} on ${options.indexUrl} (dependency confusion?)`,
+        ),
+      );
     }
     const installed = await python.installedVersion(venv, project);
     // PEP 440 normalization: 0.1.1-rc.1 installed as 0.1.1rc1 is the same version.
     if (installed === undefined || canonicalizeVersion(installed) !== canonicalizeVersion(version)) {
-      rows.push(failed('installed version', 'version', installed === undefined ? `${project} is not installed` : `installed ${installed}, expected ${version}`));
+      rows.push(
+        failed(
+          'installed version',
+          'version',
+          installed === undefined ? `${project} is not installed` : `installed ${installed}, expected ${version}`,
+        ),
+      );
     } else {
-      rows.push({ name: 'installed version', kind: 'version', status: 'passed', exitCode: null, expectedExit: 0, timedOut: false, seconds: 0, output: [installed] });
+      rows.push({
+        name: 'installed version',
+        kind: 'version',
+        status: 'passed',
+        exitCode: null,
+        expectedExit: 0,
+        timedOut: false,
+        seconds: 0,
+        output: [installed],
+      });
     }
 
     const planned: Planned[] = [];
-    const importPackage = options.importPackage ?? options.entrypoints.map((entry) => topModule(entry.target)).find(Boolean);
+    const importPackage =
+      options.importPackage ?? options.entrypoints.map((entry) => topModule(entry.target)).find(Boolean);
     if (importPackage) {
-      planned.push({ name: `import ${importPackage}`, kind: 'import', argv: [venv.python, '-c', `import ${importPackage}`], timeout: IMPORT_TIMEOUT_S, expectExit: 0 });
+      planned.push({
+        name: `import ${importPackage}`,
+        kind: 'import',
+        argv: [venv.python, '-c', `import ${importPackage}`],
+        timeout: IMPORT_TIMEOUT_S,
+        expectExit: 0,
+      });
     } else {
       rows.push(skipped('import', 'import', 'import package unknown'));
     }
     for (const entry of options.entrypoints) {
       const settings = smokeSettingsFor(options.config, entry.name);
       if (entry.kind === 'gui') rows.push(skipped(entry.name, 'script', 'GUI script: not run'));
-      else if (settings.skip) rows.push(skipped(entry.name, 'script', `skip = true in [tool.pyrelease.smoke.${entry.name}]`));
-      else planned.push({ name: entry.name, kind: 'script', argv: [venv.bin(entry.name), ...settings.args], timeout: settings.timeout, expectExit: settings.expectExit });
+      else if (settings.skip)
+        rows.push(skipped(entry.name, 'script', `skip = true in [tool.pyrelease.smoke.${entry.name}]`));
+      else
+        planned.push({
+          name: entry.name,
+          kind: 'script',
+          argv: [venv.bin(entry.name), ...settings.args],
+          timeout: settings.timeout,
+          expectExit: settings.expectExit,
+        });
     }
     for (const command of options.config.smokeCommands) {
-      planned.push({ name: command.argv.join(' '), kind: 'command', argv: command.argv, timeout: command.timeout, expectExit: command.expectExit });
+      planned.push({
+        name: command.argv.join(' '),
+        kind: 'command',
+        argv: command.argv,
+        timeout: command.timeout,
+        expectExit: command.expectExit,
+      });
     }
     rows.push(...(await Promise.all(planned.map((item) => runOne(ctx, python, venv, item)))));
     return await finish(ctx, python, venv, rows, installedFrom);
   } catch (error) {
-    if (!(error instanceof PyreleaseError && error.code === 'smoke.failed')) ctx.log(`The virtual environment is kept at ${venv.dir}`);
+    if (!(error instanceof PyreleaseError && error.code === 'smoke.failed'))
+      ctx.log(`The virtual environment is kept at ${venv.dir}`);
     throw error;
   }
 }
@@ -163,14 +241,21 @@ async function installWithRetries(
   for (let attempt = 1; attempt <= attempts; attempt += 1) {
     const result = await python.install(
       venv,
-      { requirement, indexUrl: options.indexUrl, ...(options.extraIndexUrl ? { extraIndexUrl: options.extraIndexUrl } : {}) },
+      {
+        requirement,
+        indexUrl: options.indexUrl,
+        ...(options.extraIndexUrl ? { extraIndexUrl: options.extraIndexUrl } : {}),
+      },
       { onLine: pipLine, signal: ctx.signal },
     );
     if (result.ok) return undefined;
     output = result.output;
     if (attempt < attempts) {
       // A first failure right after the upload is often the CDN still serving the old page (warehouse#9572).
-      ctx.log(`pip could not install ${requirement} (attempt ${attempt} of ${attempts}); the index may still be catching up. Trying again in ${(delay / 1000).toFixed(1)} s.`);
+      ctx.log(
+        `pip could not install ${requirement} (attempt ${attempt} of ${attempts}); the index may still be ` +
+          `catching up. Trying again in ${(delay / 1000).toFixed(1)} s.`,
+      );
       await ctx.reads.clock.sleep(delay, ctx.signal);
       delay = Math.min(delay * 2, MAX_POLL_INTERVAL_MS);
     }
@@ -179,7 +264,12 @@ async function installWithRetries(
   return { ...row, exitCode: 1, seconds: (ctx.reads.clock.now() - started) / 1000 };
 }
 
-async function runOne(ctx: StepContext<ReleasePorts>, python: PythonEnvironments, venv: Venv, item: Planned): Promise<SmokeRow> {
+async function runOne(
+  ctx: StepContext<ReleasePorts>,
+  python: PythonEnvironments,
+  venv: Venv,
+  item: Planned,
+): Promise<SmokeRow> {
   const started = ctx.reads.clock.now();
   const result = await python.run(venv, item.argv, {
     timeoutMs: item.timeout * 1000,
@@ -188,7 +278,11 @@ async function runOne(ctx: StepContext<ReleasePorts>, python: PythonEnvironments
   });
   const seconds = (ctx.reads.clock.now() - started) / 1000;
   const passed = !result.timedOut && result.exitCode === item.expectExit;
-  const note = result.timedOut ? `did not finish within ${item.timeout} s` : result.exitCode === null ? 'could not be started' : undefined;
+  const note = result.timedOut
+    ? `did not finish within ${item.timeout} s`
+    : result.exitCode === null
+      ? 'could not be started'
+      : undefined;
   return {
     name: item.name,
     kind: item.kind,
@@ -203,7 +297,13 @@ async function runOne(ctx: StepContext<ReleasePorts>, python: PythonEnvironments
 }
 
 /** Prints the table; removes the venv when everything passed, keeps it and throws otherwise. */
-async function finish(ctx: StepContext<ReleasePorts>, python: PythonEnvironments, venv: Venv, rows: SmokeRow[], installedFrom: string | undefined): Promise<SmokeOutcome> {
+async function finish(
+  ctx: StepContext<ReleasePorts>,
+  python: PythonEnvironments,
+  venv: Venv,
+  rows: SmokeRow[],
+  installedFrom: string | undefined,
+): Promise<SmokeOutcome> {
   ctx.report(renderSmokeTable(rows));
   const failures = rows.filter((row) => row.status === 'failed');
   if (failures.length === 0) {
@@ -211,7 +311,14 @@ async function finish(ctx: StepContext<ReleasePorts>, python: PythonEnvironments
     return { results: rows, venvRemoved: true, venvDir: venv.dir, installedFrom };
   }
   ctx.log(`The virtual environment is kept at ${venv.dir}`);
-  throw new PyreleaseError('smoke.failed', `The smoke test failed (${failures.length} of ${rows.length}):\n${failures.map(describeFailure).join('\n')}`, {
-    hint: `The venv is kept at ${venv.dir}: activate it with \`. ${venv.bin('activate')}\` to look into it, fix the package, and release a new version (the version on the index cannot be replaced).`,
-  });
+  throw new PyreleaseError(
+    'smoke.failed',
+    `The smoke test failed (${failures.length} of ${rows.length}):\n${failures.map(describeFailure).join('\n')}`,
+    {
+      hint:
+        `The venv is kept at ${venv.dir}: activate it with \`. ${venv.bin('activate')}\` to look into it, ` +
+        `fix the package, and release a new version (the version on the index ` +
+        `cannot be replaced).`,
+    },
+  );
 }

@@ -24,13 +24,20 @@ export interface TriggerRecord {
 }
 
 /** Ids of the workflow's recent runs for that event: none of them is the one about to start. */
-export async function recentRunIds(ctx: StepContext<ReleasePorts>, workflow: string, event: RunTriggerEvent): Promise<number[]> {
+export async function recentRunIds(
+  ctx: StepContext<ReleasePorts>,
+  workflow: string,
+  event: RunTriggerEvent,
+): Promise<number[]> {
   const runs = await ctx.reads.github.runsForWorkflow(workflow, { event, perPage: 50 });
   return runs.map((run) => run.id);
 }
 
 /** Takes the time and the known runs, and records both before anything is triggered. */
-export async function recordTrigger(ctx: StepContext<ReleasePorts>, trigger: Omit<TriggerRecord, 'triggeredAt' | 'knownRunIds'>): Promise<TriggerRecord> {
+export async function recordTrigger(
+  ctx: StepContext<ReleasePorts>,
+  trigger: Omit<TriggerRecord, 'triggeredAt' | 'knownRunIds'>,
+): Promise<TriggerRecord> {
   const knownRunIds = await recentRunIds(ctx, trigger.workflow, trigger.event);
   const record: TriggerRecord = { ...trigger, triggeredAt: new Date(ctx.reads.clock.now()).toISOString(), knownRunIds };
   await ctx.record({ trigger: record as unknown as Json });
@@ -42,15 +49,30 @@ export function recordedTrigger(outputs: StepOutputs | undefined): TriggerRecord
   const value = outputs?.['trigger'];
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
   const record = value as unknown as Partial<TriggerRecord>;
-  if (typeof record.workflow !== 'string' || typeof record.triggeredAt !== 'string' || !Array.isArray(record.knownRunIds) || typeof record.event !== 'string') return undefined;
-  // Well-typed is not enough: `runStartedBy` needs a date it can parse, run ids it can compare, a sha it can lower-case.
+  if (
+    typeof record.workflow !== 'string' ||
+    typeof record.triggeredAt !== 'string' ||
+    !Array.isArray(record.knownRunIds) ||
+    typeof record.event !== 'string'
+  )
+    return undefined;
+  // Well-typed is not enough: `runStartedBy` needs a date it can parse, run ids it can compare, a sha it can
+  // lower-case.
   if (!TRIGGER_EVENTS.includes(record.event) || Number.isNaN(Date.parse(record.triggeredAt))) return undefined;
-  if (!record.knownRunIds.every((id) => Number.isInteger(id)) || (record.headSha !== undefined && typeof record.headSha !== 'string')) return undefined;
+  if (
+    !record.knownRunIds.every((id) => Number.isInteger(id)) ||
+    (record.headSha !== undefined && typeof record.headSha !== 'string')
+  )
+    return undefined;
   return record as TriggerRecord;
 }
 
 /** Waits for the run the recorded trigger started; `maxWaitMs` bounds the wait. */
-export async function runStartedBy(ctx: StepContext<ReleasePorts>, trigger: TriggerRecord, maxWaitMs: number): Promise<number> {
+export async function runStartedBy(
+  ctx: StepContext<ReleasePorts>,
+  trigger: TriggerRecord,
+  maxWaitMs: number,
+): Promise<number> {
   const run = await findNewRun(ctx, {
     workflow: trigger.workflow,
     event: trigger.event,

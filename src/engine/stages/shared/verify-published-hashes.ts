@@ -71,7 +71,10 @@ async function loggedHashes(ctx: StepContext<ReleasePorts>, jobs: WorkflowJob[])
  * per matching file; throws `publish.hash-mismatch` when a file in both differs. True when every
  * file the index lists was found to be what the run uploaded.
  */
-export async function verifyPublishedHashes(ctx: StepContext<ReleasePorts>, options: PublishedHashesOptions): Promise<boolean> {
+export async function verifyPublishedHashes(
+  ctx: StepContext<ReleasePorts>,
+  options: PublishedHashesOptions,
+): Promise<boolean> {
   const name = INDEX_NAMES[options.index];
   const watched = ctx.outputsOf(options.runStep);
   const runId = watched?.['runId'];
@@ -84,15 +87,25 @@ export async function verifyPublishedHashes(ctx: StepContext<ReleasePorts>, opti
   try {
     jobs = await ctx.reads.github.jobs(runId);
   } catch (error) {
-    ctx.log(`The jobs of run ${runId} could not be read (${errorText(error)}): the files on ${name} were not compared with what it uploaded.`);
+    ctx.log(
+      `The jobs of run ${runId} could not be read (${errorText(error)}): the files on ${name} were not ` +
+        `compared with what it uploaded.`,
+    );
     return false;
   }
   const logged = await loggedHashes(ctx, jobs);
   if (logged.hashes.size === 0) {
     if (logged.unreadable.length > 0) {
-      ctx.log(`In run ${runId}, ${logged.unreadable.join('; ')}: the files on ${name} were not compared with what it uploaded.`);
+      ctx.log(
+        `In run ${runId}, ${logged.unreadable.join('; ')}: the files on ${name} were not compared with what it ` +
+          `uploaded.`,
+      );
     } else {
-      ctx.log(`Run ${runId} did not log the hashes of what it uploaded (\`print-hash: true\` on its ${PUBLISH_ACTION} step does): the files on ${name} were not compared with them.`);
+      ctx.log(
+        `Run ${runId} did not log the hashes of what it uploaded (\`print-hash: ` +
+          `true\` on its ${PUBLISH_ACTION} step does): the files on ${name} were not compared with ` +
+          `them.`,
+      );
     }
     return false;
   }
@@ -102,14 +115,19 @@ export async function verifyPublishedHashes(ctx: StepContext<ReleasePorts>, opti
   for (const file of options.files) {
     const uploaded = logged.hashes.get(file.filename);
     if (logged.skipped.has(file.filename)) {
-      ctx.log(`Run ${runId} skipped ${file.filename} as already on ${name}: that file came from an earlier upload, not compared.`);
+      ctx.log(
+        `Run ${runId} skipped ${file.filename} as already on ${name}: that file came from an earlier ` +
+          `upload, not compared.`,
+      );
     } else if (uploaded === undefined) {
       ctx.log(`${file.filename} is on ${name} but not among the files run ${runId} hashed: not compared.`);
     } else if (uploaded === file.sha256.toLowerCase()) {
       ctx.log(`sha256 of ${file.filename} matches what run ${runId} uploaded`);
       verified += 1;
     } else {
-      mismatches.push(`${file.filename}: ${name} serves sha256 ${file.sha256}, run ${runId} uploaded sha256 ${uploaded}`);
+      mismatches.push(
+        `${file.filename}: ${name} serves sha256 ${file.sha256}, run ${runId} uploaded sha256 ${uploaded}`,
+      );
     }
   }
   if (mismatches.length > 0) {
@@ -119,9 +137,11 @@ export async function verifyPublishedHashes(ctx: StepContext<ReleasePorts>, opti
       `${name} serves ${mismatches.length === 1 ? 'a file' : 'files'} of ${options.project} ${options.version} that run ${runId} did not upload:\n${mismatches.map((line) => `  ${line}`).join('\n')}`,
       {
         hint:
-          `Do not install ${options.project} ${options.version}. Yank the release on ${name} (${base}/manage/project/${options.project}/release/${options.version}/; ` +
+          `Do not install ${options.project} ${options.version}. Yank the release on ${name} ` +
+          `(${base}/manage/project/${options.project}/release/${options.version}/; ` +
           `its page: ${projectPageUrl(options.config, options.index, options.project, options.version)}), then investigate who uploaded those files: ` +
-          `the project's security history on ${name}, its API tokens and trusted publishers${runUrl ? `, and the run's log (${runUrl})` : ''}.`,
+          (`the project's security history on ${name}, its API tokens and trusted ` +
+            `publishers${runUrl ? `, and the run's log (${runUrl})` : ''}.`),
       },
     );
   }

@@ -51,7 +51,10 @@ function seconds(ms: number): string {
  * until pip would see both, backing off from `pacing.pollIntervalMs` up to 30 s. Logs a line
  * whenever what is missing changes. Throws `index.timeout` after `timeoutMs`.
  */
-export async function waitForIndex(ctx: StepContext<ReleasePorts>, options: WaitForIndexOptions): Promise<{ files: IndexedReleaseFile[] }> {
+export async function waitForIndex(
+  ctx: StepContext<ReleasePorts>,
+  options: WaitForIndexOptions,
+): Promise<{ files: IndexedReleaseFile[] }> {
   const { project, version } = options;
   const reads = options.index === 'pypi' ? ctx.reads.pypi : ctx.reads.testpypi;
   const name = INDEX_NAMES[options.index];
@@ -69,7 +72,10 @@ export async function waitForIndex(ctx: StepContext<ReleasePorts>, options: Wait
     let status: string;
     if (phase === 'uploaded') {
       files = await reads.filesOf(project, version, { signal: ctx.signal });
-      seen = { sdist: files.some((file) => file.packagetype === 'sdist'), wheel: files.some((file) => file.packagetype === 'bdist_wheel') };
+      seen = {
+        sdist: files.some((file) => file.packagetype === 'sdist'),
+        wheel: files.some((file) => file.packagetype === 'bdist_wheel'),
+      };
       status = `${name} lists ${project} ${version}: ${describeSeen(seen)}`;
       if (seen.sdist && seen.wheel) {
         if (shown !== undefined) ctx.log(status);
@@ -91,7 +97,8 @@ export async function waitForIndex(ctx: StepContext<ReleasePorts>, options: Wait
 
     const now = clock.now();
     if (now >= deadline) {
-      const where = phase === 'uploaded' ? `${baseUrl}/pypi/${project}/${version}/json` : `${baseUrl}/simple/${project}/`;
+      const where =
+        phase === 'uploaded' ? `${baseUrl}/pypi/${project}/${version}/json` : `${baseUrl}/simple/${project}/`;
       const view = phase === 'uploaded' ? 'has not received' : 'does not yet serve pip';
       throw new PyreleaseError(
         'index.timeout',
@@ -99,8 +106,11 @@ export async function waitForIndex(ctx: StepContext<ReleasePorts>, options: Wait
         {
           hint:
             phase === 'uploaded'
-              ? 'Check that the publish run uploaded both files; if it is still running, run `pyrelease --resume` later, or raise `index-timeout` in [tool.pyrelease].'
-              : 'The index CDN can lag for a long time (TECH-FACTS §3.6): run `pyrelease --resume` later, or raise `index-timeout` in [tool.pyrelease].',
+              ? 'Check that the publish run uploaded both files; if it is still running, ' +
+                'run `pyrelease --resume` later, or raise `index-timeout` in ' +
+                '[tool.pyrelease].'
+              : 'The index CDN can lag for a long time (TECH-FACTS §3.6): run `pyrelease ' +
+                '--resume` later, or raise `index-timeout` in [tool.pyrelease].',
         },
       );
     }

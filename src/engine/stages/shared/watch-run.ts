@@ -62,7 +62,14 @@ interface WatchState {
  */
 export async function watchRun(ctx: Ctx, options: WatchRunOptions): Promise<WatchedRun> {
   const { github, clock, pacing } = ctx.reads;
-  const state: WatchState = { shown: undefined, recordedAttempt: undefined, awaitedAttempt: 0, warned: new Set(), asked: new Set(), deadline: clock.now() + options.maxWaitMs };
+  const state: WatchState = {
+    shown: undefined,
+    recordedAttempt: undefined,
+    awaitedAttempt: 0,
+    warned: new Set(),
+    asked: new Set(),
+    deadline: clock.now() + options.maxWaitMs,
+  };
   for (;;) {
     // Both fetched before anything is printed, so a line never mixes two polls (STYLE.md §2.7).
     const [run, jobs] = await Promise.all([github.run(options.runId), github.jobs(options.runId, 'latest')]);
@@ -89,25 +96,48 @@ async function announce(ctx: Ctx, run: WorkflowRun, state: WatchState): Promise<
   if (state.recordedAttempt === run.runAttempt) return;
   // A new attempt re-runs the failed jobs and those skipped because of them: show them afresh,
   // even when a re-run ends the way the last one did; the jobs carried over stay as shown.
-  if (state.recordedAttempt !== undefined) state.shown = state.shown?.filter((job) => job.conclusion === 'success' || job.conclusion === 'neutral');
+  if (state.recordedAttempt !== undefined)
+    state.shown = state.shown?.filter((job) => job.conclusion === 'success' || job.conclusion === 'neutral');
   await ctx.record({ runId: run.id, runUrl: run.htmlUrl, attempt: run.runAttempt });
   state.recordedAttempt = run.runAttempt;
-  ctx.log(`Watching ${run.name ?? run.displayTitle} run ${run.id}${run.runAttempt > 1 ? ` (attempt ${run.runAttempt})` : ''}: ${run.htmlUrl}`);
+  ctx.log(
+    `Watching ${run.name ?? run.displayTitle} run ${run.id}${run.runAttempt > 1 ? ` (attempt ${run.runAttempt})` : ''}: ${run.htmlUrl}`,
+  );
 }
 
 function result(run: WorkflowRun, jobs: WorkflowJob[], conclusion: RunConclusion): WatchedRun {
-  return { runId: run.id, conclusion, attempt: run.runAttempt, url: run.htmlUrl, jobs: jobs.map((job) => ({ name: job.name, conclusion: job.conclusion, seconds: jobSeconds(job) })) };
+  return {
+    runId: run.id,
+    conclusion,
+    attempt: run.runAttempt,
+    url: run.htmlUrl,
+    jobs: jobs.map((job) => ({ name: job.name, conclusion: job.conclusion, seconds: jobSeconds(job) })),
+  };
 }
 
 /** A finished run: its result, or what the user chose after a failure. */
-async function concluded(ctx: Ctx, run: WorkflowRun, jobs: WorkflowJob[], options: WatchRunOptions): Promise<WatchedRun | 'rerun'> {
+async function concluded(
+  ctx: Ctx,
+  run: WorkflowRun,
+  jobs: WorkflowJob[],
+  options: WatchRunOptions,
+): Promise<WatchedRun | 'rerun'> {
   const conclusion = run.conclusion ?? 'failure';
-  ctx.log(`${runSymbol('completed', conclusion)} Run ${run.name ?? run.displayTitle} (${run.id}) completed with '${conclusion}'`);
+  ctx.log(
+    `${runSymbol('completed', conclusion)} Run ${run.name ?? run.displayTitle} (${run.id}) completed with '${conclusion}'`,
+  );
   // Every job skipped (an `if:` that left this event out): nothing was built or published.
   if (conclusion === 'skipped') {
-    throw new PyreleaseError('run.skipped', `Run ${run.id} skipped all of its jobs, so nothing was published: ${run.htmlUrl}`, {
-      hint: "Look at the jobs' `if:` conditions in the workflow: they leave this event out (a guard against pre-releases, say). Fix the workflow, then `pyrelease --resume`.",
-    });
+    throw new PyreleaseError(
+      'run.skipped',
+      `Run ${run.id} skipped all of its jobs, so nothing was published: ${run.htmlUrl}`,
+      {
+        hint:
+          "Look at the jobs' `if:` conditions in the workflow: they leave this " +
+          'event out (a guard against pre-releases, say). Fix the workflow, then ' +
+          '`pyrelease --resume`.',
+      },
+    );
   }
   if (!FAILED_CONCLUSIONS.has(conclusion)) return result(run, jobs, conclusion);
   const job = jobs.find((entry) => entry.conclusion !== null && FAILED_CONCLUSIONS.has(entry.conclusion));
@@ -135,9 +165,15 @@ async function concluded(ctx: Ctx, run: WorkflowRun, jobs: WorkflowJob[], option
   }
   if (choice === 'next-rc') return { ...result(run, jobs, conclusion), next: 'next-rc' };
   if (choice === 'rollback') throw rollbackByHand(run);
-  throw new PyreleaseError('run.failed', `${where} failed in run ${run.id} (attempt ${run.runAttempt}): ${run.htmlUrl}`, {
-    hint: 'Read the log there. Re-run the failed jobs on GitHub or fix the cause; `pyrelease --resume` re-attaches to the run.',
-  });
+  throw new PyreleaseError(
+    'run.failed',
+    `${where} failed in run ${run.id} (attempt ${run.runAttempt}): ${run.htmlUrl}`,
+    {
+      hint:
+        'Read the log there. Re-run the failed jobs on GitHub or fix the cause; ' +
+        '`pyrelease --resume` re-attaches to the run.',
+    },
+  );
 }
 
 /** The last lines of the failed job's log, on stderr. A log that cannot be read does not stop the choice. */
@@ -146,7 +182,10 @@ async function showLogTail(ctx: Ctx, job: WorkflowJob): Promise<void> {
   try {
     text = await ctx.reads.github.jobLog(job.id);
   } catch (error) {
-    ctx.log(`The log of ${job.name} could not be read (${error instanceof Error ? error.message : String(error)}): ${job.htmlUrl ?? ''}`, 'stderr');
+    ctx.log(
+      `The log of ${job.name} could not be read (${error instanceof Error ? error.message : String(error)}): ${job.htmlUrl ?? ''}`,
+      'stderr',
+    );
     return;
   }
   if (text === undefined) {
@@ -161,11 +200,19 @@ async function showLogTail(ctx: Ctx, job: WorkflowJob): Promise<void> {
  * A run waiting for an environment's approval: says which and where (once per attempt), and
  * offers to approve when the user may. True when a question was asked (the wait starts again).
  */
-async function attendApprovals(ctx: Ctx, run: WorkflowRun, options: WatchRunOptions, state: WatchState): Promise<boolean> {
+async function attendApprovals(
+  ctx: Ctx,
+  run: WorkflowRun,
+  options: WatchRunOptions,
+  state: WatchState,
+): Promise<boolean> {
   const pending = await ctx.reads.github.pendingDeployments(run.id);
   if (pending.length === 0 && options.environmentHint) {
     const key = `${run.runAttempt}:${options.environmentHint}`;
-    if (!state.warned.has(key)) ctx.warn(`Run ${run.id} is waiting, probably for approval of the ${options.environmentHint} environment: ${run.htmlUrl}`);
+    if (!state.warned.has(key))
+      ctx.warn(
+        `Run ${run.id} is waiting, probably for approval of the ${options.environmentHint} environment: ${run.htmlUrl}`,
+      );
     state.warned.add(key);
   }
   let asked = false;
@@ -173,20 +220,34 @@ async function attendApprovals(ctx: Ctx, run: WorkflowRun, options: WatchRunOpti
     const { name, id, htmlUrl } = deployment.environment;
     const key = `${run.runAttempt}:${name}`;
     if (!state.warned.has(key)) {
-      const reviewers = deployment.reviewers.map((reviewer) => (reviewer.type === 'Team' ? `team ${reviewer.name}` : reviewer.name)).join(', ');
-      const who = deployment.currentUserCanApprove ? '' : ` Ask a required reviewer${reviewers ? ` (${reviewers})` : ''} to approve it.`;
+      const reviewers = deployment.reviewers
+        .map((reviewer) => (reviewer.type === 'Team' ? `team ${reviewer.name}` : reviewer.name))
+        .join(', ');
+      const who = deployment.currentUserCanApprove
+        ? ''
+        : ` Ask a required reviewer${reviewers ? ` (${reviewers})` : ''} to approve it.`;
       ctx.warn(`Run ${run.id} waits for approval of the ${name} environment: ${htmlUrl ?? run.htmlUrl}${who}`);
       state.warned.add(key);
     }
     if (!deployment.currentUserCanApprove || state.asked.has(key)) continue;
     state.asked.add(key);
     asked = true;
-    const approve = await ctx.ask({ kind: 'confirm', id: `${options.questionPrefix}.approve`, message: `Approve the ${name} deployment now?`, default: false, remember: false });
+    const approve = await ctx.ask({
+      kind: 'confirm',
+      id: `${options.questionPrefix}.approve`,
+      message: `Approve the ${name} deployment now?`,
+      default: false,
+      remember: false,
+    });
     if (!approve) {
       ctx.log(`Waiting for someone to approve the ${name} deployment: ${htmlUrl ?? run.htmlUrl}`);
       continue;
     }
-    await ctx.writes.github.reviewDeployments(run.id, { environmentIds: [id], state: 'approved', comment: 'Approved from pyrelease' });
+    await ctx.writes.github.reviewDeployments(run.id, {
+      environmentIds: [id],
+      state: 'approved',
+      comment: 'Approved from pyrelease',
+    });
     ctx.log(`Approved the ${name} deployment.`);
   }
   return asked;
@@ -197,11 +258,17 @@ async function attendApprovals(ctx: Ctx, run: WorkflowRun, options: WatchRunOpti
  * Whether anything reached the index decides which path applies.
  */
 function rollbackByHand(run: WorkflowRun): PyreleaseError {
-  return new PyreleaseError('run.rollback-by-hand', `Run ${run.id} failed; pyrelease has no rollback menu yet, so these are the paths by hand: ${run.htmlUrl}`, {
-    hint:
-      'If nothing reached PyPI: fix the cause, re-run the failed jobs on GitHub, then `pyrelease --resume`. ' +
-      'If some files did: yank the release on its PyPI management page (a yanked version can never be reused) and release a patch version with the fix.',
-  });
+  return new PyreleaseError(
+    'run.rollback-by-hand',
+    `Run ${run.id} failed; pyrelease has no rollback menu yet, so these are the paths by hand: ${run.htmlUrl}`,
+    {
+      hint:
+        'If nothing reached PyPI: fix the cause, re-run the failed jobs on GitHub, then `pyrelease --resume`. ' +
+        ('If some files did: yank the release on its PyPI management page (a ' +
+          'yanked version can never be reused) and release a patch version with ' +
+          'the fix.'),
+    },
+  );
 }
 
 function timedOut(run: WorkflowRun, jobs: WorkflowJob[], options: WatchRunOptions): PyreleaseError {
@@ -212,7 +279,11 @@ function timedOut(run: WorkflowRun, jobs: WorkflowJob[], options: WatchRunOption
       return step ? `${job.name} (at "${step.name}")` : `${job.name} (${job.status})`;
     });
   const what = running.length > 0 ? running.join(', ') : `the run (${run.status ?? 'unknown'})`;
-  return new PyreleaseError('run.timeout', `Run ${run.id} did not finish within ${formatDuration(options.maxWaitMs)}; still going: ${what}. ${run.htmlUrl}`, {
-    hint: 'It goes on without pyrelease: look at it there, then `pyrelease --resume` re-attaches to the run.',
-  });
+  return new PyreleaseError(
+    'run.timeout',
+    `Run ${run.id} did not finish within ${formatDuration(options.maxWaitMs)}; still going: ${what}. ${run.htmlUrl}`,
+    {
+      hint: 'It goes on without pyrelease: look at it there, then `pyrelease --resume` re-attaches to the run.',
+    },
+  );
 }

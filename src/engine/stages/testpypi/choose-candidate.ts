@@ -25,7 +25,8 @@ export const chooseCandidate: ReadStep<ReleasePorts> = {
     const { version } = chosenVersion(ctx);
     const { project } = await ctx.reads.project.load();
     const parsed = parseVersion(version);
-    if (parsed?.isPrerelease) return { summary: `${version} (the release is a pre-release: rehearsed as itself)`, version };
+    if (parsed?.isPrerelease)
+      return { summary: `${version} (the release is a pre-release: rehearsed as itself)`, version };
 
     const onTestPyPI = ((await ctx.reads.testpypi.releases(project.name)) ?? []).map((release) => release.version);
     const first = `${version}rc1`;
@@ -37,13 +38,18 @@ export const chooseCandidate: ReadStep<ReleasePorts> = {
       kind: 'confirm',
       id: 'testpypi.next-candidate',
       message: `TestPyPI already has ${sameLine.join(', ')} of ${project.name}. Rehearse as ${candidate}?`,
-      detail: 'TestPyPI never accepts a file name twice, even after a deletion, so each rehearsal needs its own version.',
+      detail:
+        'TestPyPI never accepts a file name twice, even after a deletion, so each rehearsal needs its own version.',
       default: true,
     });
     if (!go) {
-      throw new PyreleaseError('testpypi.candidate-refused', `The dry run needs a version TestPyPI does not have yet; ${candidate} was declined.`, {
-        hint: `Run \`pyrelease --resume --answer testpypi.next-candidate=yes\` to rehearse as ${candidate}.`,
-      });
+      throw new PyreleaseError(
+        'testpypi.candidate-refused',
+        `The dry run needs a version TestPyPI does not have yet; ${candidate} was declined.`,
+        {
+          hint: `Run \`pyrelease --resume --answer testpypi.next-candidate=yes\` to rehearse as ${candidate}.`,
+        },
+      );
     }
     return { summary: `${candidate} (TestPyPI has ${sameLine.join(', ')})`, version: candidate };
   },

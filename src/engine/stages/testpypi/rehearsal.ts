@@ -11,7 +11,11 @@ export function rehearsalVersion(ctx: StepContext<ReleasePorts>): string {
   if (typeof moved === 'string') return moved;
   const chosen = ctx.outputsOf('testpypi.candidate')?.['version'];
   if (typeof chosen === 'string') return chosen;
-  throw new PyreleaseError('journal.missing-candidate', 'No release candidate has been chosen for the TestPyPI dry run yet.', {
-    hint: 'Run `pyrelease --resume` so the choice comes first.',
-  });
+  throw new PyreleaseError(
+    'journal.missing-candidate',
+    'No release candidate has been chosen for the TestPyPI dry run yet.',
+    {
+      hint: 'Run `pyrelease --resume` so the choice comes first.',
+    },
+  );
 }

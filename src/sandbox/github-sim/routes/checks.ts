@@ -39,9 +39,14 @@ function listCheckRuns(request: SimRequest): SimResponse {
   const sha = store.resolveCommit(request.params.ref ?? '');
   if (!sha) return errorBody(422, `No commit found for SHA: ${request.params.ref ?? ''}`, CHECKS_DOCS);
   const filter = request.query.get('filter') ?? 'latest';
-  if (filter !== 'latest' && filter !== 'all') return invalidRequest(`${JSON.stringify(filter)} is not a member of ["latest","all"].`, CHECKS_DOCS);
+  if (filter !== 'latest' && filter !== 'all')
+    return invalidRequest(`${JSON.stringify(filter)} is not a member of ["latest","all"].`, CHECKS_DOCS);
   const status = request.query.get('status');
-  if (status !== null && !['queued', 'in_progress', 'completed'].includes(status)) return invalidRequest(`${JSON.stringify(status)} is not a member of ["queued","in_progress","completed"].`, CHECKS_DOCS);
+  if (status !== null && !['queued', 'in_progress', 'completed'].includes(status))
+    return invalidRequest(
+      `${JSON.stringify(status)} is not a member of ["queued","in_progress","completed"].`,
+      CHECKS_DOCS,
+    );
   const name = request.query.get('check_name');
   let checks = [...store.checkRuns.values()].filter((check) => check.headSha === sha).concat(jobCheckRuns(store, sha));
   if (filter === 'latest') {
@@ -50,10 +55,16 @@ function listCheckRuns(request: SimRequest): SimResponse {
     for (const check of checks) if ((newest.get(check.name)?.id ?? -1) < check.id) newest.set(check.name, check);
     checks = [...newest.values()];
   }
-  checks = checks.filter((check) => (name === null || check.name === name) && (status === null || check.status === status)).sort((a, b) => b.id - a.id);
+  checks = checks
+    .filter((check) => (name === null || check.name === name) && (status === null || check.status === status))
+    .sort((a, b) => b.id - a.id);
   const page = paginate(request, checks);
   if (isResponse(page)) return page;
-  return ok({ total_count: checks.length, check_runs: page.items.map((check) => checkRunJson(store, check)) }, 200, page.headers);
+  return ok(
+    { total_count: checks.length, check_runs: page.items.map((check) => checkRunJson(store, check)) },
+    200,
+    page.headers,
+  );
 }
 
 function combinedStatus(request: SimRequest): SimResponse {

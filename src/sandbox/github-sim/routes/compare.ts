@@ -20,7 +20,8 @@ function compare(request: SimRequest): SimResponse {
   if (!base || !head || !baseCommit || !store.commits.has(head)) return notFound(DOCS);
   const ahead = commitsBetween(store, base, head);
   const behind = commitsBetween(store, head, base);
-  const status = base === head ? 'identical' : behind.length === 0 ? 'ahead' : ahead.length === 0 ? 'behind' : 'diverged';
+  const status =
+    base === head ? 'identical' : behind.length === 0 ? 'ahead' : ahead.length === 0 ? 'behind' : 'diverged';
   const paged = request.query.has('per_page') || request.query.has('page');
   const page = paged ? paginate(request, ahead) : { items: ahead.slice(0, UNPAGED_CAP), headers: {} };
   if (isResponse(page)) return page;
@@ -46,4 +47,6 @@ function compare(request: SimRequest): SimResponse {
   );
 }
 
-export const compareRoutes: Route[] = [{ method: 'GET', template: '/repos/{owner}/{repo}/compare/{basehead}', handler: compare }];
+export const compareRoutes: Route[] = [
+  { method: 'GET', template: '/repos/{owner}/{repo}/compare/{basehead}', handler: compare },
+];

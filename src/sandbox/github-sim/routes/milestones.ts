@@ -1,4 +1,13 @@
-import { bodyObject, invalidRequest, isResponse, ok, stringField, validationFailed, type SimRequest, type SimResponse } from '../http';
+import {
+  bodyObject,
+  invalidRequest,
+  isResponse,
+  ok,
+  stringField,
+  validationFailed,
+  type SimRequest,
+  type SimResponse,
+} from '../http';
 import { paginate } from '../pagination';
 import type { Route } from '../router';
 import { milestoneJson } from '../shapes/releases';
@@ -10,14 +19,22 @@ const DOCS = 'https://docs.github.com/rest/issues/milestones';
 
 function list(request: SimRequest): SimResponse {
   const state = request.query.get('state') ?? 'open';
-  if (!['open', 'closed', 'all'].includes(state)) return invalidRequest(`${JSON.stringify(state)} is not a member of ["open","closed","all"].`, `${DOCS}#list-milestones`);
+  if (!['open', 'closed', 'all'].includes(state))
+    return invalidRequest(
+      `${JSON.stringify(state)} is not a member of ["open","closed","all"].`,
+      `${DOCS}#list-milestones`,
+    );
   // Default order: due date ascending, milestones without one last, then by number.
   const milestones = request.store.milestones
     .filter((milestone) => state === 'all' || milestone.state === state)
     .sort((a, b) => (a.dueOn ?? Infinity) - (b.dueOn ?? Infinity) || a.number - b.number);
   const page = paginate(request, milestones);
   if (isResponse(page)) return page;
-  return ok(page.items.map((milestone) => milestoneJson(request.store, milestone)), 200, page.headers);
+  return ok(
+    page.items.map((milestone) => milestoneJson(request.store, milestone)),
+    200,
+    page.headers,
+  );
 }
 
 function create(request: SimRequest): SimResponse {
@@ -30,12 +47,19 @@ function create(request: SimRequest): SimResponse {
     fields[key] = value;
   }
   const title = fields.title;
-  if (title === undefined || title === '') return invalidRequest(`"title" wasn't supplied.`, `${DOCS}#create-a-milestone`);
+  if (title === undefined || title === '')
+    return invalidRequest(`"title" wasn't supplied.`, `${DOCS}#create-a-milestone`);
   const state = fields.state ?? 'open';
-  if (state !== 'open' && state !== 'closed') return invalidRequest(`${JSON.stringify(state)} is not a member of ["open","closed"].`, `${DOCS}#create-a-milestone`);
+  if (state !== 'open' && state !== 'closed')
+    return invalidRequest(
+      `${JSON.stringify(state)} is not a member of ["open","closed"].`,
+      `${DOCS}#create-a-milestone`,
+    );
   const dueOn = fields.due_on === undefined ? null : Date.parse(fields.due_on);
-  if (dueOn !== null && Number.isNaN(dueOn)) return invalidRequest(`${JSON.stringify(fields.due_on)} is not a valid date-time.`, `${DOCS}#create-a-milestone`);
-  if (store.milestones.some((milestone) => milestone.title === title)) return validationFailed('Milestone', 'already_exists', 'title', `${DOCS}#create-a-milestone`);
+  if (dueOn !== null && Number.isNaN(dueOn))
+    return invalidRequest(`${JSON.stringify(fields.due_on)} is not a valid date-time.`, `${DOCS}#create-a-milestone`);
+  if (store.milestones.some((milestone) => milestone.title === title))
+    return validationFailed('Milestone', 'already_exists', 'title', `${DOCS}#create-a-milestone`);
   const now = store.now();
   const milestone: SimMilestone = {
     id: store.nextId(),

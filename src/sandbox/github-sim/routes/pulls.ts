@@ -1,6 +1,18 @@
 import { commitsBetween } from '../commit-graph';
 import { addPullRequest } from '../control-pulls';
-import { booleanField, bodyObject, intParam, invalidRequest, isResponse, notFound, ok, stringField, validationErrors, type SimRequest, type SimResponse } from '../http';
+import {
+  booleanField,
+  bodyObject,
+  intParam,
+  invalidRequest,
+  isResponse,
+  notFound,
+  ok,
+  stringField,
+  validationErrors,
+  type SimRequest,
+  type SimResponse,
+} from '../http';
 import { paginate } from '../pagination';
 import type { Route } from '../router';
 import { issueJson, pullRequestJson } from '../shapes/pulls';
@@ -37,20 +49,44 @@ function create(request: SimRequest): SimResponse {
   const { title, head, base, body, draft } = fields;
   if (typeof head !== 'string') return invalidRequest(`"head" wasn't supplied.`, docs);
   if (typeof base !== 'string') return invalidRequest(`"base" wasn't supplied.`, docs);
-  if (typeof title !== 'string' || title.trim() === '') return validationErrors([{ resource: 'Issue', code: 'missing_field', field: 'title' }], docs);
-  const [headOwner, branch] = head.includes(':') ? [head.slice(0, head.indexOf(':')), head.slice(head.indexOf(':') + 1)] : [store.config.owner, head];
+  if (typeof title !== 'string' || title.trim() === '')
+    return validationErrors([{ resource: 'Issue', code: 'missing_field', field: 'title' }], docs);
+  const [headOwner, branch] = head.includes(':')
+    ? [head.slice(0, head.indexOf(':')), head.slice(head.indexOf(':') + 1)]
+    : [store.config.owner, head];
   const headSha = store.refs.get(`refs/heads/${branch}`);
   // GitHub answers a head it cannot find (no such branch, or another owner's fork) the same way.
-  if (headOwner.toLowerCase() !== store.config.owner.toLowerCase() || !headSha) return validationErrors([{ resource: 'PullRequest', code: 'invalid', field: 'head' }], docs);
+  if (headOwner.toLowerCase() !== store.config.owner.toLowerCase() || !headSha)
+    return validationErrors([{ resource: 'PullRequest', code: 'invalid', field: 'head' }], docs);
   const baseSha = store.refs.get(`refs/heads/${base}`);
   if (!baseSha) return validationErrors([{ resource: 'PullRequest', code: 'invalid', field: 'base' }], docs);
   // The same head may be proposed to another base, but only once to each (GitHub's rule).
   if ([...store.pullRequests.values()].some((pr) => pr.state === 'open' && pr.head === branch && pr.base === base)) {
-    return validationErrors([{ resource: 'PullRequest', code: 'custom', message: `A pull request already exists for ${store.config.owner}:${branch}.` }], docs);
+    return validationErrors(
+      [
+        {
+          resource: 'PullRequest',
+          code: 'custom',
+          message: `A pull request already exists for ${store.config.owner}:${branch}.`,
+        },
+      ],
+      docs,
+    );
   }
-  const nothingNew = headSha === baseSha || (store.commits.has(headSha) && commitsBetween(store, baseSha, headSha).length === 0);
-  if (nothingNew) return validationErrors([{ resource: 'PullRequest', code: 'custom', message: `No commits between ${base} and ${branch}` }], docs);
-  const pr = addPullRequest(store, { title, head: branch, base, body: typeof body === 'string' ? body : null, draft: draft === true });
+  const nothingNew =
+    headSha === baseSha || (store.commits.has(headSha) && commitsBetween(store, baseSha, headSha).length === 0);
+  if (nothingNew)
+    return validationErrors(
+      [{ resource: 'PullRequest', code: 'custom', message: `No commits between ${base} and ${branch}` }],
+      docs,
+    );
+  const pr = addPullRequest(store, {
+    title,
+    head: branch,
+    base,
+    body: typeof body === 'string' ? body : null,
+    draft: draft === true,
+  });
   store.events.emit('pull-request-opened', { number: pr.number, head: branch, base, headSha });
   return ok(pullRequestJson(store, pr, true), 201, { location: `${store.repoApi}/pulls/${pr.number}` });
 }
@@ -75,21 +111,30 @@ function list(request: SimRequest): SimResponse {
   const store = request.store;
   const docs = `${DOCS}#list-pull-requests`;
   const state = request.query.get('state') ?? 'open';
-  if (!['open', 'closed', 'all'].includes(state)) return invalidRequest(`${JSON.stringify(state)} is not a member of ["open","closed","all"].`, docs);
+  if (!['open', 'closed', 'all'].includes(state))
+    return invalidRequest(`${JSON.stringify(state)} is not a member of ["open","closed","all"].`, docs);
   const sort = request.query.get('sort') ?? 'created';
-  if (!SORTS.includes(sort)) return invalidRequest(`${JSON.stringify(sort)} is not a member of ${JSON.stringify(SORTS)}.`, docs);
+  if (!SORTS.includes(sort))
+    return invalidRequest(`${JSON.stringify(sort)} is not a member of ${JSON.stringify(SORTS)}.`, docs);
   // Newest first by default; ascending for the other sorts unless told (GitHub's defaults).
   const direction = request.query.get('direction') ?? (sort === 'created' ? 'desc' : 'asc');
-  if (direction !== 'asc' && direction !== 'desc') return invalidRequest(`${JSON.stringify(direction)} is not a member of ["asc","desc"].`, docs);
+  if (direction !== 'asc' && direction !== 'desc')
+    return invalidRequest(`${JSON.stringify(direction)} is not a member of ["asc","desc"].`, docs);
   const head = headFilter(store.config.owner, request.query.get('head'));
   const base = request.query.get('base');
   const key = (pr: SimPullRequest) => (sort === 'updated' ? pr.updatedAt : pr.createdAt);
   const pulls = [...store.pullRequests.values()]
-    .filter((pr) => (state === 'all' || pr.state === state) && (!head || head(pr)) && (base === null || pr.base === base))
+    .filter(
+      (pr) => (state === 'all' || pr.state === state) && (!head || head(pr)) && (base === null || pr.base === base),
+    )
     .sort((a, b) => (key(a) - key(b) || a.number - b.number) * (direction === 'asc' ? 1 : -1));
   const page = paginate(request, pulls);
   if (isResponse(page)) return page;
-  return ok(page.items.map((pr) => pullRequestJson(store, pr, false)), 200, page.headers);
+  return ok(
+    page.items.map((pr) => pullRequestJson(store, pr, false)),
+    200,
+    page.headers,
+  );
 }
 
 function issue(request: SimRequest): SimResponse {

@@ -1,4 +1,13 @@
-import { bodyObject, errorBody, invalidRequest, isResponse, notFound, ok, type SimRequest, type SimResponse } from '../http';
+import {
+  bodyObject,
+  errorBody,
+  invalidRequest,
+  isResponse,
+  notFound,
+  ok,
+  type SimRequest,
+  type SimResponse,
+} from '../http';
 import { paginate } from '../pagination';
 import type { Route } from '../router';
 import { refJson, tagJson, tagObjectJson } from '../shapes/git';
@@ -19,10 +28,16 @@ function createRef(request: SimRequest): SimResponse {
   const body = bodyObject(request);
   if (typeof body.ref !== 'string') return invalidRequest(`"ref" wasn't supplied.`, `${DOCS}#create-a-reference`);
   if (typeof body.sha !== 'string') return invalidRequest(`"sha" wasn't supplied.`, `${DOCS}#create-a-reference`);
-  if (!/^refs\/[^/]+\/.+/.test(body.ref)) return errorBody(422, "Reference name must start with 'refs/' and have at least two slashes.", `${DOCS}#create-a-reference`);
+  if (!/^refs\/[^/]+\/.+/.test(body.ref))
+    return errorBody(
+      422,
+      "Reference name must start with 'refs/' and have at least two slashes.",
+      `${DOCS}#create-a-reference`,
+    );
   if (store.refs.has(body.ref)) return errorBody(422, 'Reference already exists', `${DOCS}#create-a-reference`);
   const sha = body.sha.toLowerCase();
-  if (!store.commits.has(sha) && !store.tagObjects.has(sha)) return errorBody(422, 'Object does not exist', `${DOCS}#create-a-reference`);
+  if (!store.commits.has(sha) && !store.tagObjects.has(sha))
+    return errorBody(422, 'Object does not exist', `${DOCS}#create-a-reference`);
   store.moveRef(body.ref, sha, ZERO);
   return ok(refJson(store, body.ref, sha), 201, { location: `${store.repoApi}/git/${body.ref}` });
 }
@@ -40,7 +55,11 @@ function listTags(request: SimRequest): SimResponse {
     .sort((a, b) => b.name.localeCompare(a.name, 'en', { numeric: true }));
   const page = paginate(request, tags);
   if (isResponse(page)) return page;
-  return ok(page.items.map((tag) => tagJson(store, tag.name, tag.sha)), 200, page.headers);
+  return ok(
+    page.items.map((tag) => tagJson(store, tag.name, tag.sha)),
+    200,
+    page.headers,
+  );
 }
 
 export const refRoutes: Route[] = [

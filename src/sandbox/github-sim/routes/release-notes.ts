@@ -48,7 +48,8 @@ export function generateNotes(
   if (!head) return { error: validationFailed('Release', 'invalid', 'target_commitish', DOCS) };
   const previous = request.previousTag ?? previousReleaseTag(store, request.tag, head);
   const base = previous === undefined ? undefined : store.resolveCommit(`refs/tags/${previous}`);
-  if (previous !== undefined && !base) return { error: errorBody(422, `Previous tag name ${previous} does not exist`, DOCS) };
+  if (previous !== undefined && !base)
+    return { error: errorBody(422, `Previous tag name ${previous} does not exist`, DOCS) };
   const pulls = commitsBetween(store, base, head)
     .map((commit) => pullOf(store, commit))
     .filter((pull): pull is PullEntry => pull !== undefined);
@@ -59,13 +60,30 @@ export function generateNotes(
     const pull = pullOf(store, commit);
     if (pull && !firstPull.has(pull.login)) firstPull.set(pull.login, pull.number);
   }
-  const newcomers = [...new Set(pulls.map((pull) => pull.login))].filter((login) => pulls.some((pull) => pull.number === firstPull.get(login)));
+  const newcomers = [...new Set(pulls.map((pull) => pull.login))].filter((login) =>
+    pulls.some((pull) => pull.number === firstPull.get(login)),
+  );
   const sections: string[] = [];
-  if (pulls.length > 0) sections.push(["## What's Changed", ...pulls.map((pull) => `* ${pull.title} by @${pull.login} in ${pullUrl(pull.number)}`)].join('\n'));
+  if (pulls.length > 0)
+    sections.push(
+      [
+        "## What's Changed",
+        ...pulls.map((pull) => `* ${pull.title} by @${pull.login} in ${pullUrl(pull.number)}`),
+      ].join('\n'),
+    );
   if (newcomers.length > 0) {
-    sections.push(['## New Contributors', ...newcomers.map((login) => `* @${login} made their first contribution in ${pullUrl(firstPull.get(login) ?? 0)}`)].join('\n'));
+    sections.push(
+      [
+        '## New Contributors',
+        ...newcomers.map(
+          (login) => `* @${login} made their first contribution in ${pullUrl(firstPull.get(login) ?? 0)}`,
+        ),
+      ].join('\n'),
+    );
   }
   const tag = encodeURIComponent(request.tag);
-  sections.push(`**Full Changelog**: ${previous ? `${store.repoHtml}/compare/${encodeURIComponent(previous)}...${tag}` : `${store.repoHtml}/commits/${tag}`}`);
+  sections.push(
+    `**Full Changelog**: ${previous ? `${store.repoHtml}/compare/${encodeURIComponent(previous)}...${tag}` : `${store.repoHtml}/commits/${tag}`}`,
+  );
   return { name: request.tag, body: sections.join('\n\n') };
 }

@@ -1,4 +1,16 @@
-import { booleanField, bodyObject, intParam, invalidRequest, isResponse, notFound, ok, stringField, validationFailed, type SimRequest, type SimResponse } from '../http';
+import {
+  booleanField,
+  bodyObject,
+  intParam,
+  invalidRequest,
+  isResponse,
+  notFound,
+  ok,
+  stringField,
+  validationFailed,
+  type SimRequest,
+  type SimResponse,
+} from '../http';
 import { paginate } from '../pagination';
 import type { Route } from '../router';
 import { releaseJson } from '../shapes/releases';
@@ -42,7 +54,9 @@ function readFields(request: SimRequest): ReleaseFields | SimResponse {
 }
 
 function publishedWithTag(store: SimStore, tag: string, except?: number): SimRelease | undefined {
-  return [...store.releases.values()].find((release) => !release.draft && release.tagName === tag && release.id !== except);
+  return [...store.releases.values()].find(
+    (release) => !release.draft && release.tagName === tag && release.id !== except,
+  );
 }
 
 /**
@@ -54,7 +68,8 @@ function publish(store: SimStore, release: SimRelease): SimResponse | undefined 
   let sha = store.refs.get(ref);
   if (sha === undefined) {
     sha = store.resolveCommit(release.targetCommitish);
-    if (sha === undefined) return validationFailed('Release', 'invalid', 'target_commitish', `${DOCS}#update-a-release`);
+    if (sha === undefined)
+      return validationFailed('Release', 'invalid', 'target_commitish', `${DOCS}#update-a-release`);
     store.moveRef(ref, sha, ZERO);
   }
   release.draft = false;
@@ -67,12 +82,15 @@ function create(request: SimRequest): SimResponse {
   const store = request.store;
   const fields = readFields(request);
   if (isResponse(fields)) return fields;
-  if (fields.tag_name === undefined || fields.tag_name === '') return invalidRequest(`"tag_name" wasn't supplied.`, `${DOCS}#create-a-release`);
+  if (fields.tag_name === undefined || fields.tag_name === '')
+    return invalidRequest(`"tag_name" wasn't supplied.`, `${DOCS}#create-a-release`);
   // Drafts may share a tag name; a second published release for one tag may not.
-  if (!fields.draft && publishedWithTag(store, fields.tag_name)) return validationFailed('Release', 'already_exists', 'tag_name', `${DOCS}#create-a-release`);
+  if (!fields.draft && publishedWithTag(store, fields.tag_name))
+    return validationFailed('Release', 'already_exists', 'tag_name', `${DOCS}#create-a-release`);
   const target = fields.target_commitish ?? store.config.defaultBranch;
   const tagExists = store.refs.has(`refs/tags/${fields.tag_name}`);
-  if (!tagExists && store.resolveCommit(target) === undefined) return validationFailed('Release', 'invalid', 'target_commitish', `${DOCS}#create-a-release`);
+  if (!tagExists && store.resolveCommit(target) === undefined)
+    return validationFailed('Release', 'invalid', 'target_commitish', `${DOCS}#create-a-release`);
   let body = fields.body ?? null;
   let name = fields.name ?? null;
   if (fields.generate_release_notes) {
@@ -116,7 +134,8 @@ function update(request: SimRequest): SimResponse {
   if (isResponse(fields)) return fields;
   const tag = fields.tag_name ?? release.tagName;
   const willPublish = release.draft && fields.draft === false;
-  if ((willPublish || !release.draft) && publishedWithTag(store, tag, release.id)) return validationFailed('Release', 'already_exists', 'tag_name', `${DOCS}#update-a-release`);
+  if ((willPublish || !release.draft) && publishedWithTag(store, tag, release.id))
+    return validationFailed('Release', 'already_exists', 'tag_name', `${DOCS}#update-a-release`);
   Object.assign(release, {
     tagName: tag,
     targetCommitish: fields.target_commitish ?? release.targetCommitish,
@@ -158,7 +177,11 @@ function list(request: SimRequest): SimResponse {
   const releases = [...request.store.releases.values()].sort((a, b) => b.createdAt - a.createdAt || b.id - a.id);
   const page = paginate(request, releases);
   if (isResponse(page)) return page;
-  return ok(page.items.map((release) => releaseJson(request.store, release)), 200, page.headers);
+  return ok(
+    page.items.map((release) => releaseJson(request.store, release)),
+    200,
+    page.headers,
+  );
 }
 
 function notes(request: SimRequest): SimResponse {
@@ -168,7 +191,8 @@ function notes(request: SimRequest): SimResponse {
     if (isResponse(value)) return value;
   }
   const tag = body.tag_name;
-  if (typeof tag !== 'string' || tag === '') return invalidRequest(`"tag_name" wasn't supplied.`, `${DOCS}#generate-release-notes-content-for-a-release`);
+  if (typeof tag !== 'string' || tag === '')
+    return invalidRequest(`"tag_name" wasn't supplied.`, `${DOCS}#generate-release-notes-content-for-a-release`);
   const result = generateNotes(request.store, {
     tag,
     target: typeof body.target_commitish === 'string' ? body.target_commitish : undefined,

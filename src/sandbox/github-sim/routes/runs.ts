@@ -24,7 +24,11 @@ function listRuns(request: SimRequest, runs: SimRun[]): SimResponse {
   const matching = runs.filter(filter).sort(newestFirst);
   const page = paginate(request, matching);
   if (isResponse(page)) return page;
-  return ok({ total_count: matching.length, workflow_runs: page.items.map((run) => runJson(request.store, run)) }, 200, page.headers);
+  return ok(
+    { total_count: matching.length, workflow_runs: page.items.map((run) => runJson(request.store, run)) },
+    200,
+    page.headers,
+  );
 }
 
 function listRepoRuns(request: SimRequest): SimResponse {
@@ -34,7 +38,10 @@ function listRepoRuns(request: SimRequest): SimResponse {
 function listWorkflowRuns(request: SimRequest): SimResponse {
   const workflow = request.store.workflowByIdOrFile(request.params.workflow_id ?? '');
   if (!workflow) return notFound(`${RUNS_DOCS}#list-workflow-runs-for-a-workflow`);
-  return listRuns(request, [...request.store.runs.values()].filter((run) => run.workflowId === workflow.id));
+  return listRuns(
+    request,
+    [...request.store.runs.values()].filter((run) => run.workflowId === workflow.id),
+  );
 }
 
 function getRun(request: SimRequest): SimResponse {
@@ -46,13 +53,18 @@ function listJobs(request: SimRequest): SimResponse {
   const run = request.store.runs.get(intParam(request, 'run_id') ?? -1);
   if (!run) return notFound(`${JOBS_DOCS}#list-jobs-for-a-workflow-run`);
   const filter = request.query.get('filter') ?? 'latest';
-  if (filter !== 'latest' && filter !== 'all') return invalidRequest(`${JSON.stringify(filter)} is not a member of ["latest","all"].`);
+  if (filter !== 'latest' && filter !== 'all')
+    return invalidRequest(`${JSON.stringify(filter)} is not a member of ["latest","all"].`);
   const jobs = [...request.store.jobs.values()]
     .filter((job) => job.runId === run.id && (filter === 'all' || job.runAttempt === run.runAttempt))
     .sort((a, b) => a.id - b.id);
   const page = paginate(request, jobs);
   if (isResponse(page)) return page;
-  return ok({ total_count: jobs.length, jobs: page.items.map((job) => jobJson(request.store, job)) }, 200, page.headers);
+  return ok(
+    { total_count: jobs.length, jobs: page.items.map((job) => jobJson(request.store, job)) },
+    200,
+    page.headers,
+  );
 }
 
 function getJob(request: SimRequest): SimResponse {
@@ -81,18 +93,29 @@ function jobLogs(request: SimRequest): SimResponse {
 function logBlob(request: SimRequest): SimResponse {
   const blobError = (status: number, code: string, message: string): SimResponse => ({
     status,
-    text: `\uFEFF<?xml version="1.0" encoding="utf-8"?><Error><Code>${code}</Code><Message>${message}</Message></Error>`,
+    text:
+      `\uFEFF<?xml version="1.0" ` +
+      `encoding="utf-8"?><Error><Code>${code}</Code><Message>${message}</Message></Error>`,
     contentType: 'application/xml',
   });
   if (request.headers.authorization !== undefined) {
-    return blobError(400, 'InvalidAuthenticationInfo', 'Authentication information is not given in the correct format. Check the value of Authorization header.');
+    return blobError(
+      400,
+      'InvalidAuthenticationInfo',
+      'Authentication information is not given in the correct format. Check the value of Authorization header.',
+    );
   }
   const id = request.params.job_id ?? '';
   const expires = request.query.get('se') ?? '';
   const given = Buffer.from(request.query.get('sig') ?? '');
   const expected = Buffer.from(signature(request.store, id, expires));
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-    return blobError(403, 'AuthenticationFailed', 'Server failed to authenticate the request. Make sure the value of Authorization header is formed correctly including the signature.');
+    return blobError(
+      403,
+      'AuthenticationFailed',
+      'Server failed to authenticate the request. Make sure the value of ' +
+        'Authorization header is formed correctly including the signature.',
+    );
   }
   if (Number(expires) * 1000 < request.store.now()) {
     return blobError(403, 'AuthenticationFailed', 'Signed expiry time has to be after signed start time.');

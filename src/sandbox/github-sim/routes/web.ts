@@ -7,8 +7,13 @@ function page(request: SimRequest): SimResponse {
   return {
     status: 200,
     contentType: 'text/html; charset=utf-8',
-    text: `<!doctype html><title>pyrelease sandbox</title><p>This is the pyrelease sandbox. On GitHub this link would open <code>https://github.com/${path}</code>.</p>\n`,
+    text:
+      `<!doctype html><title>pyrelease sandbox</title><p>This is the pyrelease ` +
+      `sandbox. On GitHub this link would open ` +
+      `<code>https://github.com/${path}</code>.</p>\n`,
   };
 }
 
-export const webRoutes: Route[] = [{ method: 'GET', template: '/_web/{path}', handler: page, greedy: 'path', public: true }];
+export const webRoutes: Route[] = [
+  { method: 'GET', template: '/_web/{path}', handler: page, greedy: 'path', public: true },
+];

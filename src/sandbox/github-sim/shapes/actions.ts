@@ -6,7 +6,9 @@ import { accountId, nodeId, repositoryJson, userJson } from './common';
 /** `nullable-simple-commit` for a run's head commit, from the commit list when it is known. */
 function headCommitJson(store: SimStore, sha: string, fallbackTime: number): Record<string, unknown> {
   const commit = store.commits.get(sha);
-  const person = commit ? { name: commit.author.name, email: commit.author.email } : { name: 'Sandbox Maintainer', email: 'maintainer@example.invalid' };
+  const person = commit
+    ? { name: commit.author.name, email: commit.author.email }
+    : { name: 'Sandbox Maintainer', email: 'maintainer@example.invalid' };
   return {
     id: sha,
     tree_id: store.hash('tree', sha).slice(0, 40),

@@ -19,7 +19,13 @@ export function checkRunJson(store: SimStore, check: SimCheckRun): Record<string
     conclusion: check.conclusion,
     started_at: isoOrNull(check.startedAt),
     completed_at: isoOrNull(check.completedAt),
-    output: { title: check.title, summary: check.summary, text: null, annotations_count: 0, annotations_url: `${api}/annotations` },
+    output: {
+      title: check.title,
+      summary: check.summary,
+      text: null,
+      annotations_count: 0,
+      annotations_url: `${api}/annotations`,
+    },
     check_suite: { id: check.checkSuiteId },
     app: appJson(store, check.appSlug),
     pull_requests: [],
@@ -46,7 +52,12 @@ export function statusJson(store: SimStore, status: SimStatus): Record<string, u
  * `combined-commit-status`: `failure` if any status failed or errored, `pending` if any is pending
  * or there are none at all (so callers must look at check runs too), else `success`.
  */
-export function combinedStatusJson(store: SimStore, sha: string, statuses: SimStatus[], shown = statuses): Record<string, unknown> {
+export function combinedStatusJson(
+  store: SimStore,
+  sha: string,
+  statuses: SimStatus[],
+  shown = statuses,
+): Record<string, unknown> {
   const states = statuses.map((status) => status.state);
   const state = states.some((s) => s === 'failure' || s === 'error')
     ? 'failure'

@@ -20,7 +20,11 @@ export function accountId(login: string): number {
 export function userJson(store: SimStore, login: string): Record<string, unknown> {
   const id = accountId(login);
   const api = `${store.config.url}/users/${encodeURIComponent(login)}`;
-  const type = login.endsWith('[bot]') ? 'Bot' : login === store.config.owner && login !== store.config.userLogin ? 'Organization' : 'User';
+  const type = login.endsWith('[bot]')
+    ? 'Bot'
+    : login === store.config.owner && login !== store.config.userLogin
+      ? 'Organization'
+      : 'User';
   return {
     login,
     id,
@@ -157,11 +161,19 @@ export function appJson(store: SimStore, slug: string): Record<string, unknown> 
     owner: userJson(store, slug === 'github-actions' ? 'github' : store.config.owner),
     name: slug === 'github-actions' ? 'GitHub Actions' : slug,
     description: slug === 'github-actions' ? 'Automate your workflow from idea to production' : '',
-    external_url: slug === 'github-actions' ? 'https://help.github.com/en/actions' : `${store.config.htmlUrl}/apps/${slug}`,
+    external_url:
+      slug === 'github-actions' ? 'https://help.github.com/en/actions' : `${store.config.htmlUrl}/apps/${slug}`,
     html_url: `${store.config.htmlUrl}/apps/${slug}`,
     created_at: isoSeconds(APP_CREATED),
     updated_at: isoSeconds(APP_CREATED),
-    permissions: { actions: 'write', checks: 'write', contents: 'write', deployments: 'write', metadata: 'read', statuses: 'write' },
+    permissions: {
+      actions: 'write',
+      checks: 'write',
+      contents: 'write',
+      deployments: 'write',
+      metadata: 'read',
+      statuses: 'write',
+    },
     events: ['check_run', 'check_suite', 'push', 'pull_request', 'release', 'workflow_dispatch'],
   };
 }

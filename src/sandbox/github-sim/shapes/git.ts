@@ -28,7 +28,11 @@ export function commitJson(store: SimStore, commit: SimCommit): Record<string, u
     },
     author: account,
     committer: account,
-    parents: commit.parents.map((sha) => ({ sha, url: `${api}/commits/${sha}`, html_url: `${store.repoHtml}/commit/${sha}` })),
+    parents: commit.parents.map((sha) => ({
+      sha,
+      url: `${api}/commits/${sha}`,
+      html_url: `${store.repoHtml}/commit/${sha}`,
+    })),
   };
 }
 

@@ -39,7 +39,13 @@ function association(store: SimStore, login: string): string {
 }
 
 function branchJson(store: SimStore, ref: string, sha: string): Record<string, unknown> {
-  return { label: `${store.config.owner}:${ref}`, ref, sha, user: userJson(store, store.config.owner), repo: fullRepositoryJson(store) };
+  return {
+    label: `${store.config.owner}:${ref}`,
+    ref,
+    sha,
+    user: userJson(store, store.config.owner),
+    repo: fullRepositoryJson(store),
+  };
 }
 
 /**
@@ -82,7 +88,9 @@ export function pullRequestJson(store: SimStore, pr: SimPullRequest, detail: boo
     user: userJson(store, pr.user),
     body: pr.body,
     // `pull-request-simple` (the list) types a label's description as a string, never null.
-    labels: pr.labels.map((name) => labelJson(store, name)).map((label) => (detail ? label : { ...label, description: label.description ?? '' })),
+    labels: pr.labels
+      .map((name) => labelJson(store, name))
+      .map((label) => (detail ? label : { ...label, description: label.description ?? '' })),
     milestone: null,
     active_lock_reason: null,
     created_at: isoSeconds(pr.createdAt),
@@ -151,7 +159,13 @@ export function issueJson(store: SimStore, pr: SimPullRequest): Record<string, u
     locked: false,
     active_lock_reason: null,
     comments: 0,
-    pull_request: { url: `${store.repoApi}/pulls/${pr.number}`, html_url: html, diff_url: `${html}.diff`, patch_url: `${html}.patch`, merged_at: isoOrNull(pr.mergedAt) },
+    pull_request: {
+      url: `${store.repoApi}/pulls/${pr.number}`,
+      html_url: html,
+      diff_url: `${html}.diff`,
+      patch_url: `${html}.patch`,
+      merged_at: isoOrNull(pr.mergedAt),
+    },
     closed_at: isoOrNull(pr.closedAt),
     created_at: isoSeconds(pr.createdAt),
     updated_at: isoSeconds(pr.updatedAt),

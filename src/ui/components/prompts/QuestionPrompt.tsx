@@ -12,9 +12,13 @@ export function QuestionPrompt({ question, prompt }: { question: Question; promp
     <Box flexDirection="column">
       {question.detail ? <Text>{question.detail}</Text> : null}
       {question.kind === 'confirm' ? <ConfirmPrompt question={question} /> : null}
-      {question.kind === 'select' && prompt.kind === 'select' ? <SelectPrompt question={question} prompt={prompt} /> : null}
+      {question.kind === 'select' && prompt.kind === 'select' ? (
+        <SelectPrompt question={question} prompt={prompt} />
+      ) : null}
       {question.kind === 'text' && prompt.kind === 'text' ? <TextPrompt question={question} prompt={prompt} /> : null}
-      {question.kind === 'checklist' && prompt.kind === 'checklist' ? <ChecklistPrompt question={question} prompt={prompt} /> : null}
+      {question.kind === 'checklist' && prompt.kind === 'checklist' ? (
+        <ChecklistPrompt question={question} prompt={prompt} />
+      ) : null}
     </Box>
   );
 }

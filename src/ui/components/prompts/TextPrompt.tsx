@@ -9,10 +9,13 @@ export function TextPrompt({ question, prompt }: { question: TextQuestion; promp
     <Box flexDirection="column">
       <Text>
         <Text color={tone('cyan')}>?</Text> <Text bold>{question.message}</Text>
-        {question.default !== undefined && prompt.value === '' ? <Text dimColor> ({question.default})</Text> : null} {prompt.value}
+        {question.default !== undefined && prompt.value === '' ? (
+          <Text dimColor> ({question.default})</Text>
+        ) : null}{' '}
+        {prompt.value}
         <Text inverse> </Text>
       </Text>
-      {prompt.error ? <Text color={tone('red')}>  {prompt.error}</Text> : null}
+      {prompt.error ? <Text color={tone('red')}> {prompt.error}</Text> : null}
     </Box>
   );
 }
