@@ -1,3 +1,6 @@
+import { stripLogTimestamp } from './job-log';
+import { stripAnsi } from './strip-ansi';
+
 /*
  * The hashes `pypa/gh-action-pypi-publish` logs before it uploads, when its input `print-hash`
  * (or `verbose`) is on. Its print-hash.py writes one header, then for each entry of the packages
@@ -18,10 +21,6 @@
 
 export const PRINT_HASH_HEADER = 'Showing hash values of files to be uploaded:';
 
-// `2026-05-01T10:00:00.1234567Z ` in front of each line of a downloaded job log.
-const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z ?/;
-// eslint-disable-next-line no-control-regex -- colour codes are control characters by definition
-const ANSI = /\u001b\[[0-9;]*[A-Za-z]/g;
 const SHA256_LINE = /^SHA256: ?([0-9a-fA-F]{64})$/;
 const OTHER_HASH_LINE = /^(?:MD5|BLAKE2-256): ?[0-9a-fA-F]+$/;
 // What print-hash.py prints for a file: an absolute path, POSIX or Windows (a self-hosted runner).
@@ -35,7 +34,7 @@ function plainLines(logText: string): string[] {
   return logText
     .replace(/^\uFEFF/, '')
     .split(/\r?\n/)
-    .map((line) => line.replace(TIMESTAMP, '').replace(ANSI, '').trimEnd());
+    .map((line) => stripAnsi(stripLogTimestamp(line)).trimEnd());
 }
 
 function basename(path: string): string {

@@ -3,6 +3,7 @@ import type { AnswerValue, Question } from '../engine/prompter';
 import type { EngineEvent, Outcome, ReleaseHeader } from '../engine/events';
 
 import type { StepConclusion, StepStatus } from '../domain/step-symbols';
+import { stripAnsi } from '../domain/strip-ansi';
 import { initialPromptState, reducePromptKey, type Keypress, type PromptState } from './prompt-state';
 
 export interface StepView {
@@ -96,11 +97,9 @@ function pushTail(tail: string[], lines: string[], limit: number): string[] {
   return next.length > limit ? next.slice(next.length - limit) : next;
 }
 
-/** Output lines keep only what the screen can show; ANSI codes from children are stripped. */
+/** Output lines keep only what the screen can show; ANSI codes and carriage returns from children are stripped. */
 function clean(line: string): string {
-  // OSC sequences end with BEL or with ESC \ (string terminator), as OSC 8 hyperlinks do.
-  // eslint-disable-next-line no-control-regex
-  return line.replace(/\u001B\[[0-?]*[ -/]*[@-~]|\u001B\][^\u0007\u001B]*(?:\u0007|\u001B\\)|\r/g, '');
+  return stripAnsi(line).replace(/\r/g, '');
 }
 
 /**

@@ -1,4 +1,6 @@
+import { stripLogTimestamp } from '../../../domain/job-log';
 import { formatDuration } from '../../../domain/step-symbols';
+import { stripAnsi } from '../../../domain/strip-ansi';
 import type { JobStep, RunConclusion, WorkflowJob } from '../../../ports/github';
 
 // Pure rendering of a workflow run as engine output lines, the way `gh run watch` draws its tree
@@ -94,16 +96,12 @@ export function describeRunChanges(previous: readonly JobView[] | undefined, cur
 
 // GitHub's job logs: a byte-order mark, then every line prefixed with an ISO timestamp carrying
 // seven fractional digits (`2026-05-01T10:00:00.1234567Z `), plus workflow commands for grouping.
-const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z ?/;
-// eslint-disable-next-line no-control-regex -- colour codes are control characters by definition
-const ANSI = /\u001b\[[0-9;]*[A-Za-z]/g;
-
 /** The last `count` lines of a job log, without the BOM, timestamps, colour codes or group markers. */
 export function tailOfJobLog(text: string, count = 25): string[] {
   const lines = text
     .replace(/^\uFEFF/, '')
     .split(/\r?\n/)
-    .map((line) => line.replace(TIMESTAMP, '').replace(ANSI, ''))
+    .map((line) => stripAnsi(stripLogTimestamp(line)))
     .filter((line) => line !== '##[endgroup]')
     .map((line) =>
       line
