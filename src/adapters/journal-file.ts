@@ -7,6 +7,7 @@ import type { Redactor } from '../domain/redactor';
 import {
   JOURNAL_SCHEMA,
   type JournalData,
+  type StoredJournal,
   type JournalStore,
   type LockHandle,
   type LockOwner,
@@ -77,7 +78,7 @@ export class FileJournalStore implements JournalStore {
     this.isAlive = options.isAlive ?? isProcessAlive;
   }
 
-  async load(): Promise<JournalData | undefined> {
+  async load(): Promise<StoredJournal | undefined> {
     let text: string;
     try {
       text = await readFile(this.path, 'utf8');
@@ -183,7 +184,7 @@ export class FileJournalStore implements JournalStore {
 }
 
 /** Parses a journal file, refusing a corrupt or newer one with a way out; never overwrites it. */
-export function parseJournal(text: string, path: string): JournalData {
+export function parseJournal(text: string, path: string): StoredJournal {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -197,7 +198,7 @@ export function parseJournal(text: string, path: string): JournalData {
       },
     );
   }
-  const data = parsed as Partial<JournalData> | null;
+  const data = parsed as Partial<StoredJournal> | null;
   if (
     !data ||
     typeof data !== 'object' ||
@@ -223,5 +224,5 @@ export function parseJournal(text: string, path: string): JournalData {
       },
     );
   }
-  return data as JournalData;
+  return data as StoredJournal;
 }

@@ -1,17 +1,17 @@
-import type { JournalData, JournalStore, LockHandle } from '../ports/journal-store';
+import type { JournalData, JournalStore, LockHandle, StoredJournal } from '../ports/journal-store';
 
 /** A journal that never touches the disk: dry runs and tests. */
 export class MemoryJournalStore implements JournalStore {
   readonly path = '(memory)';
-  current: JournalData | undefined;
+  current: StoredJournal | undefined;
   readonly archived: JournalData[] = [];
   saves = 0;
 
-  constructor(initial?: JournalData) {
+  constructor(initial?: StoredJournal) {
     this.current = initial ? structuredClone(initial) : undefined;
   }
 
-  async load(): Promise<JournalData | undefined> {
+  async load(): Promise<StoredJournal | undefined> {
     return this.current ? structuredClone(this.current) : undefined;
   }
 

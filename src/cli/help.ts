@@ -1,3 +1,4 @@
+import { RELEASE_STOP_AFTER } from '../engine/flows/release-stages';
 import { VERSION } from './version';
 
 export function helpText(): string {
@@ -15,9 +16,9 @@ Usage
 
 Options
   --resume            continue the release in progress from its first unfinished step
-  --stop-after STAGE  pause once a stage is done (prepare, testpypi, tag, publish,
-                      smoke); \`--resume\` goes on later
-  --hotfix            release a fix on a release/X.Y branch
+  --stop-after STAGE  pause once a stage is done (${RELEASE_STOP_AFTER.join(', ')});
+                      \`--resume\` goes on later
+  --hotfix            release a fix on a release/X.Y branch (not available yet)
   --dry-run           do everything that reads; show, do not do, everything that writes
   --plain             one line per event, no full-screen interface (also without a TTY,
                       with TERM=dumb or CI set)

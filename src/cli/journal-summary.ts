@@ -23,7 +23,7 @@ export function formatJournal(data: JournalData, path: string): string {
   const { project, from, to } = data.release;
   const what = [project, from || to ? `${from ?? '?'} → ${to ?? '?'}` : undefined].filter(Boolean).join(' ');
   const lines = [
-    `Release in progress${what ? `: ${what}` : ''} (${data.mode}, ${data.state})`,
+    `${data.flow === 'release' ? 'Release' : `A ${data.flow}`} in progress${what ? `: ${what}` : ''} (${data.flow}, ${data.state})`,
     `  started ${data.createdAt}, last change ${data.updatedAt}`,
     `  journal ${path}`,
     '',

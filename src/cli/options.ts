@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { PyreleaseError } from '../domain/errors';
 import type { GivenAnswers } from '../engine/answers';
+import { RELEASE_STOP_AFTER } from '../engine/flows/release-stages';
 
-/** The stages of a release, in order, as `--stop-after` names them (the plan's stage ids). */
-export const STAGE_IDS = ['prepare', 'testpypi', 'tag', 'publish', 'smoke'] as const;
+/** The stages a release can pause after, as `--stop-after` names them (the plan's stage ids). */
+export const STAGE_IDS = RELEASE_STOP_AFTER;
 
 export const COMMANDS = ['release', 'status', 'doctor', 'bump', 'init', 'demo'] as const;
 export type CommandName = (typeof COMMANDS)[number];
@@ -181,6 +182,16 @@ export function parseOptions(argv: readonly string[], cwd = process.cwd()): CliO
   }
   if (values.resume && values.hotfix)
     throw usage('--resume continues the release in progress, whatever its mode; drop --hotfix.');
+  // Until the hotfix flow exists, --hotfix must not quietly run a normal release from the default branch.
+  if (values.hotfix) {
+    throw usage(
+      '--hotfix is not available in this version of pyrelease yet.',
+      [
+        'A patch of an older line: check out release/X.Y, cherry-pick the fix, and release it with',
+        '`pyrelease` after setting `branch = "release/X.Y"` in [tool.pyrelease].',
+      ].join(' '),
+    );
+  }
 
   const answers = {
     ...(values.answers ? readAnswersFile(values.answers) : {}),

@@ -11,6 +11,8 @@ import { PyreleaseError } from '../domain/errors';
 import { parseGitHubRemote } from '../domain/github-remote';
 import type { Emit } from '../engine/events';
 import type { ReleasePorts } from '../engine/stages/release-ports';
+import { releaseSession } from '../engine/stages/release-session';
+import type { ReleaseConfig } from '../domain/config';
 import type { GitHubReads, GitHubWrites } from '../ports/github';
 import type { PackageIndexReads } from '../ports/package-index';
 import type { FrontEnd } from './front-end';
@@ -26,12 +28,15 @@ export interface ReleasePortOptions {
   frontEnd: FrontEnd;
   interactive: boolean;
   emit: Emit;
+  /** The branch the flow releases from, given the configuration. */
+  branchOf(config: ReleaseConfig): string;
 }
 
 /** Wires the release plan's ports to the real world (or the sandbox, by environment). */
 export function createReleasePorts(options: ReleasePortOptions): ReleasePorts {
   const { workspace, env } = options;
   const project = new WorkingTreeProject(workspace.topLevel, workspace.git);
+  const session = releaseSession(project, options.branchOf);
   let repository: Promise<{ owner: string; repo: string; htmlUrl: string }> | undefined;
   const findRepository = () =>
     (repository ??= (async () => {
@@ -75,7 +80,7 @@ export function createReleasePorts(options: ReleasePortOptions): ReleasePorts {
   });
   const index = (which: 'pypi' | 'testpypi') =>
     lazyPort<PackageIndexReads>(async () => {
-      const { config } = await project.load();
+      const { config } = await session.project();
       return new HttpPackageIndex({ baseUrl: config.index[which], clock: systemClock });
     });
   const pollIntervalMs = Number(env['PYRELEASE_POLL_INTERVAL_MS'] ?? '') || 3000;
@@ -83,6 +88,7 @@ export function createReleasePorts(options: ReleasePortOptions): ReleasePorts {
     reads: {
       git: workspace.git,
       project,
+      session,
       github,
       repository: findRepository,
       pypi: index('pypi'),

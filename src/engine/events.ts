@@ -20,13 +20,22 @@ export interface ReleaseHeader {
   project?: string;
   from?: string;
   to?: string;
-  mode: 'release' | 'hotfix';
+  /** The flow running: `release`. */
+  flow: string;
   dryRun: boolean;
 }
 
 export type SkipReason = 'done' | 'dry-run' | 'disabled';
-/** `paused`: stopped on purpose after a stage (`--stop-after`); `--resume` goes on from there. */
-export type Outcome = 'done' | 'failed' | 'cancelled' | 'paused';
+/**
+ * `paused`: stopped on purpose after a stage (`--stop-after`); `--resume` goes on from there.
+ * `handoff`: the flow ended by choosing another one to continue with.
+ */
+export type Outcome = 'done' | 'failed' | 'cancelled' | 'paused' | 'handoff';
+
+/** Outcomes that end as planned (shown in green): finished, paused on purpose, or handed on to another flow. */
+export function endedAsPlanned(outcome: Outcome): boolean {
+  return outcome === 'done' || outcome === 'paused' || outcome === 'handoff';
+}
 
 /**
  * Everything the engine tells a front end. Both front ends (Ink and plain) consume this one

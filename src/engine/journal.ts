@@ -1,40 +1,52 @@
 import {
   JOURNAL_SCHEMA,
   type AnswerRecord,
+  type FlowParams,
+  type Handoff,
   type JournalData,
   type JournalStore,
-  type Json,
   type ReleaseState,
   type StepRecord,
 } from '../ports/journal-store';
 import type { Clock } from '../ports/clock';
+import { decodeFact, encodeFact, type Fact } from './fact';
+import { upgradeJournal } from './journal-upgrade';
 
-export type StepOutputs = { [key: string]: Json };
-
-/** Creates the journal of a new release. */
+/** Creates the journal of a new flow. */
 export function newJournalData(options: {
   releaseId: string;
-  mode: JournalData['mode'];
+  flow: string;
+  params: FlowParams;
   now: number;
   version: string;
+  parent?: JournalData['parent'];
 }): JournalData {
   const at = new Date(options.now).toISOString();
   return {
     schema: JOURNAL_SCHEMA,
     releaseId: options.releaseId,
-    mode: options.mode,
+    flow: options.flow,
+    params: options.params,
     state: 'in-progress',
     createdAt: at,
     updatedAt: at,
     writtenBy: options.version,
     release: {},
+    facts: {},
     steps: {},
     answers: {},
+    ...(options.parent ? { parent: options.parent } : {}),
   };
 }
 
+/** The journal in progress, upgraded to the current schema when an older pyrelease wrote it. */
+export async function loadJournal(store: JournalStore): Promise<JournalData | undefined> {
+  const stored = await store.load();
+  return stored === undefined ? undefined : upgradeJournal(stored);
+}
+
 /**
- * The release's memory. Every change is saved at once through the store (atomically), so an
+ * The flow's memory. Every change is saved at once through the store (atomically), so an
  * interruption at any instant leaves the last completed change on disk. It is a hint for resume:
  * the steps' probes decide what is really done.
  */
@@ -61,14 +73,21 @@ export class Journal {
     return this.data.steps[id];
   }
 
-  /** Outputs an earlier step recorded (commit sha, run id …). */
   /** Every step's record so far, for the release summary (timings, links). */
   stepRecords(): Readonly<Record<string, Readonly<StepRecord>>> {
     return this.data.steps;
   }
 
-  outputsOf(id: string): StepOutputs | undefined {
-    return this.data.steps[id]?.outputs;
+  /** A fact an earlier step gave (this session or a previous one); undefined when not known. */
+  fact<T>(fact: Fact<T>): T | undefined {
+    return decodeFact(fact, this.data.facts[fact.key]);
+  }
+
+  async give<T>(fact: Fact<T>, value: T): Promise<void> {
+    const encoded = encodeFact(fact, value);
+    await this.change((data) => {
+      data.facts[fact.key] = encoded;
+    });
   }
 
   answer(questionId: string): Readonly<AnswerRecord> | undefined {
@@ -100,7 +119,7 @@ export class Journal {
     id: string,
     title: string,
     state: Exclude<StepRecord['state'], 'running' | 'pending'>,
-    extra: { outputs?: StepOutputs | undefined; detail?: string | undefined; error?: StepRecord['error'] } = {},
+    extra: { detail?: string | undefined; error?: StepRecord['error'] } = {},
   ): Promise<void> {
     await this.change((data) => {
       const previous = data.steps[id];
@@ -111,20 +130,10 @@ export class Journal {
         attempts: previous?.attempts ?? 0,
         finishedAt: this.isoNow(),
       };
-      if (extra.outputs !== undefined) record.outputs = { ...previous?.outputs, ...extra.outputs };
       if (extra.detail !== undefined) record.detail = extra.detail;
       if (extra.error !== undefined) record.error = extra.error;
       else delete record.error;
       data.steps[id] = record;
-    });
-  }
-
-  /** Merges outputs into a step's record without changing its state. */
-  async recordOutputs(id: string, outputs: StepOutputs): Promise<void> {
-    await this.change((data) => {
-      const previous = data.steps[id];
-      if (!previous) return;
-      data.steps[id] = { ...previous, outputs: { ...previous.outputs, ...outputs } };
     });
   }
 
@@ -140,8 +149,16 @@ export class Journal {
     });
   }
 
-  /** Moves a finished or abandoned release to the history folder. */
-  async archive(state: Extract<ReleaseState, 'done' | 'abandoned'>): Promise<string> {
+  /** Records that the flow ended by handing over to another one. */
+  async handOff(handoff: Handoff): Promise<void> {
+    await this.change((data) => {
+      data.handoff = handoff;
+      data.state = 'handed-off';
+    });
+  }
+
+  /** Moves a finished or abandoned flow to the history folder. */
+  async archive(state: Extract<ReleaseState, 'done' | 'abandoned' | 'handed-off'>): Promise<string> {
     this.data.state = state;
     this.data.updatedAt = this.isoNow();
     return this.store.archive(this.data);

@@ -1,12 +1,19 @@
-import type { StepRecord } from '../ports/journal-store';
-import type { StepOutputs } from './journal';
+import type { Handoff, StepRecord } from '../ports/journal-store';
+import type { AnyFact, Fact } from './fact';
 import type { AnswerOf, Question } from './prompter';
 
 /** What a probe found out about the real world. The probe is the truth; the journal only a hint. */
 export type ProbeResult =
-  | { state: 'done'; detail: string; outputs?: StepOutputs }
+  | { state: 'done'; detail: string }
   | { state: 'todo'; detail?: string }
   | { state: 'blocked'; reason: string; hint?: string };
+
+/** What a step says when it ends: a line beside its row, and maybe another flow to continue with. */
+export interface StepResult {
+  detail?: string;
+  /** The flow ends here and continues as another one (a failed publish rolled back). */
+  handoff?: Handoff;
+}
 
 /** The ports a plan works with: `reads` never change the world, `writes` may. */
 export interface PortSet {
@@ -14,14 +21,20 @@ export interface PortSet {
   writes: object;
 }
 
-/** What every step gets: read ports, earlier outputs, questions, output lines. */
+/** What every step gets: read ports, facts, questions, output lines. */
 export interface StepContext<P extends PortSet> {
   readonly reads: P['reads'];
-  readonly dryRun: boolean;
   readonly signal: AbortSignal;
-  /** Outputs recorded by an earlier step (this run or a previous one). */
-  outputsOf(stepId: string): StepOutputs | undefined;
-  /** Every step's record so far (state, timings, outputs), for the release summary. */
+  /** A fact an earlier step gave (this session or a previous one), or undefined. */
+  get<T>(fact: Fact<T>): T | undefined;
+  /** A fact the step declared in `needs`; stops the step with a way out when it is not known. */
+  need<T>(fact: Fact<T>): T;
+  /**
+   * Records a fact the step declared in `gives`, at once: a dispatched run's id or an opened pull
+   * request survives an interruption while the step still waits, for the probe of the next session.
+   */
+  give<T>(fact: Fact<T>, value: T): Promise<void>;
+  /** Every step's record so far (state, timings), for the release summary. */
   stepRecords(): Readonly<Record<string, Readonly<StepRecord>>>;
   /** Asks a question through whoever can answer: a flag, the journal, a default, or the user. */
   ask<Q extends Question>(question: Q): Promise<AnswerOf<Q>>;
@@ -31,11 +44,6 @@ export interface StepContext<P extends PortSet> {
   report(lines: string[]): void;
   /** A note the user should see even after the step has finished. */
   warn(message: string): void;
-  /**
-   * Saves outputs before the step ends (a dispatched run's id, an opened pull request), so an
-   * interruption while waiting leaves them for the probe of the next session.
-   */
-  record(outputs: StepOutputs): Promise<void>;
   /** Updates the header (project, versions) and records it in the journal. */
   setRelease(release: { project?: string; from?: string; to?: string }): Promise<void>;
 }
@@ -46,18 +54,25 @@ export interface WriteContext<P extends PortSet> extends StepContext<P> {
 }
 
 interface StepBase {
-  /** Stable, dotted id (`prepare.bump-commit`): the journal and `--answer` ids hang on it. */
+  /** Stable, dotted id (`prepare.bump-commit`): the journal hangs on it. */
   id: string;
   title: string;
-  /** Steps whose outputs this one uses; in a dry run, when one of them was only described, so is this one. */
-  needs?: string[];
+  /** Facts this step cannot do without. In a dry run, when one of them would only come from a described step, this one is described too. */
+  needs?: readonly AnyFact[];
+  /** Facts this step records for later steps. */
+  gives?: readonly AnyFact[];
+  /**
+   * The ids of the questions it may ask (`--answer ID=…`): exact ids, or a prefix ending in `.*`
+   * for ids made at run time (`checklist.*`). Ids are unique within a flow.
+   */
+  asks?: readonly string[];
 }
 
 export interface ReadStep<P extends PortSet> extends StepBase {
   effect: 'read';
   /** Optional: read steps without a probe are checks, run again on every resume. */
   probe?(ctx: StepContext<P>): Promise<ProbeResult>;
-  run(ctx: StepContext<P>): Promise<StepOutputs | void>;
+  run(ctx: StepContext<P>): Promise<StepResult | void>;
 }
 
 export interface WriteStep<P extends PortSet> extends StepBase {
@@ -66,7 +81,7 @@ export interface WriteStep<P extends PortSet> extends StepBase {
   probe(ctx: StepContext<P>): Promise<ProbeResult>;
   /** The exact actions `run` would take, shown instead of running in a dry run. */
   describe(ctx: StepContext<P>): Promise<string[]>;
-  run(ctx: WriteContext<P>): Promise<StepOutputs | void>;
+  run(ctx: WriteContext<P>): Promise<StepResult | void>;
 }
 
 export type Step<P extends PortSet> = ReadStep<P> | WriteStep<P>;

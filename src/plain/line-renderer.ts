@@ -1,5 +1,5 @@
 import { SYMBOLS, formatDuration, symbolFor, toneFor } from '../domain/step-symbols';
-import type { EngineEvent } from '../engine/events';
+import { endedAsPlanned, type EngineEvent } from '../engine/events';
 import { formatAnswer } from '../engine/prompter';
 import { hyperlinkUrls } from '../domain/hyperlinks';
 
@@ -35,7 +35,7 @@ export class LineRenderer {
         const what = [h.project, h.from || h.to ? `${h.from ?? '?'} → ${h.to ?? '?'}` : undefined]
           .filter(Boolean)
           .join(' ');
-        const flags = [h.mode, h.dryRun ? 'dry run' : undefined, event.resumed ? 'resumed' : undefined]
+        const flags = [h.flow, h.dryRun ? 'dry run' : undefined, event.resumed ? 'resumed' : undefined]
           .filter(Boolean)
           .join(', ');
         return [
@@ -100,12 +100,11 @@ export class LineRenderer {
         return [`${SYMBOLS.question} ${message}: ${event.label ?? formatAnswer(event.answer)} (${source})`];
       }
       case 'finished': {
-        const symbol =
-          event.outcome === 'done' || event.outcome === 'paused'
-            ? this.paint('green', SYMBOLS.ok)
-            : event.outcome === 'cancelled'
-              ? this.paint('yellow', SYMBOLS.cancelled)
-              : this.paint('red', SYMBOLS.failed);
+        const symbol = endedAsPlanned(event.outcome)
+          ? this.paint('green', SYMBOLS.ok)
+          : event.outcome === 'cancelled'
+            ? this.paint('yellow', SYMBOLS.cancelled)
+            : this.paint('red', SYMBOLS.failed);
         return [`${symbol} ${event.message ?? event.outcome}`, ...(event.hint ? [`  → ${event.hint}`] : [])];
       }
     }

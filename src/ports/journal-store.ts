@@ -1,10 +1,10 @@
-/** The journal's shape on disk. Bump `JOURNAL_SCHEMA` when it changes incompatibly. */
-export const JOURNAL_SCHEMA = 1;
+/** The journal's shape on disk. Bump `JOURNAL_SCHEMA` when it changes incompatibly (and migrate the old one). */
+export const JOURNAL_SCHEMA = 2;
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 export type StepState = 'pending' | 'running' | 'done' | 'failed' | 'cancelled' | 'skipped';
-export type ReleaseState = 'in-progress' | 'done' | 'failed' | 'cancelled' | 'paused' | 'abandoned';
+export type ReleaseState = 'in-progress' | 'done' | 'failed' | 'cancelled' | 'paused' | 'abandoned' | 'handed-off';
 
 export interface StepRecord {
   state: StepState;
@@ -12,8 +12,8 @@ export interface StepRecord {
   startedAt?: string;
   finishedAt?: string;
   attempts: number;
+  /** One line on what the step found or did, as shown beside its row. */
   detail?: string;
-  outputs?: { [key: string]: Json };
   error?: { code: string; message: string; hint?: string };
 }
 
@@ -25,20 +25,55 @@ export interface AnswerRecord {
   step: string;
 }
 
+/** A flow's parameters: plain JSON, so `--resume` can rebuild the same plan. */
+export type FlowParams = { [key: string]: Json };
+
+/** Another flow to continue with, as the flow that ended chose it ("Roll back…" after a failed publish). */
+export interface Handoff {
+  flow: string;
+  params: FlowParams;
+  reason: string;
+}
+
 export interface JournalData {
-  schema: number;
+  schema: 2;
   releaseId: string;
-  mode: 'release' | 'hotfix';
+  /** Which flow this is (`release`), and its parameters: `--resume` rebuilds the plan from both. */
+  flow: string;
+  params: FlowParams;
   state: ReleaseState;
   createdAt: string;
   updatedAt: string;
   /** The pyrelease version that wrote the journal last. */
   writtenBy: string;
   release: { project?: string; from?: string; to?: string };
+  /** What steps handed to later steps, by fact key (`chosen-version`). */
+  facts: { [key: string]: Json };
   /** Steps in the order they were first seen. */
   steps: { [stepId: string]: StepRecord };
   answers: { [questionId: string]: AnswerRecord };
+  /** The flow that handed over to this one. */
+  parent?: { flow: string; releaseId: string };
+  /** Set when this flow ended by handing over to another. */
+  handoff?: Handoff;
 }
+
+/** The journal as pyrelease 0.1 wrote it: a mode instead of a flow, and outputs per step instead of facts. */
+export interface JournalDataV1 {
+  schema: 1;
+  releaseId: string;
+  mode: 'release' | 'hotfix';
+  state: ReleaseState;
+  createdAt: string;
+  updatedAt: string;
+  writtenBy: string;
+  release: { project?: string; from?: string; to?: string };
+  steps: { [stepId: string]: StepRecord & { outputs?: { [key: string]: Json } } };
+  answers: { [questionId: string]: AnswerRecord };
+}
+
+/** What a store may find on disk: the current journal, or one an older version wrote. */
+export type StoredJournal = JournalData | JournalDataV1;
 
 export interface LockOwner {
   pid: number;
@@ -56,8 +91,11 @@ export interface LockHandle {
 export interface JournalStore {
   /** The journal file, for messages. */
   readonly path: string;
-  /** Reads the journal in progress. Undefined when there is none; throws on a corrupt or newer one. */
-  load(): Promise<JournalData | undefined>;
+  /**
+   * Reads the journal in progress, as it is on disk (the engine migrates an older schema).
+   * Undefined when there is none; throws on a corrupt or newer one.
+   */
+  load(): Promise<StoredJournal | undefined>;
   /** Writes the whole journal atomically: never a torn file. */
   save(data: JournalData): Promise<void>;
   /** Moves the journal to `history/` and returns the new path. */

@@ -1,7 +1,7 @@
 import { Box, Static, Text, useApp, useInput } from 'ink';
 import { useEffect, useReducer, useRef } from 'react';
 import { SYMBOLS } from '../domain/step-symbols';
-import type { EngineEvent } from '../engine/events';
+import { endedAsPlanned, type EngineEvent } from '../engine/events';
 import type { AnswerValue } from '../engine/prompter';
 import { CurrentStep } from './components/CurrentStep';
 import { Footer } from './components/Footer';
@@ -38,7 +38,7 @@ export function tailLimitFor(rows: number): number {
 
 function Outcome({ outcome }: { outcome: NonNullable<ViewState['outcome']> }) {
   const tone = useTone();
-  const finished = outcome.outcome === 'done' || outcome.outcome === 'paused';
+  const finished = endedAsPlanned(outcome.outcome);
   const symbol = finished ? SYMBOLS.ok : outcome.outcome === 'cancelled' ? SYMBOLS.cancelled : SYMBOLS.failed;
   const color = finished ? 'green' : outcome.outcome === 'cancelled' ? 'yellow' : 'red';
   return (

@@ -10,7 +10,8 @@ import { bundleScript } from '../helpers/bundle-script';
 import { useTempDirs } from '../helpers/temp-dir';
 
 const tempDir = useTempDirs();
-const data = () => newJournalData({ releaseId: 'r-1', mode: 'release', now: Date.UTC(2026, 10, 21), version: 'test' });
+const data = () =>
+  newJournalData({ releaseId: 'r-1', flow: 'release', params: {}, now: Date.UTC(2026, 10, 21), version: 'test' });
 
 describe('FileJournalStore', () => {
   it('saves and loads the journal, and archives it into history/', async () => {
@@ -155,7 +156,8 @@ describe('atomic saves', () => {
       child.kill('SIGKILL');
       await exited;
       const journal = parseJournal(readFileSync(join(dir, 'journal.json'), 'utf8'), 'journal.json');
-      const n = journal.steps['counter']?.outputs?.['n'];
+      const counter = journal.schema === 2 ? journal.facts['counter'] : undefined;
+      const n = counter && typeof counter === 'object' && !Array.isArray(counter) ? counter['n'] : undefined;
       expect(typeof n).toBe('number');
       seen.push(n as number);
     }

@@ -2,7 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { COMMANDS, STAGE_IDS, parseOptions } from '../../src/cli/options';
 import { PyreleaseError, exitCodeFor } from '../../src/domain/errors';
-import { buildReleasePlan } from '../../src/engine/stages/release-plan';
+import { helpText } from '../../src/cli/help';
+import { releasePlan } from '../../src/engine/flows/release-flow';
+import { RELEASE_STOP_AFTER } from '../../src/engine/flows/release-stages';
 
 /** The usage error `parseOptions` throws for `argv`; fails the test when it does not throw one. */
 function usageError(argv: string[]): PyreleaseError {
@@ -95,8 +97,31 @@ describe('--stop-after', () => {
 
 describe('STAGE_IDS', () => {
   it('are the release plan’s stage ids but the last, in plan order', () => {
-    const ids = buildReleasePlan().stages.map((stage) => stage.id);
+    const ids = releasePlan().stages.map((stage) => stage.id);
     expect(ids.length).toBeGreaterThan(1);
     expect([...STAGE_IDS]).toEqual(ids.slice(0, -1));
+  });
+});
+
+describe('--hotfix', () => {
+  it('says it is not available yet, instead of running a normal release from the default branch', () => {
+    const error = usageError(['--hotfix']);
+    expect(error.message).toBe('--hotfix is not available in this version of pyrelease yet.');
+    expect(error.hint).toContain('release/X.Y');
+  });
+
+  it('still refuses to be combined with --resume, which continues whatever is in progress', () => {
+    expect(usageError(['--resume', '--hotfix']).message).toContain('drop --hotfix');
+  });
+});
+
+describe('--help', () => {
+  it('names the stages --stop-after takes from the release flow itself', () => {
+    expect(helpText()).toContain(`pause once a stage is done (${RELEASE_STOP_AFTER.join(', ')})`);
+    expect(RELEASE_STOP_AFTER).toEqual(
+      releasePlan()
+        .stages.slice(0, -1)
+        .map((stage) => stage.id),
+    );
   });
 });

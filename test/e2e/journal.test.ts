@@ -1,6 +1,7 @@
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { JournalDataV1 } from '../../src/ports/journal-store';
 import type { Sandbox } from '../../src/sandbox/sandbox';
 import { sandboxGit } from '../../src/sandbox/sample-project/sandbox-git';
 import { fastSandbox, runInSandbox } from '../helpers/sandbox-cli';
@@ -63,6 +64,60 @@ describe('the journal of a real release, in the sandbox', () => {
     expect(run.stdout).toContain('The previous release was abandoned');
     const [record] = readdirSync(state(sandbox, 'history'));
     expect(JSON.parse(readFileSync(state(sandbox, 'history', record!), 'utf8')).state).toBe('abandoned');
+  });
+
+  it('resumes a release whose journal pyrelease 0.1 wrote (schema 1), keeping what it had decided', async () => {
+    sandbox = await fastSandbox();
+    // A journal 0.1 wrote in another sandbox, cut back to the moment after the version choice, which
+    // is made a minor one: only the journal can say 0.2.0, since the default choice is a patch.
+    const fixture = new URL('../fixtures/journals/v1-paused-after-testpypi.json', import.meta.url);
+    const v1 = JSON.parse(readFileSync(fixture, 'utf8')) as JournalDataV1;
+    const kept = Object.keys(v1.steps).slice(0, Object.keys(v1.steps).indexOf('prepare.version') + 1);
+    v1.steps = Object.fromEntries(kept.map((id) => [id, v1.steps[id]!]));
+    v1.steps['prepare.version']!.outputs = {
+      version: '0.2.0',
+      tag: 'v0.2.0',
+      bumpClass: 'minor',
+      file: 'pyproject.toml',
+    };
+    v1.answers = {};
+    v1.state = 'cancelled';
+    v1.release = { project: 'quillnote', from: '0.1.0', to: '0.2.0' };
+    mkdirSync(state(sandbox), { recursive: true });
+    writeFileSync(state(sandbox, 'journal.json'), JSON.stringify(v1, null, 2));
+
+    const status = await runInSandbox(sandbox, ['status']);
+    expect(status.stdout).toContain('Release in progress: quillnote 0.1.0 → 0.2.0 (release, cancelled)');
+    const run = await runInSandbox(sandbox, ['--resume', '--stop-after', 'prepare', '--yes']);
+    expect(run.stderr).toBe('');
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toContain('✓ Choose the version — already done: 0.2.0, chosen earlier');
+    expect((await sandboxGit(sandbox.project.remoteDir, ['log', '--format=%s', '-1', 'main'])).trim()).toBe(
+      'Release 0.2.0',
+    );
+    const journal = JSON.parse(readFileSync(state(sandbox, 'journal.json'), 'utf8'));
+    expect(journal).toMatchObject({ schema: 2, flow: 'release', params: {}, releaseId: v1.releaseId });
+    expect(journal.facts['chosen-version']).toMatchObject({ version: '0.2.0', tag: 'v0.2.0' });
+    expect(journal.facts['release-commit']).toBeDefined();
+  });
+
+  it('in a dry run leaves the release in progress as it is, even when told to abandon it', async () => {
+    sandbox = await fastSandbox();
+    const fixture = new URL('../fixtures/journals/v1-paused-after-testpypi.json', import.meta.url);
+    mkdirSync(state(sandbox), { recursive: true });
+    writeFileSync(state(sandbox, 'journal.json'), readFileSync(fixture));
+    const run = await runInSandbox(sandbox, [
+      '--dry-run',
+      '--yes',
+      '--stop-after',
+      'prepare',
+      '--answer',
+      'journal.existing=abandon',
+    ]);
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toContain('Dry run: the release in progress stays as it is');
+    expect(readFileSync(state(sandbox, 'journal.json'))).toEqual(readFileSync(fixture));
+    expect(existsSync(state(sandbox, 'history'))).toBe(false);
   });
 
   it('in a dry run writes nothing, not even its journal', async () => {

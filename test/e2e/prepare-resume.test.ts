@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildReleasePlan } from '../../src/engine/stages/release-plan';
+import { releasePlan } from '../../src/engine/flows/release-flow';
 import type { Sandbox } from '../../src/sandbox/sandbox';
 import { sandboxGit } from '../../src/sandbox/sample-project/sandbox-git';
 import { fastSandbox, runInSandbox, startInSandbox } from '../helpers/sandbox-cli';
@@ -12,7 +12,7 @@ afterEach(async () => {
   sandbox = undefined;
 });
 
-const prepare = buildReleasePlan().stages.find((stage) => stage.id === 'prepare')!;
+const prepare = releasePlan().stages.find((stage) => stage.id === 'prepare')!;
 
 describe('Prepare, killed at any step and resumed', () => {
   it.each(prepare.steps.map((step) => [step.id, step.title]))(

@@ -16,7 +16,7 @@ const remoteLog = async (box: Sandbox) =>
   (await sandboxGit(box.project.remoteDir, ['log', '--format=%s', 'main'])).split('\n');
 
 function releaseRecord(box: Sandbox): {
-  steps: Record<string, { outputs?: Record<string, unknown> }>;
+  facts: Record<string, unknown>;
   answers: Record<string, { value: unknown; source: string }>;
 } {
   // Paused after Prepare: the record is the journal of the release in progress.
@@ -49,7 +49,7 @@ describe('Prepare, in the sandbox', () => {
     expect(drafts[0]!.body).toContain('## Fixes');
     expect(drafts[0]!.body).toContain('keep empty notebooks readable (#4');
     const record = releaseRecord(sandbox);
-    const confirmations = record.steps['prepare.checklist']?.outputs?.['confirmations'] as { id: string; by: string }[];
+    const { items: confirmations } = record.facts['checklist'] as { items: { id: string; by: string }[] };
     expect(confirmations.map((item) => item.id)).toHaveLength(3);
     expect(Object.keys(record.answers).filter((id) => id.startsWith('checklist.'))).toHaveLength(3);
   });

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildReleasePlan } from '../../src/engine/stages/release-plan';
+import { releasePlan } from '../../src/engine/flows/release-flow';
 import type { Sandbox } from '../../src/sandbox/sandbox';
 import { sandboxGit } from '../../src/sandbox/sample-project/sandbox-git';
 import { expectReleased, releaseState } from '../helpers/release-state';
@@ -51,7 +51,7 @@ describe('the TestPyPI dry run, killed and resumed', () => {
   });
 });
 
-const later = buildReleasePlan()
+const later = releasePlan()
   .stages.filter((stage) => ['tag', 'publish', 'smoke', 'finalize'].includes(stage.id))
   .flatMap((stage) => stage.steps);
 

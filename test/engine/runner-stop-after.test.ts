@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryJournalStore } from '../../src/adapters/journal-memory';
 import type { EngineEvent } from '../../src/engine/events';
-import { Journal, newJournalData } from '../../src/engine/journal';
+import { Journal, loadJournal, newJournalData } from '../../src/engine/journal';
 import { runPlan, type RunResult } from '../../src/engine/runner';
 import type { Plan } from '../../src/engine/step';
 import type { JournalData, ReleaseState } from '../../src/ports/journal-store';
@@ -35,14 +35,15 @@ async function run(
 ): Promise<Run> {
   const clock = new FixedClock();
   const data =
-    (await options.store.load()) ??
-    newJournalData({ releaseId: 'r1', mode: 'release', now: clock.now(), version: 'test' });
+    (await loadJournal(options.store)) ??
+    newJournalData({ releaseId: 'r1', flow: 'release', params: {}, now: clock.now(), version: 'test' });
   const events: EngineEvent[] = [];
   const result = await runPlan({
     plan: options.plan ?? testPlan(),
     journal: new Journal(data, options.store, clock),
-    ports: () => portsFor(world),
-    header: { mode: 'release', dryRun: options.dryRun ?? false },
+    noun: 'release',
+    ports: portsFor(world),
+    header: { flow: 'release', dryRun: options.dryRun ?? false },
     given: {},
     yes: true,
     prompter: undefined,
@@ -100,7 +101,8 @@ describe('runPlan with stopAfter', () => {
     // The journal stays in place, marked paused: not archived to the history.
     expect(store.current?.state).toBe('paused');
     expect(store.archived).toEqual([]);
-    expect(store.current?.steps['beta']).toMatchObject({ state: 'done', outputs: { fact: 'beta' } });
+    expect(store.current?.steps['beta']).toMatchObject({ state: 'done', detail: 'created beta' });
+    expect((await loadJournal(store))?.facts['made-beta']).toEqual({ name: 'beta' });
     expect(store.current?.steps['choose']).toBeUndefined();
   });
 
@@ -197,7 +199,7 @@ describe('ctx.report', () => {
               effect: 'read',
               run: async (ctx) => {
                 ctx.report(['quillnote 0.1.1 is on PyPI.', '  PyPI  https://pypi.org/project/quillnote/0.1.1/']);
-                return { summary: 'released' };
+                return { detail: 'released' };
               },
             },
           ],

@@ -11,7 +11,7 @@ const stepEvents = (events: { type: string; step?: string; reason?: string }[]) 
     .map((event) => `${event.type}:${event.step}${event.reason ? `:${event.reason}` : ''}`);
 
 describe('runPlan', () => {
-  it('runs every step in order, records outputs and archives the finished release', async () => {
+  it('runs every step in order, records facts and details and archives the finished release', async () => {
     const world = new World();
     const store = new MemoryJournalStore();
     const { result, events } = await runTestPlan(world, { store });
@@ -32,7 +32,8 @@ describe('runPlan', () => {
     expect(store.current).toBeUndefined();
     const record = store.archived[0]!;
     expect(record.state).toBe('done');
-    expect(record.steps['alpha']?.outputs).toEqual({ fact: 'alpha', summary: 'created alpha' });
+    expect(record.steps['alpha']?.detail).toBe('created alpha');
+    expect(record.facts).toMatchObject({ 'made-alpha': { name: 'alpha' }, colour: { colour: 'red' } });
     expect(record.answers['colour']?.value).toBe('red');
     expect(record.release.to).toBe('red');
     expect(events.at(-1)).toMatchObject({ type: 'finished', outcome: 'done' });

@@ -1,13 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/domain/config';
 import { PyreleaseError } from '../../src/domain/errors';
 import { PRINT_HASH_HEADER } from '../../src/domain/publish-log-hashes';
-import type { StepOutputs } from '../../src/engine/journal';
 import { verifyPublishedHashes } from '../../src/engine/stages/shared/verify-published-hashes';
-import type { ReleasePorts } from '../../src/engine/stages/release-ports';
 import type { IndexedReleaseFile } from '../../src/engine/stages/shared/wait-for-index';
-import type { StepContext } from '../../src/engine/step';
 import type { GitHubReads, JobStep, WorkflowJob } from '../../src/ports/github';
+import { fakeStepContext, strict, type FakeStepContext } from '../helpers/step-context';
 
 const RUN_ID = 4242;
 const RUN_URL = 'https://github.com/acme/acme-tool/actions/runs/4242';
@@ -21,18 +19,6 @@ const onPyPI = (sdistSha = SDIST_SHA, wheelSha = WHEEL_SHA): IndexedReleaseFile[
   { filename: WHEEL, sha256: wheelSha, url: `https://files.pythonhosted.org/packages/${WHEEL}` },
   { filename: SDIST, sha256: sdistSha, url: `https://files.pythonhosted.org/packages/${SDIST}` },
 ];
-
-/** A port the comparison must never touch: any use fails the test. */
-function unused<T>(name: string): T {
-  return new Proxy(
-    {},
-    {
-      get: (_target, key) => {
-        throw new Error(`the comparison used reads.${name}.${String(key)}`);
-      },
-    },
-  ) as T;
-}
 
 function steps(...names: string[]): JobStep[] {
   return names.map((name, index) => ({
@@ -113,20 +99,29 @@ function publishLog(hashes?: Record<string, string>, extra: string[] = []): stri
 type LogAnswer = string | undefined | Error;
 
 interface Harness {
-  ctx: StepContext<ReleasePorts>;
-  lines: string[];
+  fake: FakeStepContext;
   logsRead: number[];
 }
 
+/** What the comparison may do besides reading GitHub: lines in the log, nothing else. */
+const made: Harness[] = [];
+afterEach(() => {
+  for (const { fake } of made.splice(0)) {
+    expect([fake.stderr, fake.warnings, fake.reports, fake.gave, fake.asked, fake.header]).toEqual([
+      [],
+      [],
+      [],
+      [],
+      [],
+      {},
+    ]);
+  }
+});
+
 /** A strict context: GitHub answers `jobs` and `jobLog` from the tables given, nothing else is there. */
-function harness(options: {
-  jobs?: WorkflowJob[] | Error;
-  logs?: Record<number, LogAnswer>;
-  watched?: StepOutputs | undefined;
-}): Harness {
-  const lines: string[] = [];
+function harness(options: { jobs?: WorkflowJob[] | Error; logs?: Record<number, LogAnswer> }): Harness {
   const logsRead: number[] = [];
-  const fakeGitHub: Pick<GitHubReads, 'jobs' | 'jobLog'> = {
+  const github = strict<GitHubReads>('reads.github', {
     jobs: async (runId) => {
       expect(runId).toBe(RUN_ID);
       if (options.jobs instanceof Error) throw options.jobs;
@@ -140,63 +135,19 @@ function harness(options: {
       if (answer instanceof Error) throw answer;
       return answer;
     },
-  };
-  const github = new Proxy(fakeGitHub, {
-    get: (target, key) => {
-      if (key === 'jobs' || key === 'jobLog') return target[key];
-      throw new Error(`the comparison used reads.github.${String(key)}`);
-    },
-  }) as unknown as GitHubReads;
-  const watched = Object.hasOwn(options, 'watched')
-    ? options.watched
-    : { runId: RUN_ID, runUrl: RUN_URL, conclusion: 'success' };
-  const ctx: StepContext<ReleasePorts> = {
-    reads: {
-      git: unused('git'),
-      project: unused('project'),
-      github,
-      repository: unused('repository'),
-      pypi: unused('pypi'),
-      testpypi: unused('testpypi'),
-      clock: unused('clock'),
-      pacing: unused('pacing'),
-      user: 'tester',
-      python: unused('python'),
-      env: {},
-    },
-    dryRun: false,
-    signal: new AbortController().signal,
-    outputsOf: (stepId) => {
-      if (stepId !== 'publish.watch') throw new Error(`the comparison read the outputs of ${stepId}`);
-      return watched;
-    },
-    stepRecords: () => {
-      throw new Error('the comparison read the step records');
-    },
-    ask: async () => {
-      throw new Error('the comparison asked a question');
-    },
-    log: (line) => lines.push(line),
-    warn: (message) => {
-      throw new Error(`the comparison warned: ${message}`);
-    },
-    report: () => {
-      throw new Error('the comparison reported a block');
-    },
-    record: async () => {
-      throw new Error('the comparison recorded outputs');
-    },
-    setRelease: async () => {
-      throw new Error('the comparison set the release header');
-    },
-  };
-  return { ctx, lines, logsRead };
+  });
+  const h = { fake: fakeStepContext({ reads: { github } }), logsRead };
+  made.push(h);
+  return h;
 }
 
-const verify = (h: Harness, files = onPyPI()) =>
-  verifyPublishedHashes(h.ctx, {
+/** The publish run as `PublishRun` keeps it after the watch. */
+const WATCHED = { runId: RUN_ID, runUrl: RUN_URL };
+
+const verify = (h: Harness, files = onPyPI(), run: { runId?: number; runUrl?: string } = WATCHED) =>
+  verifyPublishedHashes(h.fake.ctx, {
     index: 'pypi',
-    runStep: 'publish.watch',
+    run,
     files,
     project: 'acme-tool',
     version: '1.4.0',
@@ -208,7 +159,7 @@ describe('verifyPublishedHashes', () => {
     const h = harness({ logs: { [PUBLISH.id]: publishLog({ [SDIST]: SDIST_SHA, [WHEEL]: WHEEL_SHA }) } });
     expect(await verify(h)).toBe(true);
     expect(h.logsRead).toEqual([PUBLISH.id]);
-    expect(h.lines).toEqual([
+    expect(h.fake.lines).toEqual([
       `sha256 of ${WHEEL} matches what run ${RUN_ID} uploaded`,
       `sha256 of ${SDIST} matches what run ${RUN_ID} uploaded`,
     ]);
@@ -235,13 +186,21 @@ describe('verifyPublishedHashes', () => {
     expect(mismatch.hint).toContain('investigate');
     expect(mismatch.hint).toContain(RUN_URL);
     // The file that does match is still said before the stop.
-    expect(h.lines).toEqual([`sha256 of ${SDIST} matches what run ${RUN_ID} uploaded`]);
+    expect(h.fake.lines).toEqual([`sha256 of ${SDIST} matches what run ${RUN_ID} uploaded`]);
+  });
+
+  it('leaves the run log out of the advice when the run has no link recorded', async () => {
+    const h = harness({ logs: { [PUBLISH.id]: publishLog({ [SDIST]: SDIST_SHA, [WHEEL]: WHEEL_SHA }) } });
+    await expect(verify(h, onPyPI(FORGED_SHA), { runId: RUN_ID })).rejects.toMatchObject({
+      code: 'publish.hash-mismatch',
+      hint: expect.not.stringContaining("the run's log"),
+    });
   });
 
   it('says so in one line and goes on when the run logged no hashes (a workflow without print-hash)', async () => {
     const h = harness({ logs: { [PUBLISH.id]: publishLog() } });
     expect(await verify(h)).toBe(false);
-    expect(h.lines).toEqual([
+    expect(h.fake.lines).toEqual([
       `Run ${RUN_ID} did not log the hashes of what it uploaded (\`print-hash: true\` on its pypa/gh-action-pypi-publish step does): the files on PyPI were not compared with them.`,
     ]);
   });
@@ -256,13 +215,15 @@ describe('verifyPublishedHashes', () => {
   ])('says so and goes on when the log %s', async (_what, answer, said) => {
     const h = harness({ logs: { [PUBLISH.id]: answer } });
     expect(await verify(h)).toBe(false);
-    expect(h.lines).toEqual([`In run ${RUN_ID}, ${said}: the files on PyPI were not compared with what it uploaded.`]);
+    expect(h.fake.lines).toEqual([
+      `In run ${RUN_ID}, ${said}: the files on PyPI were not compared with what it uploaded.`,
+    ]);
   });
 
   it('says so and goes on when the jobs of the run cannot be read', async () => {
     const h = harness({ jobs: new Error('HTTP 502') });
     expect(await verify(h)).toBe(false);
-    expect(h.lines).toEqual([
+    expect(h.fake.lines).toEqual([
       `The jobs of run ${RUN_ID} could not be read (HTTP 502): the files on PyPI were not compared with what it uploaded.`,
     ]);
   });
@@ -276,7 +237,7 @@ describe('verifyPublishedHashes', () => {
     });
     expect(await verify(h)).toBe(true);
     expect(h.logsRead).toEqual([BUILD.id, renamed.id]);
-    expect(h.lines).toContain(`sha256 of ${SDIST} matches what run ${RUN_ID} uploaded`);
+    expect(h.fake.lines).toContain(`sha256 of ${SDIST} matches what run ${RUN_ID} uploaded`);
   });
 
   it('compares only the files in both, and says which it could not', async () => {
@@ -284,7 +245,7 @@ describe('verifyPublishedHashes', () => {
       logs: { [PUBLISH.id]: publishLog({ [SDIST]: SDIST_SHA, [`${SDIST}.publish.attestation`]: 'a'.repeat(64) }) },
     });
     expect(await verify(h)).toBe(false);
-    expect(h.lines).toEqual([
+    expect(h.fake.lines).toEqual([
       `${WHEEL} is on PyPI but not among the files run ${RUN_ID} hashed: not compared.`,
       `sha256 of ${SDIST} matches what run ${RUN_ID} uploaded`,
     ]);
@@ -299,16 +260,16 @@ describe('verifyPublishedHashes', () => {
       },
     });
     expect(await verify(h)).toBe(false);
-    expect(h.lines).toEqual([
+    expect(h.fake.lines).toEqual([
       `Run ${RUN_ID} skipped ${WHEEL} as already on PyPI: that file came from an earlier upload, not compared.`,
       `sha256 of ${SDIST} matches what run ${RUN_ID} uploaded`,
     ]);
   });
 
   it('says so without asking GitHub when no publish run is recorded', async () => {
-    const h = harness({ watched: undefined, jobs: new Error('must not be asked') });
-    expect(await verify(h)).toBe(false);
-    expect(h.lines).toEqual([
+    const h = harness({ jobs: new Error('must not be asked') });
+    expect(await verify(h, onPyPI(), {})).toBe(false);
+    expect(h.fake.lines).toEqual([
       'No publish run is recorded, so the files on PyPI were not compared with what it uploaded.',
     ]);
   });

@@ -5,10 +5,10 @@ import { PyreleaseError } from '../../src/domain/errors';
 import type { Clock } from '../../src/ports/clock';
 import { startIndexServer, type IndexServer } from '../../src/sandbox/index-server';
 import { waitForIndex } from '../../src/engine/stages/shared/wait-for-index';
-import type { ReleasePorts } from '../../src/engine/stages/release-ports';
-import type { StepContext } from '../../src/engine/step';
+import type { PackageIndexReads } from '../../src/ports/package-index';
 import { FixedClock } from '../helpers/fixed-clock';
 import { makeWheel } from '../helpers/make-wheel';
+import { fakeStepContext, strict } from '../helpers/step-context';
 import { useTempDirs } from '../helpers/temp-dir';
 import { upload } from '../sandbox/index-server/harness';
 import { makeSdist } from '../sandbox/index-server/make-sdist';
@@ -31,50 +31,45 @@ async function testpypi(lagMs = 0): Promise<IndexServer> {
   return server;
 }
 
-/** A step context with TestPyPI pointed at `server`; every other port is absent and throws if touched. */
-function contextFor(server: IndexServer, options: { clock?: Clock; onLog?: (line: string) => void } = {}) {
-  const lines: string[] = [];
+/**
+ * A step context with both indexes pointed at `server` (only the two reads the wait makes) and
+ * `clock`; every other port is absent and throws if touched. `beforeLook` runs before each look at
+ * the index with the lines logged so far: the world moves in answer to what the wait said.
+ */
+function contextFor(
+  server: IndexServer,
+  options: { clock?: Clock; beforeLook?: (lines: readonly string[]) => Promise<void> } = {},
+) {
   const clock = options.clock ?? systemClock;
-  const index = new HttpPackageIndex({ baseUrl: server.url, clock, attempts: 1 });
-  const absent = new Proxy(
-    {},
-    {
-      get: (_, key) => {
-        throw new Error(`this test has no ${String(key)} port`);
-      },
+  const http = new HttpPackageIndex({ baseUrl: server.url, clock, attempts: 1 });
+  const index = strict<PackageIndexReads>('reads.index', {
+    filesOf: async (...args) => {
+      await options.beforeLook?.(fake.lines);
+      return http.filesOf(...args);
     },
-  );
-  const reads = {
-    ...(absent as object),
-    pypi: index,
-    testpypi: index,
-    clock,
-    pacing: { pollIntervalMs: 25 },
-  } as unknown as ReleasePorts['reads'];
-  const ctx = {
-    reads,
-    dryRun: false,
-    signal: new AbortController().signal,
-    log: (line: string) => {
-      lines.push(line);
-      options.onLog?.(line);
+    isInstallable: async (...args) => {
+      await options.beforeLook?.(fake.lines);
+      return http.isInstallable(...args);
     },
-    warn: (message: string) => lines.push(`warning: ${message}`),
-  } as unknown as StepContext<ReleasePorts>;
-  return { ctx, lines };
+  });
+  const fake = fakeStepContext({ reads: { pypi: index, testpypi: index, clock, pacing: { pollIntervalMs: 25 } } });
+  return fake;
 }
 
 describe('waitForIndex', () => {
   it('waits for the upload on the JSON API, then for the lagging simple page, and returns the files', async () => {
     const server = await testpypi(10 * 60_000);
     expect((await upload(server, wheel)).status).toBe(200);
-    const actions: Promise<unknown>[] = [];
-    const { ctx, lines } = contextFor(server, {
-      onLog: (line) => {
+    let uploaded = false;
+    const { ctx, lines, warnings } = contextFor(server, {
+      beforeLook: async (said) => {
         // The world moves when the wait says what it misses: the sdist arrives, then the CDN is purged.
-        if (line.startsWith(`TestPyPI lists ${PROJECT} ${VERSION}: wheel ✓, sdist … (waiting`))
-          actions.push(upload(server, sdist));
-        if (line.startsWith(`TestPyPI's simple index`) && line.includes('(waiting')) server.setLag(0);
+        const last = said.at(-1) ?? '';
+        if (!uploaded && last.startsWith(`TestPyPI lists ${PROJECT} ${VERSION}: wheel ✓, sdist … (waiting`)) {
+          uploaded = true;
+          expect((await upload(server, sdist)).status).toBe(200);
+        }
+        if (last.startsWith(`TestPyPI's simple index`) && last.includes('(waiting')) server.setLag(0);
       },
     });
 
@@ -85,7 +80,6 @@ describe('waitForIndex', () => {
       timeoutMs: 20_000,
       indexUrl: server.url,
     });
-    await Promise.all(actions);
 
     expect(lines).toEqual([
       `TestPyPI lists ${PROJECT} ${VERSION}: wheel ✓, sdist … (waiting 25 ms)`,
@@ -93,6 +87,7 @@ describe('waitForIndex', () => {
       `TestPyPI's simple index (what pip reads) lists ${PROJECT} ${VERSION}: wheel …, sdist … (waiting 25 ms)`,
       `TestPyPI's simple index (what pip reads) lists ${PROJECT} ${VERSION}: wheel ✓, sdist ✓`,
     ]);
+    expect(warnings).toEqual([]);
     const stored = server.files(PROJECT);
     expect(result.files.sort((a, b) => a.filename.localeCompare(b.filename))).toEqual(
       stored.map((file) => ({
@@ -112,13 +107,14 @@ describe('waitForIndex', () => {
         await super.sleep(ms);
       }
     })();
-    const { ctx, lines } = contextFor(server, { clock });
+    const { ctx, lines, warnings } = contextFor(server, { clock });
     await expect(
       waitForIndex(ctx, { index: 'pypi', project: PROJECT, version: VERSION, timeoutMs: 120_000 }),
     ).rejects.toThrow(PyreleaseError);
     expect(clock.sleeps).toEqual([25, 50, 100, 200, 400, 800, 1600, 3200, 6400, 12_800, 25_600, 30_000, 30_000, 8_825]);
     // One line: what is missing never changed.
     expect(lines).toEqual([`PyPI lists ${PROJECT} ${VERSION}: wheel …, sdist … (waiting 25 ms)`]);
+    expect(warnings).toEqual([]);
   });
 
   it('times out naming what is missing, where it looked, and how to go on', async () => {

@@ -1,7 +1,7 @@
 import { MemoryJournalStore } from '../../src/adapters/journal-memory';
 import type { GivenAnswers } from '../../src/engine/answers';
 import type { EngineEvent } from '../../src/engine/events';
-import { Journal, newJournalData } from '../../src/engine/journal';
+import { Journal, loadJournal, newJournalData } from '../../src/engine/journal';
 import type { Prompter } from '../../src/engine/prompter';
 import { runPlan, type RunResult } from '../../src/engine/runner';
 import type { JournalStore } from '../../src/ports/journal-store';
@@ -30,13 +30,15 @@ export async function runTestPlan(
   const store = options.store ?? new MemoryJournalStore();
   const clock = new FixedClock();
   const data =
-    (await store.load()) ?? newJournalData({ releaseId: 'r1', mode: 'release', now: clock.now(), version: 'test' });
+    (await loadJournal(store)) ??
+    newJournalData({ releaseId: 'r1', flow: 'release', params: {}, now: clock.now(), version: 'test' });
   const events: EngineEvent[] = [];
   const result = await runPlan({
     plan: testPlan(options.hooks),
     journal: new Journal(data, store, clock),
-    ports: () => portsFor(world),
-    header: { mode: 'release', dryRun: options.dryRun ?? false },
+    noun: 'release',
+    ports: portsFor(world),
+    header: { flow: 'release', dryRun: options.dryRun ?? false },
     given: options.given ?? {},
     yes: options.yes ?? true,
     prompter: options.prompter,

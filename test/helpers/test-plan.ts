@@ -1,7 +1,9 @@
+import * as v from 'valibot';
+import { defineFact, type Fact } from '../../src/engine/fact';
 import type { Plan, ProbeResult, Step, StepContext, WriteContext } from '../../src/engine/step';
 
 /**
- * A small world for the runner's tests: a set of facts that write steps create. The write port is
+ * A small world for the runner's tests: a set of things that write steps create. The write port is
  * strict: every call is counted, so a dry run can be shown to make none.
  */
 export class World {
@@ -38,18 +40,39 @@ export interface Hooks {
   beforeRun?: (id: string, ctx: StepContext<TestPorts>) => Promise<void> | void;
 }
 
-function writeStep(id: string, hooks: Hooks): Step<TestPorts> {
+const made = new Map<string, Fact<{ name: string }>>();
+/** The fact a write step of the test plan gives: what it created. */
+export function madeFact(id: string): Fact<{ name: string }> {
+  let fact = made.get(id);
+  if (!fact) {
+    fact = defineFact(`made-${id}`, `what "Create ${id}" made`, v.object({ name: v.string() }));
+    made.set(id, fact);
+  }
+  return fact;
+}
+
+/** The colour chosen by the question step. */
+export const Colour = defineFact('colour', 'the colour', v.object({ colour: v.string() }));
+
+function writeStep(id: string, hooks: Hooks, needs: Fact<{ name: string }>[] = []): Step<TestPorts> {
   return {
     id,
     title: `Create ${id}`,
     effect: 'write',
-    probe: async (ctx): Promise<ProbeResult> =>
-      ctx.reads.has(id) ? { state: 'done', detail: `${id} exists`, outputs: { fact: id } } : { state: 'todo' },
+    needs,
+    gives: [madeFact(id)],
+    probe: async (ctx): Promise<ProbeResult> => {
+      if (!ctx.reads.has(id)) return { state: 'todo' };
+      await ctx.give(madeFact(id), { name: id });
+      return { state: 'done', detail: `${id} exists` };
+    },
     describe: async () => [`create ${id}`],
     run: async (ctx: WriteContext<TestPorts>) => {
       await hooks.beforeRun?.(id, ctx);
+      for (const fact of needs) ctx.need(fact);
       ctx.writes.create(id);
-      return { fact: id, summary: `created ${id}` };
+      await ctx.give(madeFact(id), { name: id });
+      return { detail: `created ${id}` };
     },
   };
 }
@@ -62,17 +85,18 @@ function readStep(id: string, hooks: Hooks): Step<TestPorts> {
     run: async (ctx) => {
       await hooks.beforeRun?.(id, ctx);
       ctx.log(`checking ${id}`);
-      return { checked: id };
     },
   };
 }
 
-/** Two stages: a check, two writes, a question, a write. */
+/** Two stages: a check, two writes (the second needs the first), a question, a write. */
 export function testPlan(hooks: Hooks = {}): Plan<TestPorts> {
   const question: Step<TestPorts> = {
     id: 'choose',
     title: 'Choose a colour',
     effect: 'read',
+    gives: [Colour],
+    asks: ['colour'],
     run: async (ctx) => {
       await hooks.beforeRun?.('choose', ctx);
       const colour = await ctx.ask({
@@ -85,8 +109,8 @@ export function testPlan(hooks: Hooks = {}): Plan<TestPorts> {
         ],
         default: 'red',
       });
+      await ctx.give(Colour, { colour });
       await ctx.setRelease({ to: colour });
-      return { colour };
     },
   };
   return {
@@ -94,7 +118,7 @@ export function testPlan(hooks: Hooks = {}): Plan<TestPorts> {
       {
         id: 'one',
         title: 'One',
-        steps: [readStep('check', hooks), writeStep('alpha', hooks), writeStep('beta', hooks)],
+        steps: [readStep('check', hooks), writeStep('alpha', hooks), writeStep('beta', hooks, [madeFact('alpha')])],
       },
       { id: 'two', title: 'Two', steps: [question, writeStep('gamma', hooks)] },
     ],

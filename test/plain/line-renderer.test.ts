@@ -13,7 +13,7 @@ describe('LineRenderer', () => {
       render([
         {
           type: 'plan',
-          header: { project: 'acme-tool', from: '1.4.0', mode: 'release', dryRun: true },
+          header: { project: 'acme-tool', from: '1.4.0', flow: 'release', dryRun: true },
           resumed: false,
           stages: [{ id: 'p', title: 'Prepare', steps: [{ id: 'a', title: 'A', effect: 'read' }] }],
         },

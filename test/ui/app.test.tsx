@@ -24,7 +24,7 @@ function setup() {
 
 const plan = {
   type: 'plan' as const,
-  header: { project: 'acme-tool', from: '1.4.0', to: '1.5.0', mode: 'release' as const, dryRun: false },
+  header: { project: 'acme-tool', from: '1.4.0', to: '1.5.0', flow: 'release', dryRun: false },
   resumed: false,
   stages: [
     { id: 'prepare', title: 'Prepare', steps: [{ id: 'a', title: 'Check the tree', effect: 'read' as const }] },

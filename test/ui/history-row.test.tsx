@@ -92,7 +92,7 @@ describe('App: report event', () => {
     await ui.waitForFrame(() => ready, 'the app to listen');
     hub.emit({
       type: 'plan',
-      header: { project: 'quillnote', from: '0.1.0', to: '0.1.1', mode: 'release', dryRun: false },
+      header: { project: 'quillnote', from: '0.1.0', to: '0.1.1', flow: 'release', dryRun: false },
       resumed: false,
       stages: [
         { id: 'finalize', title: 'Finalize', steps: [{ id: 'finalize.summary', title: 'Summary', effect: 'read' }] },

@@ -6,7 +6,7 @@ const fold = (actions: ViewAction[]) => actions.reduce(reduceView, initialViewSt
 
 const plan: EngineEvent = {
   type: 'plan',
-  header: { project: 'quillnote', from: '0.1.0', to: '0.1.1', mode: 'release', dryRun: false },
+  header: { project: 'quillnote', from: '0.1.0', to: '0.1.1', flow: 'release', dryRun: false },
   resumed: false,
   stages: [
     { id: 'finalize', title: 'Finalize', steps: [{ id: 'finalize.summary', title: 'Summary', effect: 'read' }] },

@@ -13,7 +13,7 @@ import { initialViewState, reduceView, type ViewAction, type ViewState } from '.
 
 const plan: EngineEvent = {
   type: 'plan',
-  header: { project: 'acme-tool', from: '1.4.0', mode: 'release', dryRun: false },
+  header: { project: 'acme-tool', from: '1.4.0', flow: 'release', dryRun: false },
   resumed: false,
   stages: [
     {

@@ -8,10 +8,9 @@ import type { Redactor } from '../../domain/redactor';
 import { resolveAnswer } from '../../engine/ask';
 import { EventHub } from '../../engine/event-hub';
 import type { EngineEvent } from '../../engine/events';
-import { Journal, newJournalData } from '../../engine/journal';
+import { Journal, loadJournal, newJournalData } from '../../engine/journal';
+import { flowById } from '../../engine/flows/registry';
 import { runPlan } from '../../engine/runner';
-import { buildReleasePlan } from '../../engine/stages/release-plan';
-import type { ReleasePorts } from '../../engine/stages/release-ports';
 import { LineRenderer } from '../../plain/line-renderer';
 import type { JournalData, LockHandle } from '../../ports/journal-store';
 import { startFrontEnd, type FrontEnd, type Terminal } from '../front-end';
@@ -43,7 +42,7 @@ async function decideStart(
   signal: AbortSignal,
   print: (text: string) => void,
 ): Promise<Start> {
-  const existing = await workspace.journalStore.load();
+  const existing = await loadJournal(workspace.journalStore);
   if (options.resume) {
     if (!existing) {
       throw new PyreleaseError('resume.nothing', 'There is no release in progress to resume.', {
@@ -83,6 +82,15 @@ async function decideStart(
   if (value === 'show') {
     print(formatJournal(existing, workspace.journalStore.path));
     return { kind: 'shown' };
+  }
+  if (value === 'abandon' && options.dryRun) {
+    // A dry run changes nothing, the journal on disk included: it rehearses a new release in memory.
+    hub.emit({
+      type: 'note',
+      level: 'info',
+      message: 'Dry run: the release in progress stays as it is; a new one is rehearsed beside it.',
+    });
+    return { kind: 'new' };
   }
   if (value === 'abandon') {
     const journal = new Journal(existing, workspace.journalStore, systemClock);
@@ -125,12 +133,10 @@ export async function releaseCommand(options: CliOptions, terminal: Terminal): P
     const data =
       start.kind === 'resume'
         ? { ...start.data, state: 'in-progress' as const, writtenBy: VERSION }
-        : newJournalData({
-            releaseId: newReleaseId(now),
-            mode: options.hotfix ? 'hotfix' : 'release',
-            now,
-            version: VERSION,
-          });
+        : newJournalData({ releaseId: newReleaseId(now), flow: 'release', params: {}, now, version: VERSION });
+    // The journal says which flow it is, with its parameters: the same plan is built again on resume.
+    const flow = flowById(data.flow);
+    const params = flow.params(data.params);
     const store = options.dryRun ? new MemoryJournalStore() : workspace.journalStore;
     const journal = new Journal(data, store, systemClock);
     await journal.setState('in-progress');
@@ -146,12 +152,21 @@ export async function releaseCommand(options: CliOptions, terminal: Terminal): P
 
     const interactive = frontEnd.prompter !== undefined;
     const gitEditor = interactive ? await workspace.git.editor() : undefined;
-    const ports = createReleasePorts({ workspace, env: terminal.env, gitEditor, frontEnd, interactive, emit });
-    const result = await runPlan<ReleasePorts>({
-      plan: buildReleasePlan(),
+    const ports = createReleasePorts({
+      workspace,
+      env: terminal.env,
+      gitEditor,
+      frontEnd,
+      interactive,
+      emit,
+      branchOf: (config) => flow.branch(params, config),
+    });
+    const result = await runPlan({
+      plan: flow.plan(params),
+      noun: flow.noun,
       journal,
-      ports: () => ports,
-      header: { ...data.release, mode: data.mode, dryRun: options.dryRun },
+      ports,
+      header: { ...data.release, flow: flow.id, dryRun: options.dryRun },
       given: options.answers,
       yes: options.yes,
       prompter: frontEnd.prompter,
@@ -162,7 +177,8 @@ export async function releaseCommand(options: CliOptions, terminal: Terminal): P
       resumed: start.kind === 'resume',
       ...(options.stopAfter ? { stopAfter: options.stopAfter } : {}),
     });
-    return result.outcome === 'done' || result.outcome === 'paused' ? 0 : result.outcome === 'cancelled' ? 130 : 1;
+    if (result.outcome === 'cancelled') return 130;
+    return result.outcome === 'failed' ? 1 : 0;
   } finally {
     await frontEnd.close();
     await log?.close();

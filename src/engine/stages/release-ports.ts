@@ -5,6 +5,7 @@ import type { GitHubReads, GitHubWrites } from '../../ports/github';
 import type { PackageIndexReads } from '../../ports/package-index';
 import type { ProjectReads } from '../../ports/project';
 import type { PythonEnvironments } from '../../ports/python';
+import type { ReleaseSession } from './release-session';
 
 /** How fast to poll what changes on its own (checks, runs, indexes); tests and the sandbox go faster. */
 export interface Pacing {
@@ -15,7 +16,9 @@ export interface Pacing {
 export interface ReleasePorts {
   reads: {
     git: GitRepositoryReads;
-    project: ProjectReads;
+    /** The working tree's files; the project as parsed comes from `session`. */
+    project: Pick<ProjectReads, 'readFile'>;
+    session: ReleaseSession;
     github: GitHubReads;
     /** `owner/repo` of the GitHub repository (from origin), for messages and links. */
     repository: () => Promise<{ owner: string; repo: string; htmlUrl: string }>;

@@ -13,7 +13,7 @@ export function Header({ header, resumed }: { header: ReleaseHeader | undefined;
       </Text>
       {header.project ? <Text> {header.project}</Text> : null}
       {versions ? <Text bold> {versions}</Text> : null}
-      <Text dimColor> · {header.mode}</Text>
+      <Text dimColor> · {header.flow}</Text>
       {header.dryRun ? <Text color={tone('yellow')}> · dry run</Text> : null}
       {resumed ? <Text dimColor> · resumed</Text> : null}
     </Box>

@@ -2,10 +2,9 @@ import { PyreleaseError } from '../../../domain/errors';
 import { writeVersion } from '../../../domain/pyproject';
 import { unifiedDiff } from '../../../domain/text-diff';
 import { bumpVersion, compareVersions, parseVersion } from '../../../domain/version';
-import type { StepOutputs } from '../../journal';
-import type { ProbeResult, StepContext, WriteStep } from '../../step';
-import { chosenVersion, releaseCommit } from '../prepare/outputs';
+import type { ProbeResult, StepContext, WriteStep, StepResult } from '../../step';
 import type { ReleasePorts } from '../release-ports';
+import { ChosenVersion, DevVersion, ReleaseCommit } from '../facts';
 
 /**
  * What the branch builds until the next release: `X.Y.(Z+1).dev0` after a final release, and after a
@@ -18,8 +17,9 @@ export function devVersionAfter(version: string): string {
 }
 
 async function settings(ctx: StepContext<ReleasePorts>) {
-  const snapshot = await ctx.reads.project.load();
-  return { ...snapshot, dev: devVersionAfter(chosenVersion(ctx).version) };
+  const snapshot = await ctx.reads.session.project();
+  const branch = await ctx.reads.session.branch();
+  return { ...snapshot, branch, dev: devVersionAfter(ctx.need(ChosenVersion).version) };
 }
 
 /**
@@ -29,40 +29,42 @@ export const devVersion: WriteStep<ReleasePorts> = {
   id: 'finalize.dev-version',
   title: 'Start the next development version',
   effect: 'write',
+  needs: [ChosenVersion, ReleaseCommit],
+  gives: [DevVersion],
   async probe(ctx): Promise<ProbeResult> {
-    const { config, versionSource, dev } = await settings(ctx);
+    const { config, versionSource, dev, branch } = await settings(ctx);
     if (!config.nextDevVersion) return { state: 'done', detail: 'not configured (next-dev-version = false)' };
     if (versionSource.scm) return { state: 'done', detail: 'the version comes from tags: nothing to write' };
     const current = versionSource.currentVersion;
-    if (current !== undefined && compareVersions(current, chosenVersion(ctx).version) > 0) {
+    if (current !== undefined && compareVersions(current, ctx.need(ChosenVersion).version) > 0) {
       const head = await ctx.reads.git.resolve('HEAD');
-      const remote = await ctx.reads.git.resolve(`refs/remotes/origin/${config.branch}`);
-      if (head !== undefined && head === remote) return { state: 'done', detail: `${config.branch} is at ${current}` };
+      const remote = await ctx.reads.git.resolve(`refs/remotes/origin/${branch}`);
+      if (head !== undefined && head === remote) return { state: 'done', detail: `${branch} is at ${current}` };
     }
     return { state: 'todo', detail: dev };
   },
   async describe(ctx) {
-    const { config, versionSource, dev } = await settings(ctx);
+    const { versionSource, dev, branch } = await settings(ctx);
     return [
       `write ${dev} into ${versionSource.file}`,
       `git commit -m "Start ${dev}"`,
-      `git push origin HEAD:refs/heads/${config.branch}`,
+      `git push origin HEAD:refs/heads/${branch}`,
     ];
   },
-  async run(ctx): Promise<StepOutputs> {
-    const { config, versionSource, dev } = await settings(ctx);
+  async run(ctx): Promise<StepResult> {
+    const { versionSource, dev, branch } = await settings(ctx);
     if (!versionSource.writable)
       throw new PyreleaseError('bump.not-writable', `${versionSource.file} cannot be written.`, {
         hint: `Write ${dev} there yourself.`,
       });
     const head = await ctx.reads.git.resolve('HEAD');
-    if (head !== undefined && !(await ctx.reads.git.isAncestor(releaseCommit(ctx), head))) {
+    if (head !== undefined && !(await ctx.reads.git.isAncestor(ctx.need(ReleaseCommit).sha, head))) {
       throw new PyreleaseError(
         'finalize.not-on-release',
         `HEAD (${head.slice(0, 7)}) does not contain the release commit, so ${dev} would be written ` +
           `on the wrong history.`,
         {
-          hint: `Check out ${config.branch}, pull, and run \`pyrelease --resume\`.`,
+          hint: `Check out ${branch}, pull, and run \`pyrelease --resume\`.`,
         },
       );
     }
@@ -77,10 +79,11 @@ export const devVersion: WriteStep<ReleasePorts> = {
         const after = writeVersion(versionSource, before, dev);
         for (const line of unifiedDiff(versionSource.file, before, after).split('\n')) ctx.log(line);
         await ctx.writes.git.writeFile(versionSource.file, after);
+        ctx.reads.session.refresh();
       }
       sha = await ctx.writes.git.commit([versionSource.file], message);
     }
-    const pushed = await ctx.writes.git.push('origin', `HEAD:refs/heads/${config.branch}`);
+    const pushed = await ctx.writes.git.push('origin', `HEAD:refs/heads/${branch}`);
     if (!pushed.ok) {
       throw new PyreleaseError('finalize.push-refused', `origin refused the ${dev} commit: ${pushed.message}`, {
         hint: pushed.protected
@@ -89,6 +92,7 @@ export const devVersion: WriteStep<ReleasePorts> = {
           : 'Pull, then `pyrelease --resume`.',
       });
     }
-    return { summary: `${config.branch} is at ${dev} (${sha.slice(0, 7)})`, version: dev, sha };
+    await ctx.give(DevVersion, { version: dev, sha });
+    return { detail: `${branch} is at ${dev} (${sha.slice(0, 7)})` };
   },
 };

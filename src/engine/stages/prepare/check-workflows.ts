@@ -1,18 +1,19 @@
-import type { StepOutputs } from '../../journal';
 import { PyreleaseError } from '../../../domain/errors';
 import { PACKAGE_INDEXES } from '../../../domain/config';
 import { analyzeWorkflow } from '../../../domain/workflows';
-import type { ReadStep } from '../../step';
+import type { ReadStep, StepResult } from '../../step';
+import { WorkflowTriggers } from '../facts';
 import type { ReleasePorts } from '../release-ports';
 
 export const checkWorkflows: ReadStep<ReleasePorts> = {
   id: 'prepare.workflows',
   title: 'Publish workflows are sound for trusted publishing',
   effect: 'read',
-  async run(ctx): Promise<StepOutputs> {
-    const { config } = await ctx.reads.project.load();
+  gives: [WorkflowTriggers],
+  async run(ctx): Promise<StepResult> {
+    const { config } = await ctx.reads.session.project();
     const errors: string[] = [];
-    const triggers: Record<string, string[]> = {};
+    const triggers: { pypi?: string[]; testpypi?: string[] } = {};
     for (const index of PACKAGE_INDEXES) {
       const path = `.github/workflows/${config.workflows[index]}`;
       const text = await ctx.reads.project.readFile(path);
@@ -45,11 +46,11 @@ export const checkWorkflows: ReadStep<ReleasePorts> = {
         },
       );
     }
+    await ctx.give(WorkflowTriggers, { pypi: triggers.pypi ?? [], testpypi: triggers.testpypi ?? [] });
     return {
-      summary: PACKAGE_INDEXES.map(
-        (index) => `${config.workflows[index]} on ${triggers[index]?.join('/') ?? '?'}`,
-      ).join(', '),
-      triggers,
+      detail: PACKAGE_INDEXES.map((index) => `${config.workflows[index]} on ${triggers[index]?.join('/') ?? '?'}`).join(
+        ', ',
+      ),
     };
   },
 };

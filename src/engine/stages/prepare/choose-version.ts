@@ -1,10 +1,10 @@
-import type { StepOutputs } from '../../journal';
 import { readPyproject } from '../../../domain/pyproject';
 import { compareSupport, minimumBumpFor, minimumBumpReason } from '../../../domain/support';
 import { formatTag, versionOfTag } from '../../../domain/tags';
 import { classifyBump, parseVersion, requiresMigrationNotes } from '../../../domain/version';
 import { checkNewVersion, versionChoices } from '../../../domain/version-choice';
-import type { ProbeResult, ReadStep } from '../../step';
+import type { ProbeResult, ReadStep, StepResult } from '../../step';
+import { ChosenVersion } from '../facts';
 import type { ReleasePorts } from '../release-ports';
 
 type Taken = { version: string; source: 'tag' | 'PyPI' | 'TestPyPI' };
@@ -13,16 +13,18 @@ export const chooseVersion: ReadStep<ReleasePorts> = {
   id: 'prepare.version',
   title: 'Choose the version',
   effect: 'read',
+  gives: [ChosenVersion],
+  asks: ['version.choice', 'version.custom'],
   // The choice is a decision of this release: on resume it stands, even though the project's
   // current version has moved to it by then (a relative answer like "patch" would move it again).
   async probe(ctx): Promise<ProbeResult> {
-    const earlier = ctx.outputsOf('prepare.version');
-    if (typeof earlier?.['version'] !== 'string') return { state: 'todo' };
-    await ctx.setRelease({ to: earlier['version'] });
-    return { state: 'done', detail: `${earlier['version']}, chosen earlier`, outputs: earlier };
+    const earlier = ctx.get(ChosenVersion);
+    if (!earlier) return { state: 'todo' };
+    await ctx.setRelease({ to: earlier.version });
+    return { state: 'done', detail: `${earlier.version}, chosen earlier` };
   },
-  async run(ctx): Promise<StepOutputs> {
-    const snapshot = await ctx.reads.project.load();
+  async run(ctx): Promise<StepResult> {
+    const snapshot = await ctx.reads.session.project();
     const { config, project, versionSource, latest } = snapshot;
     const current = versionSource.currentVersion ?? '0.0.0';
 
@@ -96,9 +98,7 @@ export const chooseVersion: ReadStep<ReleasePorts> = {
     if (normalizedFrom) ctx.log(`Using ${version}, the normal form of ${normalizedFrom} (PEP 440).`);
     const bumpClass = classifyBump(current, version);
     const migrationRequired = requiresMigrationNotes(current, version);
-    await ctx.setRelease({ to: version });
-    return {
-      summary: `${current} → ${version} (${bumpClass}${migrationRequired ? ', migration notes required' : ''})`,
+    await ctx.give(ChosenVersion, {
       version,
       tag: formatTag(config.tagFormat, version),
       bumpClass,
@@ -106,6 +106,10 @@ export const chooseVersion: ReadStep<ReleasePorts> = {
       prerelease: parseVersion(version)?.isPrerelease ?? false,
       file: versionSource.file,
       supportChanges: changes.map((change) => change.description),
+    });
+    await ctx.setRelease({ to: version });
+    return {
+      detail: `${current} → ${version} (${bumpClass}${migrationRequired ? ', migration notes required' : ''})`,
     };
   },
 };

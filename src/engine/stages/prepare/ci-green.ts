@@ -1,9 +1,8 @@
-import type { StepOutputs } from '../../journal';
 import { PyreleaseError } from '../../../domain/errors';
 import { formatDuration } from '../../../domain/step-symbols';
-import type { ProbeResult, ReadStep } from '../../step';
+import type { ProbeResult, ReadStep, StepResult } from '../../step';
 import type { ReleasePorts } from '../release-ports';
-import { releaseCommit } from './outputs';
+import { CiVerdict, ReleaseCommit } from '../facts';
 
 type CheckState = {
   name: string;
@@ -23,21 +22,20 @@ function symbol(state: CheckState['state']): string {
 /** Every check run and commit status on the release commit; the required ones must all be green. */
 export const ciGreen: ReadStep<ReleasePorts> = {
   id: 'prepare.ci',
-  needs: ['prepare.push'],
   title: 'CI green on the release commit',
   effect: 'read',
+  needs: [ReleaseCommit],
+  gives: [CiVerdict],
   // A gate passed once for this commit stays passed: later runs on the same commit (the TestPyPI and
   // publish workflows' own jobs, a failed publish among them) are not CI's verdict on the release.
   async probe(ctx): Promise<ProbeResult> {
-    const earlier = ctx.outputsOf('prepare.ci');
-    const sha = ctx.outputsOf('prepare.push')?.['sha'];
-    return typeof sha === 'string' && earlier?.['sha'] === sha
-      ? { state: 'done', detail: `green on ${sha.slice(0, 7)} earlier` }
-      : { state: 'todo' };
+    const earlier = ctx.get(CiVerdict);
+    const sha = ctx.need(ReleaseCommit).sha;
+    return earlier?.sha === sha ? { state: 'done', detail: `green on ${sha.slice(0, 7)} earlier` } : { state: 'todo' };
   },
-  async run(ctx): Promise<StepOutputs> {
-    const sha = releaseCommit(ctx);
-    const { config } = await ctx.reads.project.load();
+  async run(ctx): Promise<StepResult> {
+    const sha = ctx.need(ReleaseCommit).sha;
+    const { config } = await ctx.reads.session.project();
     const required = new Set(config.requiredChecks);
     const deadline = ctx.reads.clock.now() + config.ciTimeout * 60_000;
     const shown = new Map<string, string>();
@@ -95,11 +93,8 @@ export const ciGreen: ReadStep<ReleasePorts> = {
       const pending = checks.filter((check) => check.state === 'pending');
       if (missing.length === 0 && pending.length === 0) {
         const others = checks.length - required.size;
-        return {
-          summary: `${required.size} required check(s) green${others > 0 ? `, ${others} other(s)` : ''}`,
-          sha,
-          checks: checks.map((check) => check.name),
-        };
+        await ctx.give(CiVerdict, { sha, checks: checks.map((check) => check.name) });
+        return { detail: `${required.size} required check(s) green${others > 0 ? `, ${others} other(s)` : ''}` };
       }
       if (ctx.reads.clock.now() > deadline) {
         const waiting = [

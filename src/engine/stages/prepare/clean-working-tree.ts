@@ -1,16 +1,16 @@
-import type { StepOutputs } from '../../journal';
 import { PyreleaseError } from '../../../domain/errors';
-import type { ReadStep } from '../../step';
+import type { ReadStep, StepResult } from '../../step';
+import { ChosenVersion } from '../facts';
 import type { ReleasePorts } from '../release-ports';
 
 export const cleanWorkingTree: ReadStep<ReleasePorts> = {
   id: 'prepare.clean-tree',
   title: 'Working tree is clean',
   effect: 'read',
-  async run(ctx): Promise<StepOutputs> {
+  async run(ctx): Promise<StepResult> {
     let changes = await ctx.reads.git.status();
     // An interrupted run may have written the version and not committed it yet: that change is ours.
-    const versionFile = ctx.outputsOf('prepare.version')?.['file'];
+    const versionFile = ctx.get(ChosenVersion)?.file;
     if (typeof versionFile === 'string' && changes.length === 1 && changes[0] === ` M ${versionFile}`) {
       ctx.log(`${versionFile} holds the version written by the interrupted run; it will be committed.`);
       changes = [];
@@ -27,6 +27,6 @@ export const cleanWorkingTree: ReadStep<ReleasePorts> = {
           'release is built from committed code only.',
       });
     }
-    return { summary: 'nothing to commit' };
+    return { detail: 'nothing to commit' };
   },
 };

@@ -1,13 +1,12 @@
-import type { StepOutputs } from '../../journal';
 import { PyreleaseError } from '../../../domain/errors';
-import type { ReadStep } from '../../step';
+import type { ReadStep, StepResult } from '../../step';
 import type { ReleasePorts } from '../release-ports';
 
 export const inGitRepository: ReadStep<ReleasePorts> = {
   id: 'prepare.git-repository',
   title: 'Inside a git repository',
   effect: 'read',
-  async run(ctx): Promise<StepOutputs> {
+  async run(ctx): Promise<StepResult> {
     const top = await ctx.reads.git.topLevel();
     if (!top) {
       throw new PyreleaseError('preflight.not-a-repository', 'This directory is not inside a git repository.', {
@@ -15,6 +14,6 @@ export const inGitRepository: ReadStep<ReleasePorts> = {
       });
     }
     const branch = await ctx.reads.git.currentBranch();
-    return { summary: `${top}${branch ? ` on ${branch}` : ' (detached HEAD)'}`, topLevel: top, branch: branch ?? null };
+    return { detail: `${top}${branch ? ` on ${branch}` : ' (detached HEAD)'}` };
   },
 };

@@ -1,7 +1,7 @@
-import type { StepOutputs } from '../../journal';
 import { PyreleaseError } from '../../../domain/errors';
 import { parseChecklist } from '../../../domain/checklist';
-import type { ReadStep } from '../../step';
+import type { ReadStep, StepResult } from '../../step';
+import { ChecklistConfirmations } from '../facts';
 import type { ReleasePorts } from '../release-ports';
 
 /** Every unchecked box of the launch checklist, confirmed one by one and recorded. */
@@ -9,15 +9,19 @@ export const launchChecklist: ReadStep<ReleasePorts> = {
   id: 'prepare.checklist',
   title: 'Launch checklist',
   effect: 'read',
-  async run(ctx): Promise<StepOutputs> {
-    const { config } = await ctx.reads.project.load();
+  gives: [ChecklistConfirmations],
+  // One question per unchecked box, its id made from the item's text.
+  asks: ['checklist.*'],
+  async run(ctx): Promise<StepResult> {
+    const { config } = await ctx.reads.session.project();
     const text = await ctx.reads.project.readFile(config.checklist);
     if (text === undefined) {
       ctx.warn(
         `${config.checklist} does not exist, so there is no launch checklist to confirm. ` +
           `\`pyrelease init\` writes one.`,
       );
-      return { summary: 'no checklist', confirmations: [] };
+      await ctx.give(ChecklistConfirmations, { items: [] });
+      return { detail: 'no checklist' };
     }
     const items = parseChecklist(text);
     const confirmations = [];
@@ -35,6 +39,7 @@ export const launchChecklist: ReadStep<ReleasePorts> = {
         at: new Date(ctx.reads.clock.now()).toISOString(),
       });
     }
-    return { summary: `${items.length} item(s) confirmed by ${ctx.reads.user}`, confirmations };
+    await ctx.give(ChecklistConfirmations, { items: confirmations });
+    return { detail: `${items.length} item(s) confirmed by ${ctx.reads.user}` };
   },
 };

@@ -1,14 +1,15 @@
-import type { StepOutputs } from '../../journal';
 import { PyreleaseError, describeError } from '../../../domain/errors';
-import type { ReadStep } from '../../step';
+import type { ReadStep, StepResult } from '../../step';
+import { ReleaseStart } from '../facts';
 import type { ReleasePorts } from '../release-ports';
 
 export const loadProjectStep: ReadStep<ReleasePorts> = {
   id: 'prepare.project',
   title: 'pyproject.toml and the version source',
   effect: 'read',
-  async run(ctx): Promise<StepOutputs> {
-    const snapshot = await ctx.reads.project.load();
+  gives: [ReleaseStart],
+  async run(ctx): Promise<StepResult> {
+    const snapshot = await ctx.reads.session.project();
     const [problem] = snapshot.configProblems;
     if (problem) {
       throw new PyreleaseError(problem.code, describeError(problem), {
@@ -17,18 +18,11 @@ export const loadProjectStep: ReadStep<ReleasePorts> = {
     }
     const source = snapshot.versionSource;
     // On resume the version may already be bumped: the release still starts from the first reading.
-    const earlier = ctx.outputsOf('prepare.project')?.['version'];
-    const current = typeof earlier === 'string' ? earlier : (source.currentVersion ?? '0.0.0');
+    const current = ctx.get(ReleaseStart)?.version ?? source.currentVersion ?? '0.0.0';
+    await ctx.give(ReleaseStart, { name: snapshot.project.name, version: current });
     await ctx.setRelease({ project: snapshot.project.name, from: current });
     return {
-      summary: `${snapshot.project.name} ${source.currentVersion ?? '(no release tag yet)'}, ${source.kind} in ${source.file}`,
-      name: snapshot.project.name,
-      normalizedName: snapshot.project.normalizedName,
-      version: current,
-      kind: source.kind,
-      file: source.file,
-      scm: source.scm,
-      latestTag: snapshot.latest?.tag ?? null,
+      detail: `${snapshot.project.name} ${source.currentVersion ?? '(no release tag yet)'}, ${source.kind} in ${source.file}`,
     };
   },
 };

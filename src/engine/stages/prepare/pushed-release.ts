@@ -1,4 +1,5 @@
 import type { StepContext } from '../../step';
+import { ReleaseCommit } from '../facts';
 import type { ReleasePorts } from '../release-ports';
 
 /**
@@ -7,10 +8,10 @@ import type { ReleasePorts } from '../release-ports';
  * merge, the next development version) without the release moving with it.
  */
 export async function pushedReleaseCommit(ctx: StepContext<ReleasePorts>): Promise<string | undefined> {
-  const sha = ctx.outputsOf('prepare.push')?.['sha'];
-  if (typeof sha !== 'string') return undefined;
-  const { config } = await ctx.reads.project.load();
+  const sha = ctx.get(ReleaseCommit)?.sha;
+  if (sha === undefined) return undefined;
+  const branch = await ctx.reads.session.branch();
   await ctx.reads.git.fetch('origin');
-  const remote = await ctx.reads.git.resolve(`refs/remotes/origin/${config.branch}`);
+  const remote = await ctx.reads.git.resolve(`refs/remotes/origin/${branch}`);
   return remote !== undefined && (remote === sha || (await ctx.reads.git.isAncestor(sha, remote))) ? sha : undefined;
 }

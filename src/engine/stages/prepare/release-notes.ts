@@ -1,4 +1,3 @@
-import type { StepOutputs } from '../../journal';
 import { PyreleaseError } from '../../../domain/errors';
 import {
   checkReleaseNotes,
@@ -8,9 +7,9 @@ import {
   type NoteEntry,
 } from '../../../domain/release-notes';
 import { filterPatternToRegExp } from '../../../domain/workflows';
-import type { ProbeResult, StepContext, WriteContext, WriteStep } from '../../step';
+import type { ProbeResult, StepContext, WriteContext, WriteStep, StepResult } from '../../step';
 import type { ReleasePorts } from '../release-ports';
-import { chosenVersion, releaseCommit } from './outputs';
+import { ChosenVersion, DraftRelease, ReleaseCommit } from '../facts';
 
 type Ctx = StepContext<ReleasePorts>;
 
@@ -105,33 +104,32 @@ async function edit(
 /** Categorized notes, edited by the maintainer, saved as a draft GitHub Release for the tag. */
 export const releaseNotes: WriteStep<ReleasePorts> = {
   id: 'prepare.release-notes',
-  needs: ['prepare.push'],
   title: 'Release notes as a draft GitHub Release',
   effect: 'write',
+  needs: [ChosenVersion, ReleaseCommit],
+  gives: [DraftRelease],
+  asks: ['release-notes.edit-again'],
   async probe(ctx): Promise<ProbeResult> {
-    const { tag } = chosenVersion(ctx);
+    const { tag } = ctx.need(ChosenVersion);
     const existing = await existingRelease(ctx, tag);
     if (existing && existing.body && existing.body.trim() !== '') {
-      return {
-        state: 'done',
-        detail: `${existing.draft ? 'draft' : 'release'} ${existing.htmlUrl}`,
-        outputs: { releaseId: existing.id, url: existing.htmlUrl, draft: existing.draft },
-      };
+      await ctx.give(DraftRelease, { id: existing.id, url: existing.htmlUrl });
+      return { state: 'done', detail: `${existing.draft ? 'draft' : 'release'} ${existing.htmlUrl}` };
     }
     return { state: 'todo' };
   },
   async describe(ctx) {
-    const { tag } = chosenVersion(ctx);
+    const { tag } = ctx.need(ChosenVersion);
     return [
       `generate notes for ${tag} from the merged pull requests`,
       'open them in $EDITOR',
       `save a draft GitHub Release ${tag}`,
     ];
   },
-  async run(ctx): Promise<StepOutputs> {
-    const { version, tag, migrationRequired, prerelease } = chosenVersion(ctx);
-    const sha = releaseCommit(ctx);
-    const { latest, config } = await ctx.reads.project.load();
+  async run(ctx): Promise<StepResult> {
+    const { version, tag, migrationRequired, prerelease } = ctx.need(ChosenVersion);
+    const sha = ctx.need(ReleaseCommit).sha;
+    const { latest, config } = await ctx.reads.session.project();
     const previousTag = latest && latest.tag !== tag ? latest.tag : undefined;
     const entries = await collectEntries(ctx, tag, sha, previousTag);
     const paths = await performancePathsChanged(ctx, previousTag, sha, config.performancePaths);
@@ -152,11 +150,7 @@ export const releaseNotes: WriteStep<ReleasePorts> = {
     const release = existing
       ? await ctx.writes.github.updateRelease(existing.id, fields)
       : await ctx.writes.github.createRelease(fields);
-    return {
-      summary: `draft ${release.htmlUrl} (${entries.length} change(s))`,
-      releaseId: release.id,
-      url: release.htmlUrl,
-      draft: true,
-    };
+    await ctx.give(DraftRelease, { id: release.id, url: release.htmlUrl });
+    return { detail: `draft ${release.htmlUrl} (${entries.length} change(s))` };
   },
 };

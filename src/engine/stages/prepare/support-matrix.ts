@@ -1,13 +1,12 @@
-import type { StepOutputs } from '../../journal';
 import { PyreleaseError } from '../../../domain/errors';
 import { readPyproject } from '../../../domain/pyproject';
 import { compareSupport, matrixNeedsReview } from '../../../domain/support';
-import type { ProbeResult, StepContext, WriteStep } from '../../step';
+import type { ProbeResult, StepContext, WriteStep, StepResult } from '../../step';
 import type { ReleasePorts } from '../release-ports';
-import { chosenVersion } from './outputs';
+import { ChosenVersion } from '../facts';
 
 async function review(ctx: StepContext<ReleasePorts>) {
-  const snapshot = await ctx.reads.project.load();
+  const snapshot = await ctx.reads.session.project();
   const { latest, config, project } = snapshot;
   if (!latest)
     return { needed: false, reason: 'no earlier release to compare with', changes: [], path: config.supportMatrix };
@@ -29,12 +28,14 @@ const commitMessage = (version: string, path: string) => `Update ${path} for ${v
 /** requires-python, dependency bounds or Python classifiers changed while the matrix did not: ask. */
 export const supportMatrix: WriteStep<ReleasePorts> = {
   id: 'prepare.support-matrix',
+  needs: [ChosenVersion],
+  asks: ['support-matrix.update'],
   title: 'Support matrix matches the support changes',
   effect: 'write',
   async probe(ctx): Promise<ProbeResult> {
     const { needed, reason, path } = await review(ctx);
     if (!needed) return { state: 'done', detail: reason };
-    const { version } = chosenVersion(ctx);
+    const { version } = ctx.need(ChosenVersion);
     if ((await ctx.reads.git.subject('HEAD')) === commitMessage(version, path))
       return { state: 'done', detail: `${path} updated` };
     return { state: 'todo' };
@@ -44,12 +45,12 @@ export const supportMatrix: WriteStep<ReleasePorts> = {
     return [
       ...changes.map((change) => `# ${change.description}`),
       `$EDITOR ${path}`,
-      `git commit -m "${commitMessage(chosenVersion(ctx).version, path)}" -- ${path}`,
+      `git commit -m "${commitMessage(ctx.need(ChosenVersion).version, path)}" -- ${path}`,
     ];
   },
-  async run(ctx): Promise<StepOutputs> {
+  async run(ctx): Promise<StepResult> {
     const { changes, path } = await review(ctx);
-    const { version } = chosenVersion(ctx);
+    const { version } = ctx.need(ChosenVersion);
     for (const change of changes) ctx.log(change.description);
     const update = await ctx.ask({
       kind: 'confirm',
@@ -58,7 +59,7 @@ export const supportMatrix: WriteStep<ReleasePorts> = {
       detail: changes.map((change) => `  - ${change.description}`).join('\n'),
       default: false,
     });
-    if (!update) return { summary: `${path} kept as it is` };
+    if (!update) return { detail: `${path} kept as it is` };
     if (!ctx.writes.editor.available) {
       throw new PyreleaseError('support-matrix.no-editor', `No editor to open ${path} with.`, {
         hint: `Set $EDITOR (or $VISUAL), or edit ${path} yourself, commit it, and run \`pyrelease --resume\`.`,
@@ -69,9 +70,9 @@ export const supportMatrix: WriteStep<ReleasePorts> = {
       fileName: path.split('/').pop() ?? 'SUPPORT_MATRIX.md',
       signal: ctx.signal,
     });
-    if (edited === text) return { summary: `${path} unchanged` };
+    if (edited === text) return { detail: `${path} unchanged` };
     await ctx.writes.git.writeFile(path, edited);
     const sha = await ctx.writes.git.commit([path], commitMessage(version, path));
-    return { summary: `${path} updated (${sha.slice(0, 7)})`, sha };
+    return { detail: `${path} updated (${sha.slice(0, 7)})` };
   },
 };

@@ -1,6 +1,5 @@
-import type { StepOutputs } from '../../journal';
 import { PyreleaseError } from '../../../domain/errors';
-import type { ProbeResult, ReadStep } from '../../step';
+import type { ProbeResult, ReadStep, StepResult } from '../../step';
 import { pushedReleaseCommit } from './pushed-release';
 import type { ReleasePorts } from '../release-ports';
 
@@ -15,13 +14,13 @@ export const upToDate: ReadStep<ReleasePorts> = {
       ? { state: 'done', detail: `the release commit ${pushed.slice(0, 7)} is on origin` }
       : { state: 'todo' };
   },
-  async run(ctx): Promise<StepOutputs> {
-    const { config } = await ctx.reads.project.load();
+  async run(ctx): Promise<StepResult> {
+    const branch = await ctx.reads.session.branch();
     await ctx.reads.git.fetch('origin');
-    const remote = await ctx.reads.git.resolve(`refs/remotes/origin/${config.branch}`);
+    const remote = await ctx.reads.git.resolve(`refs/remotes/origin/${branch}`);
     if (!remote) {
-      throw new PyreleaseError('preflight.no-remote-branch', `origin has no branch \`${config.branch}\`.`, {
-        hint: `Push it first: \`git push -u origin ${config.branch}\`.`,
+      throw new PyreleaseError('preflight.no-remote-branch', `origin has no branch \`${branch}\`.`, {
+        hint: `Push it first: \`git push -u origin ${branch}\`.`,
       });
     }
     const head = await ctx.reads.git.resolve('HEAD');
@@ -29,9 +28,9 @@ export const upToDate: ReadStep<ReleasePorts> = {
       const missing = await ctx.reads.git.commits(head, remote);
       throw new PyreleaseError(
         'preflight.behind',
-        `origin/${config.branch} has ${missing.length} commit(s) that are not here, e.g. "${missing[0]?.subject ?? '?'}".`,
+        `origin/${branch} has ${missing.length} commit(s) that are not here, e.g. "${missing[0]?.subject ?? '?'}".`,
         {
-          hint: `Bring them in first: \`git pull --ff-only origin ${config.branch}\`.`,
+          hint: `Bring them in first: \`git pull --ff-only origin ${branch}\`.`,
         },
       );
     }
@@ -39,9 +38,7 @@ export const upToDate: ReadStep<ReleasePorts> = {
     if (ahead.length > 0)
       ctx.warn(`${ahead.length} local commit(s) are not on origin yet; they will be pushed with the release commit.`);
     return {
-      summary: ahead.length
-        ? `${ahead.length} commit(s) ahead of origin/${config.branch}`
-        : `even with origin/${config.branch}`,
+      detail: ahead.length ? `${ahead.length} commit(s) ahead of origin/${branch}` : `even with origin/${branch}`,
     };
   },
 };

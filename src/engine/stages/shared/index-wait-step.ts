@@ -1,26 +1,31 @@
-import type { StepOutputs } from '../../journal';
-import type { ProbeResult, ReadStep, StepContext } from '../../step';
+import type { AnyFact, Fact } from '../../fact';
+import type { ProbeResult, ReadStep, StepContext, StepResult } from '../../step';
+import type { FilesOnIndex } from '../facts';
 import type { ReleasePorts } from '../release-ports';
 import { verifyPublishedHashes } from './verify-published-hashes';
 import { waitForIndex } from './wait-for-index';
+
+/** What is known of the run that published: its id, for the hashes it logged. */
+export type PublishingRun = Fact<{ runId?: number | undefined; runUrl?: string | undefined }>;
 
 /** A read step about one version on one index, after the step whose run published it. */
 export interface IndexStepSpec {
   id: string;
   title: string;
   index: 'pypi' | 'testpypi';
-  /**
-   * The step that published (its recorded run logged the hashes it uploaded); in a dry run there is nothing to look at.
-   */
-  runStep: string;
-  /** The version, from earlier outputs. */
+  /** The run that published; in a dry run there is none, so the step is only described. */
+  run: PublishingRun;
+  /** The files the index serves, as the wait step records them. */
+  files: Fact<FilesOnIndex>;
+  /** The version, from earlier facts, and the facts that takes. */
   version(ctx: StepContext<ReleasePorts>): string;
+  versionNeeds: readonly AnyFact[];
 }
 
-/** This step's own record, when it is about the version the spec names now (a newer rc makes it stale). */
-export function recordedForVersion(ctx: StepContext<ReleasePorts>, spec: IndexStepSpec): StepOutputs | undefined {
-  const outputs = ctx.outputsOf(spec.id);
-  return outputs?.['version'] === spec.version(ctx) ? outputs : undefined;
+/** The files recorded for the version the spec names now (a newer rc makes an older record stale). */
+export function filesForVersion(ctx: StepContext<ReleasePorts>, spec: IndexStepSpec): FilesOnIndex | undefined {
+  const recorded = ctx.get(spec.files);
+  return recorded?.version === spec.version(ctx) ? recorded : undefined;
 }
 
 /**
@@ -33,15 +38,16 @@ export function indexWaitStep(spec: IndexStepSpec): ReadStep<ReleasePorts> {
     id: spec.id,
     title: spec.title,
     effect: 'read',
-    needs: [spec.runStep],
+    needs: [spec.run, ...spec.versionNeeds],
+    gives: [spec.files],
     async probe(ctx): Promise<ProbeResult> {
-      const outputs = recordedForVersion(ctx, spec);
-      return Array.isArray(outputs?.['files'])
-        ? { state: 'done', detail: String(outputs['summary'] ?? 'served') }
+      const recorded = filesForVersion(ctx, spec);
+      return recorded
+        ? { state: 'done', detail: recorded.files.map((file) => file.filename).join(', ') }
         : { state: 'todo' };
     },
-    async run(ctx): Promise<StepOutputs> {
-      const { config, project } = await ctx.reads.project.load();
+    async run(ctx): Promise<StepResult> {
+      const { config, project } = await ctx.reads.session.project();
       const version = spec.version(ctx);
       const { files } = await waitForIndex(ctx, {
         index: spec.index,
@@ -53,18 +59,14 @@ export function indexWaitStep(spec: IndexStepSpec): ReadStep<ReleasePorts> {
       for (const file of files) ctx.log(`${file.filename}  sha256 ${file.sha256}`);
       const hashesVerified = await verifyPublishedHashes(ctx, {
         index: spec.index,
-        runStep: spec.runStep,
+        run: ctx.need(spec.run),
         files,
         project: project.name,
         version,
         config,
       });
-      return {
-        summary: files.map((file) => file.filename).join(', '),
-        version,
-        files: files.map((file) => ({ ...file })),
-        hashesVerified,
-      };
+      await ctx.give(spec.files, { version, files: files.map((file) => ({ ...file })), hashesVerified });
+      return { detail: files.map((file) => file.filename).join(', ') };
     },
   };
 }

@@ -1,12 +1,10 @@
 import type { StepContext } from '../../step';
+import { WorkflowTriggers } from '../facts';
 import type { ReleasePorts } from '../release-ports';
 
 /** The events a publish workflow runs on, as Prepare's analysis of it recorded them. */
 export function workflowEvents(ctx: StepContext<ReleasePorts>, index: 'pypi' | 'testpypi'): string[] {
-  const triggers = ctx.outputsOf('prepare.workflows')?.['triggers'];
-  const events =
-    typeof triggers === 'object' && triggers !== null && !Array.isArray(triggers) ? triggers[index] : undefined;
-  return Array.isArray(events) ? events.filter((event): event is string => typeof event === 'string') : [];
+  return ctx.need(WorkflowTriggers)[index];
 }
 
 /**

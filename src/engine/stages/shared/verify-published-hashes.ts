@@ -20,8 +20,8 @@ const INDEX_NAMES = { pypi: 'PyPI', testpypi: 'TestPyPI' } as const;
 
 export interface PublishedHashesOptions {
   index: 'pypi' | 'testpypi';
-  /** The step that recorded the publishing run's id (`publish.watch`, `testpypi.publish`). */
-  runStep: string;
+  /** What is known of the publishing run (`PublishRun`, `CandidateRun`). */
+  run: { runId?: number | undefined; runUrl?: string | undefined };
   /** What the index's JSON API lists for the release, with its sha256. */
   files: IndexedReleaseFile[];
   project: string;
@@ -76,13 +76,11 @@ export async function verifyPublishedHashes(
   options: PublishedHashesOptions,
 ): Promise<boolean> {
   const name = INDEX_NAMES[options.index];
-  const watched = ctx.outputsOf(options.runStep);
-  const runId = watched?.['runId'];
-  if (typeof runId !== 'number') {
+  const { runId, runUrl } = options.run;
+  if (runId === undefined) {
     ctx.log(`No publish run is recorded, so the files on ${name} were not compared with what it uploaded.`);
     return false;
   }
-  const runUrl = typeof watched?.['runUrl'] === 'string' ? watched['runUrl'] : undefined;
   let jobs: WorkflowJob[];
   try {
     jobs = await ctx.reads.github.jobs(runId);

@@ -20,6 +20,8 @@ export interface WatchRunOptions {
   allowNextCandidate?: boolean;
   /** Offer the rollback paths when the run fails (the PyPI publish run). */
   offerRollback?: boolean;
+  /** Records the run (and each new attempt) in the caller's fact, so `--resume` re-attaches to it. */
+  onAttempt(run: { runId: number; runUrl: string; attempt: number }): Promise<void>;
 }
 
 export interface WatchedJob {
@@ -74,7 +76,7 @@ export async function watchRun(ctx: Ctx, options: WatchRunOptions): Promise<Watc
     // Both fetched before anything is printed, so a line never mixes two polls (STYLE.md §2.7).
     const [run, jobs] = await Promise.all([github.run(options.runId), github.jobs(options.runId, 'latest')]);
     if (run.runAttempt >= state.awaitedAttempt) {
-      await announce(ctx, run, state);
+      await announce(ctx, run, state, options);
       for (const line of describeRunChanges(state.shown, jobs)) ctx.log(line);
       state.shown = jobs;
       if (run.status === 'completed') {
@@ -92,13 +94,13 @@ export async function watchRun(ctx: Ctx, options: WatchRunOptions): Promise<Watc
 }
 
 /** Records the run (and each new attempt) for resume, and says what is being watched. */
-async function announce(ctx: Ctx, run: WorkflowRun, state: WatchState): Promise<void> {
+async function announce(ctx: Ctx, run: WorkflowRun, state: WatchState, options: WatchRunOptions): Promise<void> {
   if (state.recordedAttempt === run.runAttempt) return;
   // A new attempt re-runs the failed jobs and those skipped because of them: show them afresh,
   // even when a re-run ends the way the last one did; the jobs carried over stay as shown.
   if (state.recordedAttempt !== undefined)
     state.shown = state.shown?.filter((job) => job.conclusion === 'success' || job.conclusion === 'neutral');
-  await ctx.record({ runId: run.id, runUrl: run.htmlUrl, attempt: run.runAttempt });
+  await options.onAttempt({ runId: run.id, runUrl: run.htmlUrl, attempt: run.runAttempt });
   state.recordedAttempt = run.runAttempt;
   ctx.log(
     `Watching ${run.name ?? run.displayTitle} run ${run.id}${run.runAttempt > 1 ? ` (attempt ${run.runAttempt})` : ''}: ${run.htmlUrl}`,

@@ -10,7 +10,7 @@ export async function versionAtCommit(
   ctx: StepContext<ReleasePorts>,
   sha: string,
 ): Promise<{ version: string | undefined; file: string }> {
-  const { versionSource } = await ctx.reads.project.load();
+  const { versionSource } = await ctx.reads.session.project();
   if (versionSource.scm) return { version: undefined, file: versionSource.file };
   const paths = [...new Set(['pyproject.toml', 'setup.cfg', versionSource.file])];
   const texts = await Promise.all(paths.map(async (path) => [path, await ctx.reads.git.fileAt(sha, path)] as const));

@@ -1,8 +1,7 @@
 import { PyreleaseError } from '../../../domain/errors';
 import { nextFreeCandidate, parseVersion } from '../../../domain/version';
-import type { StepOutputs } from '../../journal';
-import type { ProbeResult, ReadStep } from '../../step';
-import { chosenVersion } from '../prepare/outputs';
+import type { ProbeResult, ReadStep, StepResult } from '../../step';
+import { ChosenCandidate, ChosenVersion } from '../facts';
 import type { ReleasePorts } from '../release-ports';
 
 /**
@@ -14,24 +13,29 @@ export const chooseCandidate: ReadStep<ReleasePorts> = {
   id: 'testpypi.candidate',
   title: 'Choose the release candidate to rehearse',
   effect: 'read',
-  needs: ['prepare.version'],
+  needs: [ChosenVersion],
+  gives: [ChosenCandidate],
+  asks: ['testpypi.next-candidate'],
   // A decision, like the version: on resume it stands (the rehearsal may have published it since).
   async probe(ctx): Promise<ProbeResult> {
-    const earlier = ctx.outputsOf('testpypi.candidate');
-    if (typeof earlier?.['version'] !== 'string') return { state: 'todo' };
-    return { state: 'done', detail: `${earlier['version']}, chosen earlier`, outputs: earlier };
+    const earlier = ctx.get(ChosenCandidate);
+    if (!earlier) return { state: 'todo' };
+    return { state: 'done', detail: `${earlier.version}, chosen earlier` };
   },
-  async run(ctx): Promise<StepOutputs> {
-    const { version } = chosenVersion(ctx);
-    const { project } = await ctx.reads.project.load();
+  async run(ctx): Promise<StepResult> {
+    const chosen = async (detail: string, candidate: string): Promise<StepResult> => {
+      await ctx.give(ChosenCandidate, { version: candidate });
+      return { detail };
+    };
+    const { version } = ctx.need(ChosenVersion);
+    const { project } = await ctx.reads.session.project();
     const parsed = parseVersion(version);
-    if (parsed?.isPrerelease)
-      return { summary: `${version} (the release is a pre-release: rehearsed as itself)`, version };
+    if (parsed?.isPrerelease) return chosen(`${version} (the release is a pre-release: rehearsed as itself)`, version);
 
     const onTestPyPI = ((await ctx.reads.testpypi.releases(project.name)) ?? []).map((release) => release.version);
     const first = `${version}rc1`;
     const candidate = nextFreeCandidate(version, onTestPyPI);
-    if (candidate === first) return { summary: candidate, version: candidate };
+    if (candidate === first) return chosen(candidate, candidate);
 
     const sameLine = onTestPyPI.filter((taken) => parseVersion(taken)?.baseVersion === parsed?.baseVersion);
     const go = await ctx.ask({
@@ -51,6 +55,6 @@ export const chooseCandidate: ReadStep<ReleasePorts> = {
         },
       );
     }
-    return { summary: `${candidate} (TestPyPI has ${sameLine.join(', ')})`, version: candidate };
+    return chosen(`${candidate} (TestPyPI has ${sameLine.join(', ')})`, candidate);
   },
 };

@@ -2,22 +2,15 @@ import { PyreleaseError } from '../../../domain/errors';
 import { formatTag } from '../../../domain/tags';
 import { analyzeWorkflow, startsOnTag } from '../../../domain/workflows';
 import { nextFreeCandidate } from '../../../domain/version';
-import type { StepOutputs } from '../../journal';
-import type { ProbeResult, StepContext, WriteContext, WriteStep } from '../../step';
-import { chosenVersion, releaseCommit } from '../prepare/outputs';
+import type { ProbeResult, StepContext, StepResult, WriteContext, WriteStep } from '../../step';
+import { CandidateRun, ChosenCandidate, ChosenVersion, ReleaseCommit, WorkflowTriggers } from '../facts';
 import type { ReleasePorts } from '../release-ports';
 import { workflowEvents } from '../shared/publish-trigger';
-import {
-  recordTrigger,
-  recordedTrigger,
-  runStartedBy,
-  type RunTriggerEvent,
-  type TriggerRecord,
-} from '../shared/started-run';
+import { runStartedBy, triggerRecord, type RunTriggerEvent } from '../shared/started-run';
+import { tagAndPush } from '../shared/tag-and-push';
 import { watchRun } from '../shared/watch-run';
 import { rehearsalVersion } from './rehearsal';
 
-const STEP = 'testpypi.publish';
 /**
  * After a session died between recording the trigger and hearing back, how long to look for its run before triggering
  * again.
@@ -55,81 +48,83 @@ function what(event: RunTriggerEvent, workflow: string, branch: string, version:
   return `create and push the tag ${tag}, which starts ${workflow}`;
 }
 
+type CandidateRunValue = NonNullable<ReturnType<typeof rememberedRun>>;
+
+function rememberedRun(ctx: Ctx, version: string) {
+  const run = ctx.get(CandidateRun);
+  return run?.version === version ? run : undefined;
+}
+
+/** Adds to what is known of the run of `version` (a record of another version is dropped). */
+async function remember(ctx: Ctx, version: string, patch: Partial<CandidateRunValue>): Promise<void> {
+  await ctx.give(CandidateRun, { ...rememberedRun(ctx, version), ...patch, version });
+}
+
 /**
  * Starts the TestPyPI workflow for the candidate and watches its run to the end. Everything that
  * cannot be taken back is recorded before it happens, so a resumed session re-attaches to the run
  * (or finds the run a trigger started) instead of publishing a second time.
  */
 export const publishCandidate: WriteStep<ReleasePorts> = {
-  id: STEP,
+  id: 'testpypi.publish',
   title: 'Publish the release candidate to TestPyPI',
   effect: 'write',
-  needs: ['prepare.push', 'testpypi.candidate'],
+  needs: [ChosenVersion, ChosenCandidate, ReleaseCommit, WorkflowTriggers],
+  gives: [CandidateRun],
+  asks: ['testpypi.trigger', 'testpypi.watch.*'],
   async probe(ctx): Promise<ProbeResult> {
     const version = rehearsalVersion(ctx);
-    const outputs = ctx.outputsOf(STEP);
-    if (outputs?.['version'] === version && outputs['conclusion'] === 'success')
-      return { state: 'done', detail: `${version}, run ${String(outputs['runUrl'])}` };
-    const { project } = await ctx.reads.project.load();
+    const run = rememberedRun(ctx, version);
+    if (run?.conclusion === 'success') return { state: 'done', detail: `${version}, run ${String(run.runUrl)}` };
+    const { project } = await ctx.reads.session.project();
     if (await filesOnTestPyPI(ctx, project.name, version)) {
-      return {
-        state: 'done',
-        detail: `TestPyPI already has the sdist and the wheel of ${version}`,
-        outputs: { version, summary: `${version} already on TestPyPI` },
-      };
+      await remember(ctx, version, {});
+      return { state: 'done', detail: `TestPyPI already has the sdist and the wheel of ${version}` };
     }
     return { state: 'todo' };
   },
   async describe(ctx) {
-    const { config } = await ctx.reads.project.load();
+    const { config } = await ctx.reads.session.project();
     const version = rehearsalVersion(ctx);
     const tag = formatTag(config.tagFormat, version);
     return [
-      what(triggerOf(ctx), config.workflows.testpypi, config.branch, version, tag),
+      what(triggerOf(ctx), config.workflows.testpypi, await ctx.reads.session.branch(), version, tag),
       'watch the run until it has uploaded to TestPyPI',
     ];
   },
-  async run(ctx): Promise<StepOutputs> {
-    const { config, project } = await ctx.reads.project.load();
+  async run(ctx): Promise<StepResult> {
+    const { config, project } = await ctx.reads.session.project();
     const maxWaitMs = config.ciTimeout * 60_000;
     let version = rehearsalVersion(ctx);
     // A pre-release is rehearsed as itself: there is no "next candidate" of it to move on to.
-    const allowNextCandidate = !chosenVersion(ctx).prerelease;
+    const allowNextCandidate = !ctx.need(ChosenVersion).prerelease;
     for (;;) {
       const runId = await startedRun(ctx, version, config.workflows.testpypi, maxWaitMs);
+      const rehearsed = version;
       const watched = await watchRun(ctx, {
         runId,
         maxWaitMs,
         questionPrefix: 'testpypi.watch',
         allowNextCandidate,
         environmentHint: config.environments.testpypi,
+        onAttempt: (run) => remember(ctx, rehearsed, run),
       });
       if (watched.next !== 'next-rc') {
-        return {
-          summary: `${version} by run ${watched.runId}: ${watched.url}`,
-          version,
+        await remember(ctx, version, {
           runId: watched.runId,
           runUrl: watched.url,
           attempt: watched.attempt,
           conclusion: watched.conclusion,
-        };
+        });
+        return { detail: `${version} by run ${watched.runId}: ${watched.url}` };
       }
       const taken = ((await ctx.reads.testpypi.releases(project.name)) ?? []).map((release) => release.version);
-      const final = chosenVersion(ctx).version;
+      const final = ctx.need(ChosenVersion).version;
       const next = nextFreeCandidate(final, [...taken, version]);
       ctx.log(`Trying again as ${next}: run ${watched.runId} for ${version} failed.`);
       version = next;
       // Nothing of the failed candidate's trigger may be taken for the next one's.
-      await ctx.record({
-        version,
-        runId: null,
-        runUrl: null,
-        attempt: null,
-        trigger: null,
-        triggered: null,
-        prereleaseId: null,
-        prereleaseUrl: null,
-      });
+      await ctx.give(CandidateRun, { version });
     }
   },
 };
@@ -141,20 +136,18 @@ async function startedRun(
   workflow: string,
   maxWaitMs: number,
 ): Promise<number> {
-  const outputs = ctx.outputsOf(STEP);
-  const sameVersion = outputs?.['version'] === version;
-  const recordedRun = outputs?.['runId'];
-  if (sameVersion && typeof recordedRun === 'number') {
-    ctx.log(`Re-attaching to run ${recordedRun}, started earlier for ${version}.`);
-    return recordedRun;
+  const earlier = rememberedRun(ctx, version);
+  if (earlier?.runId !== undefined) {
+    ctx.log(`Re-attaching to run ${earlier.runId}, started earlier for ${version}.`);
+    return earlier.runId;
   }
-  const earlier = sameVersion ? recordedTrigger(outputs) : undefined;
-  if (earlier) {
-    const confirmed = outputs?.['triggered'] === true;
-    ctx.log(`Looking for the run started earlier for ${version} (${earlier.event} at ${earlier.triggeredAt}).`);
+  if (earlier?.trigger) {
+    const confirmed = earlier.triggered === true;
+    const { event, triggeredAt } = earlier.trigger;
+    ctx.log(`Looking for the run started earlier for ${version} (${event} at ${triggeredAt}).`);
     try {
-      const runId = await runStartedBy(ctx, earlier, confirmed ? maxWaitMs : UNCONFIRMED_TRIGGER_GRACE_MS);
-      await ctx.record({ runId });
+      const runId = await runStartedBy(ctx, earlier.trigger, confirmed ? maxWaitMs : UNCONFIRMED_TRIGGER_GRACE_MS);
+      await remember(ctx, version, { runId });
       return runId;
     } catch (error) {
       // A trigger GitHub confirmed has a run somewhere: starting another would publish twice.
@@ -171,17 +164,20 @@ async function startedRun(
  * pre-releases, the candidate would go to the real PyPI as well, where it can never be taken back.
  */
 async function refuseRouteThatStartsPyPI(ctx: Ctx, event: RunTriggerEvent, tag: string): Promise<void> {
-  const { config } = await ctx.reads.project.load();
-  const { prerelease, tag: releaseTag } = chosenVersion(ctx);
-  const hint =
+  const { config } = await ctx.reads.session.project();
+  const { prerelease, tag: releaseTag } = ctx.need(ChosenVersion);
+  // Every way out starts with the dispatch route; some add another, and all end with the resume.
+  const dispatch =
     `Let ${config.workflows.testpypi} run on \`workflow_dispatch\` with a \`version\` input ` +
-    `(\`pyrelease init\` writes one); then \`pyrelease --resume\`.`;
+    `(\`pyrelease init\` writes one)`;
+  const hint = (alternative?: string) =>
+    `${dispatch}${alternative ? `, or ${alternative}` : ''}; then \`pyrelease --resume\`.`;
   if (prerelease && tag === releaseTag) {
     throw new PyreleaseError(
       'testpypi.rehearsal-is-release-tag',
       `The release ${releaseTag} is a pre-release, rehearsed as itself: a dry run by ${event === 'release' ? 'pre-release' : 'tag'} ` +
         `would create the release's own tag ${tag}.`,
-      { hint },
+      { hint: hint() },
     );
   }
   const text = await ctx.reads.project.readFile(`.github/workflows/${config.workflows.pypi}`);
@@ -199,9 +195,7 @@ async function refuseRouteThatStartsPyPI(ctx: Ctx, event: RunTriggerEvent, tag: 
       `The dry run would create the tag ${tag}, and ${config.workflows.pypi} runs on that tag too: the ` +
         `candidate would go to PyPI, not only to TestPyPI.`,
       {
-        hint:
-          `${hint.replace(/; then .*$/, '')}, or narrow the tag filter of ${config.workflows.pypi} to final versions; then ` +
-          `\`pyrelease --resume\`.`,
+        hint: hint(`narrow the tag filter of ${config.workflows.pypi} to final versions`),
       },
     );
   }
@@ -215,9 +209,7 @@ async function refuseRouteThatStartsPyPI(ctx: Ctx, event: RunTriggerEvent, tag: 
       `${config.workflows.pypi} runs on published releases and does not leave pre-releases out, so ` +
         `the pre-release ${tag} would publish the candidate to PyPI too.`,
       {
-        hint:
-          `${hint.replace(/; then .*$/, '')}, or skip pre-releases in ${config.workflows.pypi} (\`if: \${{ ` +
-          `!github.event.release.prerelease }}\`); then \`pyrelease --resume\`.`,
+        hint: hint(`skip pre-releases in ${config.workflows.pypi} (\`if: \${{ !github.event.release.prerelease }}\`)`),
       },
     );
   }
@@ -229,23 +221,24 @@ async function trigger(
   workflow: string,
   maxWaitMs: number,
 ): Promise<number> {
-  const { config } = await ctx.reads.project.load();
+  const { config } = await ctx.reads.session.project();
+  const branch = await ctx.reads.session.branch();
   const event = triggerOf(ctx);
   const tag = formatTag(config.tagFormat, version);
   if (event !== 'workflow_dispatch') await refuseRouteThatStartsPyPI(ctx, event, tag);
-  const sha = releaseCommit(ctx);
+  const sha = ctx.need(ReleaseCommit).sha;
   // A dispatch builds the tip of the branch: it must be the release commit, or the rehearsal tests another commit.
   if (event === 'workflow_dispatch') {
     await ctx.reads.git.fetch('origin');
-    const tip = await ctx.reads.git.resolve(`refs/remotes/origin/${config.branch}`);
+    const tip = await ctx.reads.git.resolve(`refs/remotes/origin/${branch}`);
     if (tip !== sha) {
       throw new PyreleaseError(
         'testpypi.branch-moved',
-        `origin/${config.branch} is at ${tip?.slice(0, 7) ?? 'nothing'}, not at the release commit ${sha.slice(0, 7)}: a dispatch would ` +
-          `rehearse another commit.`,
+        `origin/${branch} is at ${tip?.slice(0, 7) ?? 'nothing'}, not at the release commit ${sha.slice(0, 7)}: ` +
+          `a dispatch would rehearse another commit.`,
         {
           hint:
-            `Rehearse before merging more into ${config.branch}, or start a new release from its ` +
+            `Rehearse before merging more into ${branch}, or start a new release from its ` +
             `tip (\`pyrelease\`, then "Abandon it").`,
         },
       );
@@ -254,7 +247,7 @@ async function trigger(
   const go = await ctx.ask({
     kind: 'confirm',
     id: 'testpypi.trigger',
-    message: `${what(event, workflow, config.branch, version, tag).replace(/^./, (first) => first.toUpperCase())}?`,
+    message: `${what(event, workflow, branch, version, tag).replace(/^./, (first) => first.toUpperCase())}?`,
     detail: `This publishes ${version} to TestPyPI, where it stays: a version can never be uploaded twice.`,
     default: true,
   });
@@ -263,15 +256,15 @@ async function trigger(
       hint: 'Run `pyrelease --resume` when you are ready to start it.',
     });
   }
-  await ctx.record({ version });
-  // A dispatch runs on the branch's tip, which was just checked to be the release commit.
-  const record: TriggerRecord = await recordTrigger(ctx, { workflow, event, headSha: sha });
+  // Recorded before anything is triggered. A dispatch runs on the branch's tip, just checked to be the release commit.
+  const record = await triggerRecord(ctx, { workflow, event, headSha: sha });
+  await ctx.give(CandidateRun, { version, trigger: record });
   if (event === 'workflow_dispatch') {
-    const dispatched = await ctx.writes.github.dispatch(workflow, config.branch, { version });
-    await ctx.record({ triggered: true });
-    ctx.log(`Dispatched ${workflow} on ${config.branch} with version=${version}.`);
+    const dispatched = await ctx.writes.github.dispatch(workflow, branch, { version });
+    await remember(ctx, version, { triggered: true });
+    ctx.log(`Dispatched ${workflow} on ${branch} with version=${version}.`);
     if (dispatched.runId !== undefined) {
-      await ctx.record({ runId: dispatched.runId });
+      await remember(ctx, version, { runId: dispatched.runId });
       return dispatched.runId;
     }
   } else if (event === 'release') {
@@ -284,33 +277,18 @@ async function trigger(
       prerelease: true,
       makeLatest: 'false',
     });
-    await ctx.record({ triggered: true, prereleaseId: release.id, prereleaseUrl: release.htmlUrl });
+    await remember(ctx, version, { triggered: true, prereleaseId: release.id, prereleaseUrl: release.htmlUrl });
     ctx.log(`Published the pre-release ${tag}: ${release.htmlUrl}`);
   } else {
-    // An earlier session may have made the tag and died before pushing it.
-    const local = await ctx.reads.git.localTag(tag);
-    if (local && local.sha !== sha)
-      throw new PyreleaseError(
-        'testpypi.tag-elsewhere',
-        `The local tag ${tag} points at ${local.sha.slice(0, 7)}, not at the release commit ${sha.slice(0, 7)}.`,
-        { hint: `Delete it (\`git tag -d ${tag}\`) if it is a leftover, then \`pyrelease --resume\`.` },
-      );
-    if (!local)
-      await ctx.writes.git.createTag({
-        name: tag,
-        sha,
-        message: `Release candidate ${version}`,
-        sign: config.signTags,
-      });
-    const pushed = await ctx.writes.git.pushTag('origin', tag);
-    if (!pushed.ok)
-      throw new PyreleaseError('testpypi.tag-push', `Pushing ${tag} was refused: ${pushed.message}`, {
-        hint: 'Fix the cause named above, then run `pyrelease --resume`.',
-      });
-    await ctx.record({ triggered: true });
+    await tagAndPush(
+      ctx,
+      { name: tag, sha, message: `Release candidate ${version}`, sign: config.signTags },
+      { elsewhere: 'testpypi.tag-elsewhere', refused: 'testpypi.tag-push' },
+    );
+    await remember(ctx, version, { triggered: true });
     ctx.log(`Pushed the tag ${tag}.`);
   }
   const runId = await runStartedBy(ctx, record, maxWaitMs);
-  await ctx.record({ runId });
+  await remember(ctx, version, { runId });
   return runId;
 }

@@ -1,3 +1,4 @@
+import { CandidateFiles, CandidateRun, ChosenCandidate } from '../facts';
 import { indexWaitStep } from '../shared/index-wait-step';
 import { rehearsalVersion } from './rehearsal';
 
@@ -6,6 +7,8 @@ export const waitForTestPyPI = indexWaitStep({
   id: 'testpypi.wait',
   title: 'Wait until TestPyPI serves the candidate',
   index: 'testpypi',
-  runStep: 'testpypi.publish',
+  run: CandidateRun,
+  files: CandidateFiles,
   version: rehearsalVersion,
+  versionNeeds: [ChosenCandidate],
 });

@@ -6,9 +6,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { OctokitGitHub } from '../../src/adapters/github-octokit';
 import { systemClock } from '../../src/adapters/system-clock';
 import { PyreleaseError } from '../../src/domain/errors';
-import type { StepOutputs } from '../../src/engine/journal';
-import type { AnswerValue, Question } from '../../src/engine/prompter';
-import type { ReleasePorts } from '../../src/engine/stages/release-ports';
+import type { AnswerValue } from '../../src/engine/prompter';
+import { CandidateRun, PublishRun } from '../../src/engine/stages/facts';
 import { tailOfJobLog } from '../../src/engine/stages/shared/run-view';
 import {
   describeRunChanges,
@@ -16,11 +15,12 @@ import {
   watchRun,
   type JobView,
   type StepView,
+  type WatchRunOptions,
 } from '../../src/engine/stages/shared/watch-run';
-import type { WriteContext } from '../../src/engine/step';
 import type { Sandbox } from '../../src/sandbox/sandbox';
 import type { SandboxScenario } from '../../src/sandbox/scenarios';
 import { fastSandbox } from '../helpers/sandbox-cli';
+import { fakeStepContext, type FakeStepContext } from '../helpers/step-context';
 
 // ---------------------------------------------------------------------------------------------
 // describeRunChanges: pure, table-driven.
@@ -210,26 +210,12 @@ async function git(cwd: string, ...args: string[]): Promise<string> {
   return stdout.trim();
 }
 
-/** A port the watcher must never touch: any use fails the test. */
-function unused<T>(name: string): T {
-  return new Proxy(
-    {},
-    {
-      get: (_target, key) => {
-        throw new Error(`the watcher used reads/writes.${name}.${String(key)}`);
-      },
-    },
-  ) as T;
-}
-
-interface Harness {
-  ctx: WriteContext<ReleasePorts>;
+interface Harness extends FakeStepContext {
   github: OctokitGitHub;
-  lines: string[];
-  stderr: string[];
-  warnings: string[];
-  asked: string[];
-  records: StepOutputs[];
+  /** As the TestPyPI step does: each attempt the watcher sees goes into the candidate's run at once. */
+  intoCandidateRun(version: string): WatchRunOptions['onAttempt'];
+  /** As the publish step does: each attempt goes into the publish run at once. */
+  intoPublishRun: WatchRunOptions['onAttempt'];
 }
 
 /** A write context on the sandbox: fast pacing, the system clock, lines collected, answers from a map (strictly). */
@@ -240,49 +226,22 @@ function harness(sandbox: Sandbox, answers: Record<string, AnswerValue> = {}): H
     token: sandbox.env.GH_TOKEN!,
     baseUrl: sandbox.github.url,
   });
-  const h: Omit<Harness, 'ctx'> = { github, lines: [], stderr: [], warnings: [], asked: [], records: [] };
-  const ctx: WriteContext<ReleasePorts> = {
-    reads: {
-      git: unused('git'),
-      project: unused('project'),
-      github,
-      repository: async () => ({
-        owner: sandbox.github.owner,
-        repo: sandbox.github.repo,
-        htmlUrl: `${sandbox.github.htmlUrl}/${sandbox.github.owner}/${sandbox.github.repo}`,
-      }),
-      pypi: unused('pypi'),
-      testpypi: unused('testpypi'),
-      clock: systemClock,
-      pacing: { pollIntervalMs: 25 },
-      user: 'tester',
-      python: unused('python'),
-      env: {},
-    },
-    writes: { git: unused('git'), github, editor: unused('editor') },
-    dryRun: false,
-    signal: new AbortController().signal,
-    outputsOf: () => undefined,
-    stepRecords: () => ({}),
-    ask: async <Q extends Question>(question: Q) => {
-      h.asked.push(question.id);
-      if (!Object.hasOwn(answers, question.id))
-        throw new Error(`unexpected question ${question.id}: ${question.message}`);
-      return answers[question.id] as never;
-    },
-    log: (line, stream) => (stream === 'stderr' ? h.stderr : h.lines).push(line),
-    warn: (message) => h.warnings.push(message),
-    report: () => {
-      throw new Error('the watcher reported a block');
-    },
-    record: async (outputs) => {
-      h.records.push(outputs);
-    },
-    setRelease: async () => {
-      throw new Error('the watcher set the release header');
-    },
+  const fake = fakeStepContext({
+    reads: { github, clock: systemClock, pacing: { pollIntervalMs: 25 } },
+    writes: { github },
+    answers,
+  });
+  return {
+    ...fake,
+    github,
+    intoCandidateRun: (version) => (run) => fake.ctx.give(CandidateRun, { version, ...run }),
+    intoPublishRun: (run) => fake.ctx.give(PublishRun, run),
   };
-  return { ...h, ctx };
+}
+
+/** What a watch does besides its lines and questions: nothing on stderr, no report, no header. */
+function expectNoBlocks(h: Harness): void {
+  expect([h.reports, h.header]).toEqual([[], {}]);
 }
 
 /** Releases `version` the way a maintainer would by hand: bump, commit, push main, tag, push the tag. */
@@ -342,6 +301,7 @@ describe('watchRun on the sandbox (default)', () => {
       maxWaitMs: 30_000,
       questionPrefix: 'testpypi.run',
       environmentHint: 'testpypi',
+      onAttempt: h.intoCandidateRun('0.1.0'),
     });
 
     expect(watched).toEqual({
@@ -354,7 +314,9 @@ describe('watchRun on the sandbox (default)', () => {
         { name: 'Publish to TestPyPI', conclusion: 'success', seconds: expect.any(Number) },
       ],
     });
-    expect(h.records).toEqual([{ runId, runUrl: runUrl(sandbox, runId), attempt: 1 }]);
+    expect(h.gave).toEqual([
+      { key: CandidateRun.key, value: { version: '0.1.0', runId, runUrl: runUrl(sandbox, runId), attempt: 1 } },
+    ]);
     expect(h.lines[0]).toBe(`Watching Publish to TestPyPI run ${runId}: ${runUrl(sandbox, runId)}`);
     // Each job finishes exactly once, after its steps, and only changes are printed.
     const finished = h.lines.filter((line) => /^✓ (Build|Publish)/.test(line));
@@ -372,6 +334,7 @@ describe('watchRun on the sandbox (default)', () => {
     );
     expect(h.lines.at(-1)).toBe(`✓ Run Publish to TestPyPI (${runId}) completed with 'success'`);
     expect([h.asked, h.warnings, h.stderr]).toEqual([[], [], []]);
+    expectNoBlocks(h);
   });
 
   it('returns the failure for the next release candidate when offered and chosen', async () => {
@@ -390,6 +353,7 @@ describe('watchRun on the sandbox (default)', () => {
       maxWaitMs: 30_000,
       questionPrefix: 'testpypi.run',
       allowNextCandidate: true,
+      onAttempt: h.intoCandidateRun('0.1.0rc9'),
     });
 
     expect(watched).toEqual({
@@ -403,7 +367,15 @@ describe('watchRun on the sandbox (default)', () => {
         { name: 'Publish to TestPyPI', conclusion: 'skipped', seconds: expect.any(Number) },
       ],
     });
-    expect(h.asked).toEqual(['testpypi.run.on-failure']);
+    expect(h.asked.map((question) => question.id)).toEqual(['testpypi.run.on-failure']);
+    // The failed run stays recorded for the candidate it was for; the step moves on from there.
+    expect(h.fact(CandidateRun)).toEqual({
+      version: '0.1.0rc9',
+      runId,
+      runUrl: runUrl(sandbox, runId),
+      attempt: 1,
+    });
+    expectNoBlocks(h);
     expect(h.stderr).toContain(
       '  Error: the version input says 0.1.0rc9, but the build produced 0.1.0: fix the version, then tag again',
     );
@@ -472,12 +444,14 @@ describe('watchRun on the sandbox (approval)', () => {
       environmentHint: 'pypi',
       maxWaitMs: 300,
       questionPrefix: 'pypi.run',
+      onAttempt: declined.intoPublishRun,
     }).catch((caught: unknown) => caught);
     expect(timeout).toBeInstanceOf(PyreleaseError);
     expect((timeout as PyreleaseError).message).toBe(
       `Run ${run.id} did not finish within 0.3s; still going: Publish to PyPI (waiting). ${runUrl(sandbox, run.id)}`,
     );
-    expect(declined.asked).toEqual(['pypi.run.approve']);
+    expect(declined.asked.map((question) => question.id)).toEqual(['pypi.run.approve']);
+    expect(declined.fact(PublishRun)).toEqual({ runId: run.id, runUrl: runUrl(sandbox, run.id), attempt: 1 });
     expect(declined.lines).toContainEqual(
       expect.stringMatching(/^Waiting for someone to approve the pypi deployment: http/),
     );
@@ -489,10 +463,12 @@ describe('watchRun on the sandbox (approval)', () => {
       environmentHint: 'pypi',
       maxWaitMs: 30_000,
       questionPrefix: 'pypi.run',
+      onAttempt: h.intoPublishRun,
     });
 
     expect(watched).toMatchObject({ runId: run.id, conclusion: 'success', attempt: 1 });
-    expect(h.asked).toEqual(['pypi.run.approve']);
+    expect(h.asked.map((question) => question.id)).toEqual(['pypi.run.approve']);
+    expectNoBlocks(h);
     expect(h.warnings).toEqual([
       expect.stringMatching(
         new RegExp(`^Run ${run.id} waits for approval of the pypi environment: http://\\S+environments_filter=pypi$`),
@@ -519,16 +495,21 @@ describe('watchRun on the sandbox (publish-fails)', () => {
   it('shows the failed log tail, stops with the link when asked, and re-attaches to re-run the failed jobs', async () => {
     const first = harness(sandbox, { 'pypi.run.on-failure': 'stop' });
     const run = await publishRunOf(sandbox, first, '0.2.0');
-    const error = await watchRun(first.ctx, { runId: run.id, maxWaitMs: 30_000, questionPrefix: 'pypi.run' }).catch(
-      (caught: unknown) => caught,
-    );
+    const error = await watchRun(first.ctx, {
+      runId: run.id,
+      maxWaitMs: 30_000,
+      questionPrefix: 'pypi.run',
+      onAttempt: first.intoPublishRun,
+    }).catch((caught: unknown) => caught);
 
     expect(error).toBeInstanceOf(PyreleaseError);
     expect((error as PyreleaseError).message).toBe(
       `Publish to PyPI, step "Run pypa/gh-action-pypi-publish@release/v1", failed in run ${run.id} (attempt 1): ${runUrl(sandbox, run.id)}`,
     );
     expect((error as PyreleaseError).hint).toContain('`pyrelease --resume` re-attaches');
-    expect(first.asked).toEqual(['pypi.run.on-failure']);
+    expect(first.asked.map((question) => question.id)).toEqual(['pypi.run.on-failure']);
+    // Recorded before the failure was known: a resumed session re-attaches to this run.
+    expect(first.fact(PublishRun)).toEqual({ runId: run.id, runUrl: runUrl(sandbox, run.id), attempt: 1 });
     expect(first.stderr[0]).toBe('The log of Publish to PyPI ends:');
     expect(first.stderr).toContain('  Error: HTTPError: 503 Service Unavailable from the upload endpoint');
     expect(first.stderr.length).toBeLessThanOrEqual(26);
@@ -537,16 +518,23 @@ describe('watchRun on the sandbox (publish-fails)', () => {
 
     // A later session (`--resume`) watches the same run again and re-runs the failed job.
     const second = harness(sandbox, { 'pypi.run.on-failure': 'rerun' });
-    const watched = await watchRun(second.ctx, { runId: run.id, maxWaitMs: 30_000, questionPrefix: 'pypi.run' });
+    const watched = await watchRun(second.ctx, {
+      runId: run.id,
+      maxWaitMs: 30_000,
+      questionPrefix: 'pypi.run',
+      onAttempt: second.intoPublishRun,
+    });
     expect(watched).toMatchObject({ runId: run.id, conclusion: 'success', attempt: 2, url: runUrl(sandbox, run.id) });
     expect(watched.jobs.map((entry) => [entry.name, entry.conclusion])).toEqual([
       ['Build distributions', 'success'],
       ['Publish to PyPI', 'success'],
     ]);
-    expect(second.records).toEqual([
-      { runId: run.id, runUrl: runUrl(sandbox, run.id), attempt: 1 },
-      { runId: run.id, runUrl: runUrl(sandbox, run.id), attempt: 2 },
+    expect(second.gave).toEqual([
+      { key: PublishRun.key, value: { runId: run.id, runUrl: runUrl(sandbox, run.id), attempt: 1 } },
+      { key: PublishRun.key, value: { runId: run.id, runUrl: runUrl(sandbox, run.id), attempt: 2 } },
     ]);
+    expect(second.asked.map((question) => question.id)).toEqual(['pypi.run.on-failure']);
+    expectNoBlocks(second);
     // After the re-run only the re-run job moves: the build that passed is not printed again.
     const rerun = second.lines.slice(second.lines.indexOf(`Re-running the failed jobs of run ${run.id}.`));
     expect(rerun).toContain(`Watching Publish to PyPI run ${run.id} (attempt 2): ${runUrl(sandbox, run.id)}`);

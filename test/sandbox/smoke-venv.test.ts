@@ -1,20 +1,18 @@
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HttpPackageIndex } from '../../src/adapters/index-http';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ExecaProcessRunner } from '../../src/adapters/process-execa';
 import { PythonVenvEnvironments } from '../../src/adapters/python-venv';
 import { systemClock } from '../../src/adapters/system-clock';
 import { DEFAULT_CONFIG, type ReleaseConfig } from '../../src/domain/config';
 import { PyreleaseError } from '../../src/domain/errors';
 import { Redactor } from '../../src/domain/redactor';
-import type { ReleasePorts } from '../../src/engine/stages/release-ports';
 import { smokeInVenv, type SmokeOptions, type SmokeOutcome } from '../../src/engine/stages/shared/smoke-venv';
 import { renderSmokeTable } from '../../src/engine/stages/shared/smoke-table';
-import type { StepContext } from '../../src/engine/step';
 import { startIndexServer, type IndexServer } from '../../src/sandbox/index-server';
 import { greeting, writeWheel } from '../helpers/make-wheel';
+import { fakeStepContext } from '../helpers/step-context';
 
 const PROJECT = 'quillnote';
 const VERSION = '0.1.1rc1';
@@ -55,37 +53,18 @@ afterAll(async () => {
   for (const dir of [work, ...keptVenvs]) rmSync(dir, { recursive: true, force: true });
 });
 
-/** A step context with both indexes on the local server, real time at 25 ms pacing, and a log collector. */
+/**
+ * A step context with real time at 25 ms pacing (the smoke test reaches the index through pip, not
+ * through a port), output collected, and the python port on venvs of its own.
+ */
 function harness(parentEnv: Record<string, string> = {}) {
-  const lines: string[] = [];
-  const warnings: string[] = [];
-  const index = new HttpPackageIndex({ baseUrl: server.url, clock: systemClock, attempts: 1 });
-  const absent = new Proxy(
-    {},
-    {
-      get: (_, key) => {
-        throw new Error(`this test has no ${String(key)} port`);
-      },
-    },
-  );
-  const reads = {
-    ...(absent as object),
-    pypi: index,
-    testpypi: index,
-    clock: systemClock,
-    pacing: { pollIntervalMs: 25 },
-  } as unknown as ReleasePorts['reads'];
-  const ctx = {
-    reads,
-    dryRun: false,
-    signal: new AbortController().signal,
-    log: (line: string) => lines.push(line),
-    report: (block: string[]) => lines.push(...block),
-    warn: (message: string) => warnings.push(message),
-  } as unknown as StepContext<ReleasePorts>;
+  const fake = fakeStepContext({ reads: { clock: systemClock, pacing: { pollIntervalMs: 25 } } });
+  // Passed through, only to tell the order of lines and reports apart.
+  const log = vi.spyOn(fake.ctx, 'log');
+  const report = vi.spyOn(fake.ctx, 'report');
   // `parentEnv` plays the user's shell environment: the runner hands it to every child.
   const python = new PythonVenvEnvironments(new ExecaProcessRunner(new Redactor(), { env: parentEnv }));
-  return { ctx, python, lines, warnings };
+  return { ...fake, python, log, report };
 }
 
 function options(entrypoints: SmokeOptions['entrypoints'], config: Partial<ReleaseConfig> = {}): SmokeOptions {
@@ -102,7 +81,7 @@ const script = (name: string) => ({ name, kind: 'console' as const, target: 'qui
 
 describe('smokeInVenv', () => {
   it('installs, checks the version, runs the import, both console scripts and a smoke command, then removes the venv', async () => {
-    const { ctx, python, lines } = harness();
+    const { ctx, python, lines, reports, log, report } = harness();
     const wheelUrl = `${server.url}/files/${PROJECT}/${PROJECT}-${VERSION}-py3-none-any.whl`;
     const outcome = await smokeInVenv(
       ctx,
@@ -133,12 +112,16 @@ describe('smokeInVenv', () => {
     // Each script's output is prefixed with its name; the table closes the log.
     expect(lines).toContain(`quill: ${greeting({ name: PROJECT, version: VERSION })}`);
     expect(lines).toContain(`quill-notes: ${greeting({ name: PROJECT, version: VERSION })}`);
-    expect(lines.slice(-outcome.results.length - 2)).toEqual(renderSmokeTable(outcome.results));
+    expect(reports).toEqual([renderSmokeTable(outcome.results)]);
+    expect(report.mock.invocationCallOrder).toHaveLength(1);
+    expect(Math.max(...log.mock.invocationCallOrder)).toBeLessThan(report.mock.invocationCallOrder[0]!);
   });
 
   describe('with failing, expected-exit and hanging scripts', () => {
     let error: PyreleaseError;
     let lines: string[];
+    /** The result table's rows, as reported. */
+    let table: string[];
 
     beforeAll(async () => {
       const run = harness();
@@ -159,6 +142,7 @@ describe('smokeInVenv', () => {
       );
       expect(caught).toBeInstanceOf(PyreleaseError);
       error = caught as PyreleaseError;
+      table = run.reports.flat();
       const kept = /The venv is kept at (\S+):/.exec(error.hint ?? '')?.[1];
       if (kept) keptVenvs.push(kept);
     });
@@ -173,15 +157,15 @@ describe('smokeInVenv', () => {
 
     it('passes a script whose configured expected exit code (2) it returned', () => {
       expect(error.message).not.toContain('quill-usage');
-      expect(lines.find((line) => line.startsWith('quill-usage '))).toMatch(
+      expect(table.find((line) => line.startsWith('quill-usage '))).toMatch(
         /^quill-usage +│ ✓ +│ 2 +│ [\d.]+ +│ usage: quill-usage FILE$/,
       );
     });
 
     it('fails a script that outlives its timeout, and reports skipped ones as skipped', () => {
       expect(error.message).toContain('  ✗ console script quill-hang: did not finish within 1 s\n    hanging');
-      expect(lines.find((line) => line.startsWith('quill-hang '))).toMatch(/^quill-hang +│ ✗ +│ timeout +│/);
-      expect(lines.find((line) => line.startsWith('quill-skipped '))).toMatch(
+      expect(table.find((line) => line.startsWith('quill-hang '))).toMatch(/^quill-hang +│ ✗ +│ timeout +│/);
+      expect(table.find((line) => line.startsWith('quill-skipped '))).toMatch(
         /^quill-skipped +│ - +│ - +│ - +│ skip = true in \[tool\.pyrelease\.smoke\.quill-skipped\]$/,
       );
     });
@@ -197,11 +181,11 @@ describe('smokeInVenv', () => {
   it("ignores the user's pip configuration with an extra index, and says so", async () => {
     const conf = join(work, 'user-pip.conf');
     writeFileSync(conf, '[global]\nextra-index-url = http://127.0.0.1:9/simple\n');
-    const { ctx, python, lines, warnings } = harness({ PIP_CONFIG_FILE: conf });
+    const { ctx, python, lines, stderr, reports, warnings } = harness({ PIP_CONFIG_FILE: conf });
     const outcome = await smokeInVenv(ctx, { python }, options([script('quill')]));
     expect(outcome.venvRemoved).toBe(true);
     expect(lines).toContain(`pip: Looking in indexes: ${server.url}/simple/`);
-    expect(lines.join('\n')).not.toContain('127.0.0.1:9/');
+    expect([...lines, ...stderr, ...reports.flat()].join('\n')).not.toContain('127.0.0.1:9/');
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toContain(
       'extra-index-url http://127.0.0.1:9/simple (global.extra-index-url (pip configuration file))',
