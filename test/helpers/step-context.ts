@@ -1,7 +1,8 @@
 /*
  * The one fake of the step context, for unit tests of steps and of the helpers they share. It is
- * strict: a port member the test did not give, a question it did not script, a fact the step did
- * not declare, or a report nobody expected fails the test with what the step tried to do.
+ * strict: a port member the test did not give, a question it did not script, or a fact or question
+ * the step did not declare fails the test with what the step tried to do. Lines, warnings and
+ * reports are collected for the test to assert on.
  */
 import type { AnyFact, Fact } from '../../src/engine/fact';
 import { decodeFact, encodeFact } from '../../src/engine/fact';
