@@ -117,7 +117,8 @@ export function toGitHubError(error: unknown, client: ErrorContext): PyreleaseEr
     return make(
       'github.unreachable',
       `Could not reach ${base} for ${endpoint}: ${cause}`,
-      `Check the network connection${write ? ', and on GitHub whether the change happened, before trying again' : ''}; set GITHUB_API_URL for GitHub ` +
+      `Check the network connection${write ? ', and on GitHub whether the change happened, before trying again' : ''}; set ` +
+        `GITHUB_API_URL for GitHub ` +
         `Enterprise.`,
     );
   }

@@ -126,7 +126,8 @@ export class FileJournalStore implements JournalStore {
       if (holder && holder.host !== this.host) {
         throw new PyreleaseError(
           'journal.locked-elsewhere',
-          `A pyrelease session on ${holder.host} (pid ${holder.pid}, since ${holder.startedAt}) holds the lock of this ` +
+          `A pyrelease session on ${holder.host} (pid ${holder.pid}, ` +
+            `since ${holder.startedAt}) holds the lock of this ` +
             `repository.`,
           {
             hint: `If no session is running there any more, delete ${this.lockPath} and run \`pyrelease --resume\`.`,

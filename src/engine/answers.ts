@@ -71,7 +71,8 @@ export function missingAnswer(question: Question): PyreleaseError {
     `"${question.message}" needs an answer, and there is no terminal to ask on.`,
     {
       hint:
-        `Pass --answer ${question.id}=${accepted} (or put "${question.id}" in an --answers file)${question.default === undefined ? '' : ', or --yes to take the default'}, then run ` +
+        `Pass --answer ${question.id}=${accepted} (or put "${question.id}" in ` +
+        `an --answers file)${question.default === undefined ? '' : ', or --yes to take the default'}, then run ` +
         `again with --resume.`,
     },
   );

@@ -57,7 +57,10 @@ interface StepBase {
   /** Stable, dotted id (`prepare.bump-commit`): the journal hangs on it. */
   id: string;
   title: string;
-  /** Facts this step cannot do without. In a dry run, when one of them would only come from a described step, this one is described too. */
+  /**
+   * Facts this step cannot do without. In a dry run, when one of them would only come from a described step, this one
+   * is described too.
+   */
   needs?: readonly AnyFact[];
   /** Facts this step records for later steps. */
   gives?: readonly AnyFact[];

@@ -81,7 +81,8 @@ export class LineRenderer {
       case 'step-finished': {
         const since = this.started.get(event.step);
         const took = since === undefined ? '' : ` (${formatDuration(event.at - since)})`;
-        return [`${this.paint('green', SYMBOLS.ok)} ${event.title}${event.detail ? ` — ${event.detail}` : ''}${took}`];
+        const detail = event.detail ? ` — ${event.detail}` : '';
+        return [`${this.paint('green', SYMBOLS.ok)} ${event.title}${detail}${took}`];
       }
       case 'step-failed': {
         const conclusion = event.blocked ? 'blocked' : 'failed';

@@ -76,7 +76,8 @@ export async function demoCommand(options: CliOptions, terminal: Terminal): Prom
     if (controller.signal.aborted) return 130;
     await assertSandboxed(sandbox);
     say(
-      `Sandbox ready: ${sandbox.project.name} ${sandbox.project.previous.version} is on the sandbox PyPI (${sandbox.pypi.url}); GitHub is ` +
+      `Sandbox ready: ${sandbox.project.name} ${sandbox.project.previous.version} is on the ` +
+        `sandbox PyPI (${sandbox.pypi.url}); GitHub is ` +
         `simulated at ${sandbox.github.url}.`,
     );
     say(`Releasing from ${sandbox.project.projectDir}\n`);

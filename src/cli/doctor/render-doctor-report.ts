@@ -49,7 +49,8 @@ export function renderDoctorReport(report: DoctorReport): string {
       lines.push(`  ${publisher.index === 'pypi' ? 'PyPI' : 'TestPyPI'}: ${publisher.projectPageUrl}`);
       lines.push(`    (not on the index yet? ${publisher.pendingPageUrl}, project name ${publisher.projectName})`);
       lines.push(
-        `    owner ${publisher.owner} · repository ${publisher.repository} · workflow ${publisher.workflow} · environment ${publisher.environment}`,
+        `    owner ${publisher.owner} · repository ${publisher.repository} · ` +
+          `workflow ${publisher.workflow} · environment ${publisher.environment}`,
       );
     }
   }

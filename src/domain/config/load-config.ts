@@ -14,7 +14,8 @@ export function loadConfig(pyproject: unknown, text: string, options: { file?: s
   const hint =
     more === 0
       ? (first.hint ?? '')
-      : `${first.hint ?? ''} ${more} more problem${more === 1 ? '' : 's'} in [tool.pyrelease]: \`pyrelease doctor\` lists ` +
+      : `${first.hint ?? ''} ${more} more problem${more === 1 ? '' : 's'} in [tool.pyrelease]: ` +
+        `\`pyrelease doctor\` lists ` +
         `them all.`;
   throw new ConfigError(first.code, first.keyPath, first.message, {
     hint: hint.trim(),

@@ -22,7 +22,8 @@ export function readIndexUrls(
     const raw = valueOf(table, index);
     if (raw === undefined) continue;
     const at = [...path, index];
-    const hint = `Write it like \`${index} = "${DEFAULT_CONFIG.index[index]}"\`, or remove the key to use that default.`;
+    const hint =
+      `Write it like \`${index} = "${DEFAULT_CONFIG.index[index]}"\`, or ` + `remove the key to use that default.`;
     if (typeof raw !== 'string') {
       reader.wrongType(at, 'a URL string', raw, hint);
       continue;

@@ -45,7 +45,8 @@ export function readSmoke(
       reader.report(
         'config.unknown-key',
         at,
-        `{key} names no console script of the project; its scripts are: ${scripts.length > 0 ? scripts.join(', ') : '(none)'}.`,
+        `{key} names no console script of the ` +
+          `project; its scripts are: ${scripts.length > 0 ? scripts.join(', ') : '(none)'}.`,
         suggestion
           ? `Did you mean \`${suggestion}\`? Use the name as written in [project.scripts].`
           : 'Remove the table, or use a name as written in [project.scripts].',

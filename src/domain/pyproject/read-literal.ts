@@ -46,7 +46,8 @@ export function readLiteral(
     return fail(
       'version-source.pattern-no-match',
       `the version pattern matched nothing in ${file}${located.detail ? ` (${located.detail})` : ''}`,
-      `Add ${expected.startsWith('a ') ? expected : `a line like ${expected}`} to ${file}, or fix the pattern in pyproject.toml, then run ` +
+      `Add ${expected.startsWith('a ') ? expected : `a line like ${expected}`} to ${file}, or fix the pattern in ` +
+        `pyproject.toml, then run ` +
         `pyrelease again.`,
       where,
     );

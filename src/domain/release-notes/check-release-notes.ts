@@ -16,7 +16,8 @@ function problem(section: SectionId, present: boolean, because: string, fix: str
   const title = SECTION_TITLES[section];
   return present
     ? `The "${title}" section is empty, but ${because}. ${fix}`
-    : `The "${title}" section is missing, but ${because}. Add a "## ${title}" section: ${fix.charAt(0).toLowerCase()}${fix.slice(1)}`;
+    : `The "${title}" section is missing, but ${because}. ` +
+        `Add a "## ${title}" section: ${fix.charAt(0).toLowerCase()}${fix.slice(1)}`;
 }
 
 /**

@@ -39,7 +39,10 @@ export function normalizeLabel(label: string): string {
   return name.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
 }
 
-/** The known label a heading names (`Exciting New Features 🎉` → `features`), for GitHub's release.yml categories. */
+/**
+ * The known label a heading names (`Exciting New Features 🎉` → `features`), for GitHub's release.yml
+ * categories.
+ */
 export function labelOfHeading(heading: string): string | undefined {
   const words = heading.toLowerCase().split(/[^a-z0-9]+/);
   const pairs = words.slice(0, -1).map((word, index) => `${word}-${words[index + 1] ?? ''}`);

@@ -193,7 +193,8 @@ function checkEnvironment(job: unknown, jobName: string, input: Input): Omit<Wor
     severity: caseOnly ? 'warning' : 'error',
     message:
       `Job "${jobName}" runs in environment "${actual}", but the trusted publisher is ` +
-      `expected to name "${expected}"${caseOnly ? ' (they differ only in case)' : ''}; the OIDC claims must match exactly ` +
+      (`expected to name "${expected}"${caseOnly ? ' (they differ only in case)' : ''}; the OIDC ` +
+        `claims must match exactly `) +
       `(TECH-FACTS §4.1).`,
     fix:
       `Rename the job's environment to "${expected}", or set ` +

@@ -29,7 +29,8 @@ export function readWorkflow(text: string): { workflow: ParsedWorkflow } | { fin
         severity: 'error',
         message: `The workflow is not valid YAML: ${(error.message.split('\n')[0] ?? error.code).replace(/ at line \d+, column \d+:?$/, '')}.`,
         fix:
-          `Correct the YAML${position ? ` at line ${position.line}, column ${position.col}` : ''}; GitHub shows the same error on the Actions tab and ` +
+          `Correct the YAML${position ? ` at line ${position.line}, column ${position.col}` : ''}; GitHub shows the ` +
+          `same error on the Actions tab and ` +
           `runs nothing.`,
         ...(position ? { line: position.line, column: position.col } : {}),
       },

@@ -89,7 +89,8 @@ export function faultResponse(spec: FaultSpec, nowMs: number, requestId: string)
         json: {
           message:
             `API rate limit exceeded for user ID 1. If you reach out to GitHub ` +
-            `Support for help, please include the request ID ${requestId} and timestamp ${new Date(nowMs).toISOString()}.`,
+            (`Support for help, please include the ` +
+              `request ID ${requestId} and timestamp ${new Date(nowMs).toISOString()}.`),
           documentation_url: `${RATE_DOCS}#about-the-primary-rate-limit`,
           status: String(status),
         },

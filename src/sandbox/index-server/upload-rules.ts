@@ -170,7 +170,10 @@ function checkDistName(filename: string, form: CheckedForm): string | undefined 
   if (!parsed.ok) return parsed.message;
   if (parsed.value.name !== normalized) return `Start filename for ${pyRepr(form.name)} with ${pyRepr(stem)}.`;
   if (parsed.value.namePart !== stem) {
-    return `Filename ${pyRepr(filename)} should contain the normalized project name ${pyRepr(stem)}, not ${pyRepr(parsed.value.namePart)}.`;
+    return (
+      `Filename ${pyRepr(filename)} should contain the ` +
+      `normalized project name ${pyRepr(stem)}, not ${pyRepr(parsed.value.namePart)}.`
+    );
   }
   if (compareVersions(parsed.value.version, form.version) !== 0) {
     return `Version in filename should be ${pyRepr(form.version.text)} not ${pyRepr(parsed.value.version.text)}.`;

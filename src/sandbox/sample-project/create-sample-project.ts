@@ -57,7 +57,8 @@ function laterChanges(module: string): { message: string; files: Record<string, 
     {
       message: 'docs: explain the server options (#5)',
       files: {
-        'docs/usage.md': `# Usage\n\n\`${module.replace(/_/g, '-')}-server --port 8000\` serves the notebooks read-only.\n`,
+        'docs/usage.md':
+          `# Usage\n\n\`${module.replace(/_/g, '-')}-server --port 8000\` ` + `serves the notebooks read-only.\n`,
       },
     },
   ];

@@ -34,7 +34,8 @@ export async function applyVersion(
   const { project, versionSource: source } = loadProject(files);
   if (source.scm) {
     say(
-      `${project.name} takes its version from git tags (${source.kind}): building ${version} with ${SCM_VERSION_VARIABLES.join(' and ')} set.`,
+      `${project.name} takes its version from git tags ` +
+        `(${source.kind}): building ${version} with ${SCM_VERSION_VARIABLES.join(' and ')} set.`,
     );
     return env;
   }

@@ -54,7 +54,8 @@ async function mergeWhenGreen(world: MergeBotWorld, event: PullRequestOpenedEven
   } catch (error) {
     // A conflict or a refused push: on GitHub the pull request would just stay unmergeable.
     world.log(
-      `merge bot: pull request #${event.number} stays open: the merge failed: ${error instanceof Error ? error.message : String(error)}`,
+      `merge bot: pull request #${event.number} stays ` +
+        `open: the merge failed: ${error instanceof Error ? error.message : String(error)}`,
     );
   }
 }

@@ -252,7 +252,8 @@ export class RunDriver {
     const expected = normalizeVersion(wanted);
     if (!expected || versions.size !== 1 || !versions.has(expected)) {
       throw new StepFailure(
-        `${trigger.event === 'workflow_dispatch' ? 'the version input' : `tag ${trigger.ref}`} says ${wanted}, but the build produced ${[...versions].join(', ')}: fix the version, then tag ` +
+        `${trigger.event === 'workflow_dispatch' ? 'the version input' : `tag ${trigger.ref}`} says ${wanted}, but the build produced ` +
+          `${[...versions].join(', ')}: fix the version, then tag ` +
           `again`,
       );
     }

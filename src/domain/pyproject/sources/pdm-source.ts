@@ -33,7 +33,8 @@ export function pdmSource(context: DetectContext): VersionSource {
       source === undefined ? 'version-source.incomplete' : 'version-source.unsupported',
       source === undefined
         ? '[tool.pdm.version] has no source'
-        : `[tool.pdm.version] source = "${source}" computes the version by ${source === 'call' ? `calling ${stringAt(table, 'getter') ?? 'a function'}` : 'an unknown method'}; ` +
+        : `[tool.pdm.version] source = "${source}" ` +
+            `computes the version by ${source === 'call' ? `calling ${stringAt(table, 'getter') ?? 'a function'}` : 'an unknown method'}; ` +
             `pyrelease can neither read nor rewrite it`,
       'Use source = "file" with path = "src/pkg/__init__.py", or source = ' +
         '"scm", or a static [project] version, then run pyrelease again.',

@@ -31,7 +31,9 @@ export const bumpCommit: WriteStep<ReleasePorts> = {
     if (!versionSource.writable) {
       return {
         state: 'blocked',
-        reason: `The version is in ${versionSource.file} (${versionSource.kind}), which pyrelease reads but does not write.`,
+        reason:
+          `The version is in ${versionSource.file} (${versionSource.kind}), which ` +
+          `pyrelease reads but does not write.`,
         hint: `Write ${version} there yourself, commit it, and run \`pyrelease --resume\`.`,
       };
     }

@@ -38,7 +38,8 @@ export const checkWorkflows: ReadStep<ReleasePorts> = {
     if (errors.length > 0) {
       throw new PyreleaseError(
         'preflight.workflows',
-        `The publish workflows cannot publish through trusted publishing:\n${errors.map((line) => `  - ${line}`).join('\n')}`,
+        `The publish workflows cannot publish ` +
+          `through trusted publishing:\n${errors.map((line) => `  - ${line}`).join('\n')}`,
         {
           hint:
             'Fix the workflows as named (`pyrelease doctor` shows the same report), ' +

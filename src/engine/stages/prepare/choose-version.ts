@@ -57,7 +57,8 @@ export const chooseVersion: ReadStep<ReleasePorts> = {
     const choices = versionChoices(rules);
     const offered = choices.filter((choice) => !choice.refusedBecause);
     const detail = [
-      `Current version ${current} (${versionSource.kind} in ${versionSource.file}) · latest tag ${latest?.tag ?? 'none'} · PyPI ${latestOf('PyPI') ?? 'none'} · TestPyPI ` +
+      `Current version ${current} (${versionSource.kind} in ${versionSource.file}) · ` +
+        `latest tag ${latest?.tag ?? 'none'} · PyPI ${latestOf('PyPI') ?? 'none'} · TestPyPI ` +
         `${latestOf('TestPyPI') ?? 'none'}`,
       ...choices
         .filter((choice) => choice.refusedBecause)

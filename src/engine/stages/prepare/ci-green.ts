@@ -73,7 +73,8 @@ export const ciGreen: ReadStep<ReleasePorts> = {
       for (const check of checks) {
         const elapsed =
           check.since && check.until ? ` in ${formatDuration(Date.parse(check.until) - Date.parse(check.since))}` : '';
-        const line = `${symbol(check.state)} ${check.name}${required.has(check.name) ? ' (required)' : ''}: ${check.state}${elapsed}`;
+        const name = `${check.name}${required.has(check.name) ? ' (required)' : ''}`;
+        const line = `${symbol(check.state)} ${name}: ${check.state}${elapsed}`;
         if (shown.get(check.name) !== line) ctx.log(line);
         shown.set(check.name, line);
       }

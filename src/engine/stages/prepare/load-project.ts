@@ -21,8 +21,7 @@ export const loadProjectStep: ReadStep<ReleasePorts> = {
     const current = ctx.get(ReleaseStart)?.version ?? source.currentVersion ?? '0.0.0';
     await ctx.give(ReleaseStart, { name: snapshot.project.name, version: current });
     await ctx.setRelease({ project: snapshot.project.name, from: current });
-    return {
-      detail: `${snapshot.project.name} ${source.currentVersion ?? '(no release tag yet)'}, ${source.kind} in ${source.file}`,
-    };
+    const version = source.currentVersion ?? '(no release tag yet)';
+    return { detail: `${snapshot.project.name} ${version}, ${source.kind} in ${source.file}` };
   },
 };

@@ -14,7 +14,9 @@ export const onReleaseBranch: ReadStep<ReleasePorts> = {
         'preflight.wrong-branch',
         `You are on ${branch ? `\`${branch}\`` : 'a detached HEAD'}, not \`${wanted}\`.`,
         {
-          hint: `Switch to it (\`git switch ${wanted}\`), or set \`branch\` in [tool.pyrelease] if releases come from elsewhere.`,
+          hint:
+            `Switch to it (\`git switch ${wanted}\`), or set \`branch\` in ` +
+            `[tool.pyrelease] if releases come from elsewhere.`,
         },
       );
     }

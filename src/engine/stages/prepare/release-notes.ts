@@ -39,9 +39,8 @@ async function collectEntries(
       );
     }
   } catch (error) {
-    ctx.warn(
-      `GitHub could not generate notes (${error instanceof Error ? error.message : String(error)}); using commit subjects.`,
-    );
+    const reason = error instanceof Error ? error.message : String(error);
+    ctx.warn(`GitHub could not generate notes (${reason}); using commit subjects.`);
   }
   return entriesFromCommits(await ctx.reads.git.commits(previousTag, sha));
 }
@@ -90,7 +89,10 @@ async function edit(
     if (!again) {
       throw new PyreleaseError(
         'release-notes.incomplete',
-        `The release notes are missing what this release requires:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`,
+        [
+          'The release notes are missing what this release requires:',
+          ...problems.map((problem) => `  - ${problem}`),
+        ].join('\n'),
         {
           hint: ctx.writes.editor.available
             ? 'Run `pyrelease --resume` to edit them again.'

@@ -45,7 +45,9 @@ export const watchPublish: WriteStep<ReleasePorts> = {
           'journal.missing-trigger',
           'The runs that existed before the tag was pushed were not recorded, so the publish run cannot be told apart.',
           {
-            hint: `Find the ${config.workflows.pypi} run of ${ctx.need(ChosenVersion).tag} on GitHub's Actions page and watch it there.`,
+            hint:
+              `Find the ${config.workflows.pypi} run of ${ctx.need(ChosenVersion).tag} on GitHub's ` +
+              `Actions page and watch it there.`,
           },
         );
       }

@@ -58,7 +58,8 @@ export async function findNewRun(ctx: StepContext<ReleasePorts>, options: FindNe
     if (clock.now() > deadline) {
       throw new PyreleaseError(
         'run.not-found',
-        `No ${String(options.workflow)} run for the ${options.event} event${sha ? ` of ${sha.slice(0, 7)}` : ''} appeared within ${formatDuration(options.maxWaitMs)}.`,
+        `No ${String(options.workflow)} run for the ${options.event} event${sha ? ` of ${sha.slice(0, 7)}` : ''} ` +
+          `appeared within ${formatDuration(options.maxWaitMs)}.`,
         {
           hint:
             `Check on GitHub's Actions page that ${String(options.workflow)} is enabled and triggered by ` +

@@ -50,13 +50,15 @@ export function jobSeconds(job: Pick<JobView, 'startedAt' | 'completedAt'>): num
 export function jobLine(job: JobView): string {
   // `in_progress` is what `*` means; the other unfinished states are named.
   const note = job.status === 'completed' || job.status === 'in_progress' ? '' : ` (${job.status})`;
-  return `${runSymbol(job.status, job.conclusion)} ${job.name}${note}${job.status === 'completed' ? elapsed(job.startedAt, job.completedAt) : ''}`;
+  const took = job.status === 'completed' ? elapsed(job.startedAt, job.completedAt) : '';
+  return `${runSymbol(job.status, job.conclusion)} ${job.name}${note}${took}`;
 }
 
 /** A step line, or undefined while the step is queued (a tree of queued steps is noise). */
 export function stepLine(step: StepView): string | undefined {
   if (step.status === 'queued') return undefined;
-  return `  ${runSymbol(step.status, step.conclusion)} ${step.name}${step.status === 'completed' ? elapsed(step.startedAt, step.completedAt) : ''}`;
+  const took = step.status === 'completed' ? elapsed(step.startedAt, step.completedAt) : '';
+  return `  ${runSymbol(step.status, step.conclusion)} ${step.name}${took}`;
 }
 
 /** A finished job that runs again (re-run) or ended otherwise: none of its old steps count as shown. */

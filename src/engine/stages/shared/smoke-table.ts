@@ -50,9 +50,7 @@ export function renderSmokeTable(rows: readonly SmokeRow[]): string[] {
       .map((text, column) => (column === cell.length - 1 ? text : text.padEnd(widths[column] ?? 0)))
       .join(' │ ')
       .trimEnd();
-  return [
-    format(header),
-    widths.map((width, column) => '─'.repeat(column === widths.length - 1 ? Math.max(width, 1) : width)).join('─┼─'),
-    ...cells.map(format),
-  ];
+  // The last column is as wide as its longest cell, and never empty.
+  const rule = widths.map((width, column) => '─'.repeat(column === widths.length - 1 ? Math.max(width, 1) : width));
+  return [format(header), rule.join('─┼─'), ...cells.map(format)];
 }

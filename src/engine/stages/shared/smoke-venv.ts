@@ -120,9 +120,10 @@ export async function smokeInVenv(
   ]);
   if (ignored.length > 0) {
     const list = ignored.map((setting) => `${setting.key} ${setting.value} (${setting.source})`).join('; ');
+    const sources = options.extraIndexUrl ? `${options.indexUrl} and ${options.extraIndexUrl}` : options.indexUrl;
     ctx.warn(
       `Your pip configuration adds package sources that this smoke test ` +
-        `ignores, so it installs only from ${options.indexUrl}${options.extraIndexUrl ? ` and ${options.extraIndexUrl}` : ''}: ${list}.`,
+        `ignores, so it installs only from ${sources}: ${list}.`,
     );
   }
   ctx.log(`Created a fresh virtual environment in ${venv.dir}`);
@@ -153,7 +154,8 @@ export async function smokeInVenv(
         failed(
           'installed from',
           'install',
-          `${installedFrom ?? 'an unknown source'} is not a file of ${project} ${version} on ${options.indexUrl} (dependency confusion?)`,
+          `${installedFrom ?? 'an unknown source'} is not a file of ${project} ${version} ` +
+            `on ${options.indexUrl} (dependency confusion?)`,
         ),
       );
     }

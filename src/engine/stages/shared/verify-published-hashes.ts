@@ -132,12 +132,17 @@ export async function verifyPublishedHashes(
     const base = options.config.index[options.index].replace(/\/+$/, '');
     throw new PyreleaseError(
       'publish.hash-mismatch',
-      `${name} serves ${mismatches.length === 1 ? 'a file' : 'files'} of ${options.project} ${options.version} that run ${runId} did not upload:\n${mismatches.map((line) => `  ${line}`).join('\n')}`,
+      [
+        `${name} serves ${mismatches.length === 1 ? 'a file' : 'files'} of ${options.project} ${options.version} ` +
+          `that run ${runId} did not upload:`,
+        ...mismatches.map((line) => `  ${line}`),
+      ].join('\n'),
       {
         hint:
           `Do not install ${options.project} ${options.version}. Yank the release on ${name} ` +
           `(${base}/manage/project/${options.project}/release/${options.version}/; ` +
-          `its page: ${projectPageUrl(options.config, options.index, options.project, options.version)}), then investigate who uploaded those files: ` +
+          `its page: ${projectPageUrl(options.config, options.index, options.project, options.version)}), ` +
+          `then investigate who uploaded those files: ` +
           (`the project's security history on ${name}, its API tokens and trusted ` +
             `publishers${runUrl ? `, and the run's log (${runUrl})` : ''}.`),
       },

@@ -102,7 +102,8 @@ export async function waitForIndex(
       const view = phase === 'uploaded' ? 'has not received' : 'does not yet serve pip';
       throw new PyreleaseError(
         'index.timeout',
-        `After ${seconds(options.timeoutMs)}, ${name} ${view} ${missingOf(seen).join(' and ')} of ${project} ${version} (${where}).`,
+        `After ${seconds(options.timeoutMs)}, ${name} ${view} ${missingOf(seen).join(' and ')} ` +
+          `of ${project} ${version} (${where}).`,
         {
           hint:
             phase === 'uploaded'

@@ -102,9 +102,8 @@ async function announce(ctx: Ctx, run: WorkflowRun, state: WatchState, options: 
     state.shown = state.shown?.filter((job) => job.conclusion === 'success' || job.conclusion === 'neutral');
   await options.onAttempt({ runId: run.id, runUrl: run.htmlUrl, attempt: run.runAttempt });
   state.recordedAttempt = run.runAttempt;
-  ctx.log(
-    `Watching ${run.name ?? run.displayTitle} run ${run.id}${run.runAttempt > 1 ? ` (attempt ${run.runAttempt})` : ''}: ${run.htmlUrl}`,
-  );
+  const attempt = run.runAttempt > 1 ? ` (attempt ${run.runAttempt})` : '';
+  ctx.log(`Watching ${run.name ?? run.displayTitle} run ${run.id}${attempt}: ${run.htmlUrl}`);
 }
 
 function result(run: WorkflowRun, jobs: WorkflowJob[], conclusion: RunConclusion): WatchedRun {
@@ -125,9 +124,8 @@ async function concluded(
   options: WatchRunOptions,
 ): Promise<WatchedRun | 'rerun'> {
   const conclusion = run.conclusion ?? 'failure';
-  ctx.log(
-    `${runSymbol('completed', conclusion)} Run ${run.name ?? run.displayTitle} (${run.id}) completed with '${conclusion}'`,
-  );
+  const title = run.name ?? run.displayTitle;
+  ctx.log(`${runSymbol('completed', conclusion)} Run ${title} (${run.id}) completed with '${conclusion}'`);
   // Every job skipped (an `if:` that left this event out): nothing was built or published.
   if (conclusion === 'skipped') {
     throw new PyreleaseError(
@@ -184,10 +182,8 @@ async function showLogTail(ctx: Ctx, job: WorkflowJob): Promise<void> {
   try {
     text = await ctx.reads.github.jobLog(job.id);
   } catch (error) {
-    ctx.log(
-      `The log of ${job.name} could not be read (${error instanceof Error ? error.message : String(error)}): ${job.htmlUrl ?? ''}`,
-      'stderr',
-    );
+    const reason = error instanceof Error ? error.message : String(error);
+    ctx.log(`The log of ${job.name} could not be read (${reason}): ${job.htmlUrl ?? ''}`, 'stderr');
     return;
   }
   if (text === undefined) {

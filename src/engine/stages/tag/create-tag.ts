@@ -64,7 +64,8 @@ export function createTag(options: { latest: boolean }): WriteStep<ReleasePorts>
         return {
           state: 'blocked',
           reason:
-            `${config.workflows.pypi} runs on ${events.join(', ') || 'no event'}, not on a pushed tag or a published release, so a tag ` +
+            `${config.workflows.pypi} runs on ${events.join(', ') || 'no event'}, not on a pushed tag or ` +
+            `a published release, so a tag ` +
             `would start nothing.`,
           hint:
             `Let it run on tags (\`on: push: tags\`; \`pyrelease init\` writes such ` +
@@ -111,10 +112,12 @@ export function createTag(options: { latest: boolean }): WriteStep<ReleasePorts>
       const { config } = await ctx.reads.session.project();
       if (publishTriggerOf(ctx) === 'release')
         return [
-          `publish the draft GitHub Release ${tag} at ${at} (GitHub creates the tag; it starts ${config.workflows.pypi})`,
+          `publish the draft GitHub Release ${tag} at ${at} (GitHub ` +
+            `creates the tag; it starts ${config.workflows.pypi})`,
         ];
+      const commit = at === 'the release commit' ? '<release commit>' : at;
       return [
-        `git tag ${config.signTags ? '-s' : '-a'} ${tag} ${at === 'the release commit' ? '<release commit>' : at} -m "Release ${ctx.need(ChosenVersion).version}"`,
+        `git tag ${config.signTags ? '-s' : '-a'} ${tag} ${commit} -m "Release ${ctx.need(ChosenVersion).version}"`,
         `git push origin refs/tags/${tag}:refs/tags/${tag} (starts ${config.workflows.pypi})`,
       ];
     },
@@ -155,7 +158,8 @@ export function createTag(options: { latest: boolean }): WriteStep<ReleasePorts>
       );
       await ctx.give(PublishTrigger, { trigger, tag, sha, pushed: true });
       ctx.log(
-        `Pushed ${tag} to origin (${trigger.knownRunIds.length} earlier ${config.workflows.pypi} run(s) noted, so the new one ` +
+        `Pushed ${tag} to origin (${trigger.knownRunIds.length} earlier ${config.workflows.pypi} ` +
+          `run(s) noted, so the new one ` +
           `stands out).`,
       );
       return { detail: `${tag} at ${short(sha)}, pushed` };

@@ -175,7 +175,8 @@ async function refuseRouteThatStartsPyPI(ctx: Ctx, event: RunTriggerEvent, tag: 
   if (prerelease && tag === releaseTag) {
     throw new PyreleaseError(
       'testpypi.rehearsal-is-release-tag',
-      `The release ${releaseTag} is a pre-release, rehearsed as itself: a dry run by ${event === 'release' ? 'pre-release' : 'tag'} ` +
+      `The release ${releaseTag} is a pre-release, ` +
+        `rehearsed as itself: a dry run by ${event === 'release' ? 'pre-release' : 'tag'} ` +
         `would create the release's own tag ${tag}.`,
       { hint: hint() },
     );
