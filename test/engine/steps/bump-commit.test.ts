@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { PyreleaseError } from '../../../src/domain/errors';
-import { loadProject, projectFilesFromRecord, type VersionSource } from '../../../src/domain/pyproject';
+import type { VersionSource } from '../../../src/domain/pyproject';
 import { bumpCommit } from '../../../src/engine/stages/prepare/bump-commit';
 import { ChosenVersion, ReleaseCommit, VersionCommit } from '../../../src/engine/stages/facts';
 import type { ReleasePorts } from '../../../src/engine/stages/release-ports';
 import type { GitRepositoryReads, GitWrites } from '../../../src/ports/git';
+import { chosenVersion, scmVersionSource, versionSourceOf } from '../../helpers/release-fixtures';
 import { fakeSession, fakeStepContext, given, strict, type Given } from '../../helpers/step-context';
 
 const HEAD = 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678';
@@ -12,30 +13,13 @@ const PUSHED = 'f00dfeedf00dfeedf00dfeedf00dfeedf00dfeed';
 const ORIGIN = '0123456789abcdef0123456789abcdef01234567';
 const NEW_COMMIT = 'c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00';
 
-const chosen = given(ChosenVersion, {
-  version: '0.2.0',
-  tag: 'v0.2.0',
-  bumpClass: 'minor',
-  migrationRequired: true,
-  prerelease: false,
-  supportChanges: [],
-});
+const chosen = given(ChosenVersion, chosenVersion('0.2.0', { bumpClass: 'minor', migrationRequired: true }));
 
 const pyproject = (version: string) =>
   `[build-system]\nrequires = ["hatchling"]\nbuild-backend = "hatchling.build"\n\n[project]\nname = "quillnote"\nversion = "${version}"\ndescription = "Notes"\n`;
 
-function source(files: Record<string, string>): VersionSource {
-  return loadProject(projectFilesFromRecord(files)).versionSource;
-}
-
-const staticSource = (version: string) => source({ 'pyproject.toml': pyproject(version) });
-const scmSource = () =>
-  source({
-    'pyproject.toml':
-      '[build-system]\nrequires = ["setuptools>=64", "setuptools_scm>=8"]\nbuild-backend = "setuptools.build_meta"\n' +
-      '[project]\nname = "quillnote"\ndynamic = ["version"]\n',
-  });
-const setupCfgSource = () => source({ 'setup.cfg': '[metadata]\nname = quillnote\nversion = 0.1.0\n' });
+const staticSource = (version: string) => versionSourceOf({ 'pyproject.toml': pyproject(version) });
+const setupCfgSource = () => versionSourceOf({ 'setup.cfg': '[metadata]\nname = quillnote\nversion = 0.1.0\n' });
 
 /** Git reads that answer only the refs, ancestry and status the test scripts, recording each call. */
 function gitReads(
@@ -122,14 +106,17 @@ describe('prepare.bump-commit probe', () => {
 
   it('is done for a version that comes from the tag, giving HEAD as the version commit', async () => {
     const calls: string[] = [];
-    const { ctx, gave } = setup({ versionSource: scmSource(), git: gitReads(calls, { refs: { HEAD } }) });
+    const { ctx, gave } = setup({ versionSource: scmVersionSource(), git: gitReads(calls, { refs: { HEAD } }) });
 
     expect(await bumpCommit.probe(ctx)).toEqual({ state: 'done', detail: 'the tag is the version: nothing to write' });
     expect(gave).toEqual([{ key: VersionCommit.key, value: { sha: HEAD } }]);
   });
 
   it('gives a null version commit for a tag-versioned project whose HEAD names no commit', async () => {
-    const { ctx, fact } = setup({ versionSource: scmSource(), git: gitReads([], { refs: { HEAD: undefined } }) });
+    const { ctx, fact } = setup({
+      versionSource: scmVersionSource(),
+      git: gitReads([], { refs: { HEAD: undefined } }),
+    });
 
     expect((await bumpCommit.probe(ctx)).state).toBe('done');
     expect(fact(VersionCommit)).toEqual({ sha: null });
@@ -163,14 +150,7 @@ describe('prepare.bump-commit probe', () => {
     // 0.2.0-0 is 0.2.0.post0, not 0.2.0: still to write (and status is never asked).
     expect(await bumpCommit.probe(ctx)).toEqual({ state: 'todo' });
 
-    const rc = given(ChosenVersion, {
-      version: '0.2.0rc1',
-      tag: 'v0.2.0rc1',
-      bumpClass: 'minor',
-      migrationRequired: true,
-      prerelease: true,
-      supportChanges: [],
-    });
+    const rc = given(ChosenVersion, chosenVersion('0.2.0rc1', { bumpClass: 'minor', migrationRequired: true }));
     const again = setup({
       versionSource: staticSource('0.2.0-RC1'),
       facts: [rc],
@@ -199,7 +179,7 @@ describe('prepare.bump-commit probe', () => {
 
 describe('prepare.bump-commit describe', () => {
   it('lists the write and the commit of exactly the version file', async () => {
-    const hatchAbout = source({
+    const hatchAbout = versionSourceOf({
       'pyproject.toml':
         '[build-system]\nrequires = ["hatchling"]\nbuild-backend = "hatchling.build"\n[project]\nname = "quillnote"\n' +
         'dynamic = ["version"]\n[tool.hatch.version]\npath = "src/quillnote/__about__.py"\n',

@@ -3,8 +3,8 @@ import { DEFAULT_CONFIG } from '../../../src/domain/config';
 import { PyreleaseError } from '../../../src/domain/errors';
 import { ciGreen } from '../../../src/engine/stages/prepare/ci-green';
 import { CiVerdict, ReleaseCommit } from '../../../src/engine/stages/facts';
-import type { Clock } from '../../../src/ports/clock';
 import type { CheckRun, CombinedStatus, CommitStatus, GitHubReads } from '../../../src/ports/github';
+import { fastClock } from '../../helpers/release-fixtures';
 import { fakeSession, fakeStepContext, given, strict, type Given } from '../../helpers/step-context';
 
 const SHA = 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678';
@@ -66,23 +66,10 @@ function github(polls: Poll[], calls: string[]) {
   });
 }
 
-/** A clock whose sleep returns at once and moves time on by what was asked. */
-function clock(sleeps: number[]) {
-  const state = { now: START };
-  const fake = strict<Clock>('clock', {
-    now: () => state.now,
-    sleep: async (ms) => {
-      sleeps.push(ms);
-      state.now += ms;
-    },
-  });
-  return { fake, state };
-}
-
 function setup(options: { polls?: Poll[]; requiredChecks?: string[]; ciTimeout?: number; facts?: Given[] }) {
   const calls: string[] = [];
   const sleeps: number[] = [];
-  const time = clock(sleeps);
+  const time = fastClock(START, (ms) => sleeps.push(ms));
   const config = {
     ...DEFAULT_CONFIG,
     requiredChecks: options.requiredChecks ?? ['lint', 'tests'],
@@ -93,7 +80,7 @@ function setup(options: { polls?: Poll[]; requiredChecks?: string[]; ciTimeout?:
     reads: {
       session: fakeSession({ config }),
       github: github(options.polls ?? [], calls),
-      clock: time.fake,
+      clock: time.clock,
       pacing: { pollIntervalMs: POLL },
     },
     facts: options.facts ?? [releaseCommit],

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { FactValue } from '../../../src/engine/fact';
 import { DEFAULT_CONFIG, type ReleaseConfig } from '../../../src/domain/config';
-import { PyreleaseError } from '../../../src/domain/errors';
-import { loadProject, projectFilesFromRecord, type VersionSource } from '../../../src/domain/pyproject';
+import type { VersionSource } from '../../../src/domain/pyproject';
 import {
   ChosenVersion,
   DraftRelease,
@@ -22,6 +20,14 @@ import type {
   WorkflowRun,
 } from '../../../src/ports/github';
 import { FixedClock } from '../../helpers/fixed-clock';
+import {
+  chosenVersion,
+  failure,
+  pyprojectDeclaring,
+  scmVersionSource,
+  staticVersionSource,
+  versionSourceOf,
+} from '../../helpers/release-fixtures';
 import { fakeSession, fakeStepContext, given, strict, type Given } from '../../helpers/step-context';
 
 const RELEASE = 'c0ffee1d2e3f405162738495a6b7c8d9e0f1a2b3';
@@ -29,20 +35,6 @@ const ELSEWHERE = 'deadbee0123456789abcdef0123456789abcdef0';
 const NOW = Date.UTC(2026, 4, 1, 10, 0, 0);
 const DRAFT = { id: 77, url: 'https://github.com/acme/quillnote/releases/tag/untagged-5f1e' };
 const RELEASE_URL = 'https://github.com/acme/quillnote/releases/tag/v1.2.0';
-
-const pyproject = (version: string) => `[project]\nname = "quillnote"\nversion = "${version}"\n`;
-const staticSource = (version: string): VersionSource =>
-  loadProject(projectFilesFromRecord({ 'pyproject.toml': pyproject(version) })).versionSource;
-
-/** The chosen version as Prepare gives it. */
-const chosen = (version: string, prerelease: boolean): FactValue<typeof ChosenVersion> => ({
-  version,
-  tag: `v${version}`,
-  bumpClass: prerelease ? 'prerelease' : 'patch',
-  migrationRequired: false,
-  prerelease,
-  supportChanges: [],
-});
 
 interface Options {
   version?: string;
@@ -77,7 +69,7 @@ function world(options: Options = {}) {
   const version = options.version ?? '1.2.0';
   const tag = `v${version}`;
   const config: ReleaseConfig = { ...DEFAULT_CONFIG, ...options.config };
-  const atCommit = options.atCommit ?? { 'pyproject.toml': pyproject(version) };
+  const atCommit = options.atCommit ?? { 'pyproject.toml': pyprojectDeclaring(version) };
   const fileReads: string[] = [];
   const runQueries: [string | number, RunsQuery | undefined][] = [];
   const writes: Write[] = [];
@@ -86,7 +78,7 @@ function world(options: Options = {}) {
     writes.push({ call, args, gaveBefore: fake.gave.map((entry) => entry.key) });
   const step = createTag({ latest: options.latest ?? true });
   const facts: Given[] = [
-    given(ChosenVersion, chosen(version, options.prerelease ?? false)),
+    given(ChosenVersion, chosenVersion(version, { prerelease: options.prerelease ?? false })),
     given(ReleaseCommit, { sha: RELEASE }),
     given(DraftRelease, DRAFT),
     given(WorkflowTriggers, { pypi: options.pypiEvents ?? ['push'], testpypi: ['workflow_dispatch'] }),
@@ -109,7 +101,7 @@ function world(options: Options = {}) {
   const fake = fakeStepContext({
     step,
     reads: {
-      session: fakeSession({ config, versionSource: options.versionSource ?? staticSource(version) }),
+      session: fakeSession({ config, versionSource: options.versionSource ?? staticVersionSource(version) }),
       git: strict<GitRepositoryReads>('reads.git', {
         fileAt: async (ref, path) => {
           fileReads.push(`${ref}:${path}`);
@@ -147,16 +139,6 @@ function world(options: Options = {}) {
   return { step, fake, fileReads, runQueries, writes };
 }
 
-async function failure(promise: Promise<unknown>): Promise<PyreleaseError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof PyreleaseError) return error;
-    throw error;
-  }
-  throw new Error('the step did not fail');
-}
-
 /** The record `triggerRecord` takes at NOW. */
 const record = (event: 'push' | 'release', knownRunIds: number[]): TriggerRecord => ({
   workflow: 'publish-pypi.yml',
@@ -179,7 +161,7 @@ describe('makeLatest', () => {
 
 describe('tag.create probe', () => {
   it('is blocked when the release commit declares another version', async () => {
-    const { step, fake, fileReads } = world({ atCommit: { 'pyproject.toml': pyproject('1.1.9') } });
+    const { step, fake, fileReads } = world({ atCommit: { 'pyproject.toml': pyprojectDeclaring('1.1.9') } });
     expect(await step.probe(fake.ctx)).toEqual({
       state: 'blocked',
       reason: 'The release commit c0ffee1 declares 1.1.9 in pyproject.toml, but the tag would say 1.2.0.',
@@ -193,9 +175,7 @@ describe('tag.create probe', () => {
       '[build-system]\nrequires = ["hatchling"]\nbuild-backend = "hatchling.build"\n' +
       '[project]\nname = "quillnote"\ndynamic = ["version"]\n[tool.hatch.version]\npath = "src/quillnote/__about__.py"\n';
     const about = (version: string) => `__version__ = "${version}"\n`;
-    const versionSource = loadProject(
-      projectFilesFromRecord({ 'pyproject.toml': hatch, 'src/quillnote/__about__.py': about('1.2.0') }),
-    ).versionSource;
+    const versionSource = versionSourceOf({ 'pyproject.toml': hatch, 'src/quillnote/__about__.py': about('1.2.0') });
     const { step, fake, fileReads } = world({
       versionSource,
       atCommit: { 'pyproject.toml': hatch, 'src/quillnote/__about__.py': about('1.1.0') },
@@ -211,16 +191,13 @@ describe('tag.create probe', () => {
     const { step, fake } = world({
       version: '1.2.0rc1',
       prerelease: true,
-      atCommit: { 'pyproject.toml': pyproject('1.2.0-rc.1') },
+      atCommit: { 'pyproject.toml': pyprojectDeclaring('1.2.0-rc.1') },
     });
     expect(await step.probe(fake.ctx)).toEqual({ state: 'todo' });
   });
 
   it('does not read the commit when the version comes from the tag (SCM)', async () => {
-    const scm =
-      '[build-system]\nrequires = ["setuptools>=64", "setuptools_scm>=8"]\nbuild-backend = "setuptools.build_meta"\n' +
-      '[project]\nname = "quillnote"\ndynamic = ["version"]\n';
-    const versionSource = loadProject(projectFilesFromRecord({ 'pyproject.toml': scm })).versionSource;
+    const versionSource = scmVersionSource();
     expect(versionSource.scm).toBe(true);
     const { step, fake, fileReads } = world({ versionSource, atCommit: {} });
     expect(await step.probe(fake.ctx)).toEqual({ state: 'todo' });

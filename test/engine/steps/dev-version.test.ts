@@ -1,32 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import type { FactValue } from '../../../src/engine/fact';
 import { DEFAULT_CONFIG, type ReleaseConfig } from '../../../src/domain/config';
-import { PyreleaseError } from '../../../src/domain/errors';
-import { loadProject, projectFilesFromRecord, type VersionSource } from '../../../src/domain/pyproject';
+import type { VersionSource } from '../../../src/domain/pyproject';
 import { ChosenVersion, DevVersion, ReleaseCommit } from '../../../src/engine/stages/facts';
 import { devVersion } from '../../../src/engine/stages/finalize/dev-version';
 import type { ReleasePorts } from '../../../src/engine/stages/release-ports';
 import type { GitRepositoryReads, GitWrites, PushOutcome } from '../../../src/ports/git';
+import {
+  chosenVersion,
+  failure,
+  pyprojectDeclaring,
+  scmVersionSource,
+  staticVersionSource,
+  versionSourceOf,
+} from '../../helpers/release-fixtures';
 import { fakeSession, fakeStepContext, given, strict } from '../../helpers/step-context';
 
 const RELEASE = 'c0ffee1d2e3f405162738495a6b7c8d9e0f1a2b3';
 const HEAD = 'abcdef0123456789abcdef0123456789abcdef01';
 const ORIGIN = '0123456789abcdef0123456789abcdef01234567';
 const COMMITTED = '5ca1ab1e0123456789abcdef0123456789abcdef';
-
-const pyproject = (version: string) => `[project]\nname = "quillnote"\nversion = "${version}"\n`;
-const staticSource = (version: string): VersionSource =>
-  loadProject(projectFilesFromRecord({ 'pyproject.toml': pyproject(version) })).versionSource;
-
-/** The chosen version as Prepare gives it. */
-const chosen = (version: string, prerelease: boolean): FactValue<typeof ChosenVersion> => ({
-  version,
-  tag: `v${version}`,
-  bumpClass: prerelease ? 'prerelease' : 'patch',
-  migrationRequired: false,
-  prerelease,
-  supportChanges: [],
-});
 
 interface Options {
   /** The released version (default 1.2.0). */
@@ -55,7 +47,10 @@ function world(options: Options = {}) {
   const version = options.version ?? '1.2.0';
   const current = options.current ?? version;
   const config: ReleaseConfig = { ...DEFAULT_CONFIG, nextDevVersion: true, ...options.config };
-  const session = fakeSession({ config, versionSource: options.versionSource ?? staticSource(current) }, 'trunk');
+  const session = fakeSession(
+    { config, versionSource: options.versionSource ?? staticVersionSource(current) },
+    'trunk',
+  );
   const refs: Record<string, string | undefined> = {
     HEAD,
     'refs/remotes/origin/trunk': HEAD,
@@ -88,7 +83,7 @@ function world(options: Options = {}) {
       project: strict<ReleasePorts['reads']['project']>('reads.project', {
         readFile: async (path) => {
           fileReads.push(path);
-          return path === 'pyproject.toml' ? pyproject(current) : undefined;
+          return path === 'pyproject.toml' ? pyprojectDeclaring(current) : undefined;
         },
       }),
     },
@@ -107,19 +102,9 @@ function world(options: Options = {}) {
         },
       }),
     },
-    facts: [given(ChosenVersion, chosen(version, version.includes('rc'))), given(ReleaseCommit, { sha: RELEASE })],
+    facts: [given(ChosenVersion, chosenVersion(version)), given(ReleaseCommit, { sha: RELEASE })],
   });
   return { fake, session, resolved, ancestry, subjects, fileReads, writes };
-}
-
-async function failure(promise: Promise<unknown>): Promise<PyreleaseError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof PyreleaseError) return error;
-    throw error;
-  }
-  throw new Error('the step did not fail');
 }
 
 describe('finalize.dev-version probe', () => {
@@ -133,10 +118,7 @@ describe('finalize.dev-version probe', () => {
   });
 
   it('is done when the version comes from tags', async () => {
-    const scm =
-      '[build-system]\nrequires = ["setuptools>=64", "setuptools_scm>=8"]\nbuild-backend = "setuptools.build_meta"\n' +
-      '[project]\nname = "quillnote"\ndynamic = ["version"]\n';
-    const versionSource = loadProject(projectFilesFromRecord({ 'pyproject.toml': scm })).versionSource;
+    const versionSource = scmVersionSource();
     expect(versionSource.scm).toBe(true);
     const { fake, resolved } = world({ versionSource });
     expect(await devVersion.probe(fake.ctx)).toEqual({
@@ -186,7 +168,7 @@ describe('finalize.dev-version run', () => {
     expect(await devVersion.run(fake.ctx)).toEqual({ detail: 'trunk is at 1.2.1.dev0 (5ca1ab1)' });
     expect(ancestry).toEqual([[RELEASE, HEAD]]);
     expect(writes).toEqual([
-      { call: 'writeFile', args: ['pyproject.toml', pyproject('1.2.1.dev0')], refreshes: 0 },
+      { call: 'writeFile', args: ['pyproject.toml', pyprojectDeclaring('1.2.1.dev0')], refreshes: 0 },
       { call: 'commit', args: [['pyproject.toml'], 'Start 1.2.1.dev0'], refreshes: 1 },
       { call: 'push', args: ['origin', 'HEAD:refs/heads/trunk'], refreshes: 1 },
     ]);
@@ -254,7 +236,7 @@ describe('finalize.dev-version run', () => {
 
   it('refuses a version source it cannot write (setup.cfg)', async () => {
     const setupCfg = '[metadata]\nname = quillnote\nversion = 1.2.0\n';
-    const versionSource = loadProject(projectFilesFromRecord({ 'setup.cfg': setupCfg })).versionSource;
+    const versionSource = versionSourceOf({ 'setup.cfg': setupCfg });
     expect(versionSource.writable).toBe(false);
     const { fake, writes, ancestry } = world({ versionSource });
     const error = await failure(devVersion.run(fake.ctx));

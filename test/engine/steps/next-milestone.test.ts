@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { FactValue } from '../../../src/engine/fact';
 import { DEFAULT_CONFIG, type ReleaseConfig } from '../../../src/domain/config';
 import { ChosenVersion, NextMilestone } from '../../../src/engine/stages/facts';
 import { nextMilestone } from '../../../src/engine/stages/finalize/next-milestone';
 import type { GitHubReads, GitHubWrites, Milestone } from '../../../src/ports/github';
+import { chosenVersion } from '../../helpers/release-fixtures';
 import { fakeSession, fakeStepContext, given, strict } from '../../helpers/step-context';
 
 const milestoneUrl = (number: number) => `https://github.com/acme/quillnote/milestone/${number}`;
-
-/** The chosen version as Prepare gives it. */
-const chosen = (version: string, prerelease: boolean): FactValue<typeof ChosenVersion> => ({
-  version,
-  tag: `v${version}`,
-  bumpClass: prerelease ? 'prerelease' : 'patch',
-  migrationRequired: false,
-  prerelease,
-  supportChanges: [],
-});
 
 interface Options {
   version?: string;
@@ -49,7 +39,7 @@ function world(options: Options = {}) {
         },
       }),
     },
-    facts: [given(ChosenVersion, chosen(version, version.includes('rc')))],
+    facts: [given(ChosenVersion, chosenVersion(version))],
   });
   return { fake, states, created };
 }

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { FactValue } from '../../../src/engine/fact';
 import {
   ChosenVersion,
   DraftRelease,
@@ -9,21 +8,12 @@ import {
 } from '../../../src/engine/stages/facts';
 import { publishRelease } from '../../../src/engine/stages/finalize/publish-release';
 import type { GitHubReads, GitHubWrites, Release, ReleaseFields } from '../../../src/ports/github';
+import { chosenVersion } from '../../helpers/release-fixtures';
 import { fakeStepContext, given, strict } from '../../helpers/step-context';
 
 const RELEASE = 'c0ffee1d2e3f405162738495a6b7c8d9e0f1a2b3';
 const DRAFT = { id: 77, url: 'https://github.com/acme/quillnote/releases/tag/untagged-5f1e' };
 const url = (tag: string) => `https://github.com/acme/quillnote/releases/tag/${tag}`;
-
-/** The chosen version as Prepare gives it. */
-const chosen = (version: string, prerelease: boolean): FactValue<typeof ChosenVersion> => ({
-  version,
-  tag: `v${version}`,
-  bumpClass: prerelease ? 'prerelease' : 'patch',
-  migrationRequired: false,
-  prerelease,
-  supportChanges: [],
-});
 
 interface Options {
   version?: string;
@@ -59,7 +49,7 @@ function world(options: Options = {}) {
       }),
     },
     facts: [
-      given(ChosenVersion, chosen(version, options.prerelease ?? false)),
+      given(ChosenVersion, chosenVersion(version, { prerelease: options.prerelease ?? false })),
       given(ReleaseCommit, { sha: RELEASE }),
       given(DraftRelease, DRAFT),
       given(PublishTrigger, { tag, sha: RELEASE, pushed: true }),

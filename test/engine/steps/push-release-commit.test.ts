@@ -7,6 +7,7 @@ import type { Clock } from '../../../src/ports/clock';
 import type { GitRepositoryReads, GitWrites, PushOutcome } from '../../../src/ports/git';
 import type { GitHubReads, GitHubWrites, PullRequest } from '../../../src/ports/github';
 import type { AnswerValue } from '../../../src/engine/prompter';
+import { chosenVersion, fastClock } from '../../helpers/release-fixtures';
 import { fakeSession, fakeStepContext, given, strict, type Given } from '../../helpers/step-context';
 
 const HEAD = 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678';
@@ -16,14 +17,7 @@ const MERGE = 'be5eecbe5eecbe5eecbe5eecbe5eecbe5eecbe5e';
 const TEST_MERGE = '7e57ed007e57ed007e57ed007e57ed007e57ed00';
 const PR_URL = 'https://github.com/quill/quillnote/pull/7';
 
-const chosen = given(ChosenVersion, {
-  version: '0.2.0',
-  tag: 'v0.2.0',
-  bumpClass: 'minor',
-  migrationRequired: true,
-  prerelease: false,
-  supportChanges: [],
-});
+const chosen = given(ChosenVersion, chosenVersion('0.2.0', { bumpClass: 'minor', migrationRequired: true }));
 const versionCommit = given(VersionCommit, { sha: HEAD });
 const recordedPull = given(ReleasePullRequest, { number: 7, url: PR_URL });
 
@@ -73,16 +67,8 @@ function github(calls: Calls, polls: (PullRequest | undefined)[], onPoll?: () =>
   });
 }
 
-function clock(calls: Calls): Clock {
-  let now = Date.UTC(2026, 10, 21, 9, 0, 0);
-  return strict<Clock>('clock', {
-    now: () => now,
-    sleep: async (ms) => {
-      calls.push(`sleep ${ms}`);
-      now += ms;
-    },
-  });
-}
+const clock = (calls: Calls): Clock =>
+  fastClock(Date.UTC(2026, 10, 21, 9, 0, 0), (ms) => calls.push(`sleep ${ms}`)).clock;
 
 function gitWrites(calls: Calls, outcomes: Record<string, PushOutcome>) {
   return strict<GitWrites>('writes.git', {

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../../src/domain/config';
 import { PyreleaseError } from '../../../src/domain/errors';
 import { releaseNotes } from '../../../src/engine/stages/prepare/release-notes';
-import type { FactValue } from '../../../src/engine/fact';
 import { ChosenVersion, DraftRelease, ReleaseCommit } from '../../../src/engine/stages/facts';
 import type { ReleasePorts } from '../../../src/engine/stages/release-ports';
 import type { AnswerValue } from '../../../src/engine/prompter';
@@ -10,6 +9,7 @@ import type { Editor } from '../../../src/ports/editor';
 import type { GitRepositoryReads } from '../../../src/ports/git';
 import type { GeneratedNotes, GitHubReads, GitHubWrites, Release, ReleaseFields } from '../../../src/ports/github';
 import type { ProjectSnapshot } from '../../../src/ports/project';
+import { chosenVersion } from '../../helpers/release-fixtures';
 import { fakeSession, fakeStepContext, given, strict, type Given } from '../../helpers/step-context';
 
 const SHA = 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678';
@@ -17,17 +17,8 @@ const REPO_URL = 'https://github.com/quill/quillnote';
 const DRAFT_URL = `${REPO_URL}/releases/tag/untagged-0f1e2d`;
 
 const releaseCommit = given(ReleaseCommit, { sha: SHA });
-/** The chosen version as the choose-version step records it. */
-const chosen = (fields: Partial<FactValue<typeof ChosenVersion>> & { version: string; tag: string }) =>
-  given(ChosenVersion, {
-    bumpClass: 'patch',
-    migrationRequired: false,
-    prerelease: false,
-    supportChanges: [],
-    ...fields,
-  });
-const patch = chosen({ version: '0.1.1', tag: 'v0.1.1' });
-const minor = chosen({ version: '0.2.0', tag: 'v0.2.0', bumpClass: 'minor', migrationRequired: true });
+const patch = given(ChosenVersion, chosenVersion('0.1.1'));
+const minor = given(ChosenVersion, chosenVersion('0.2.0', { bumpClass: 'minor', migrationRequired: true }));
 
 function release(fields: Partial<Release>): Release {
   return {
@@ -236,7 +227,7 @@ describe('prepare.release-notes run', () => {
   });
 
   it('updates the empty draft an earlier run left instead of making a second one', async () => {
-    const rc = chosen({ version: '0.1.1rc1', tag: 'v0.1.1rc1', prerelease: true });
+    const rc = given(ChosenVersion, chosenVersion('0.1.1rc1', { bumpClass: 'patch' }));
     const { ctx, gave, calls, saved } = setup({
       facts: [rc, releaseCommit],
       releases: [release({ id: 42, tagName: 'v0.1.1rc1', body: '' })],

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { FactValue } from '../../../src/engine/fact';
 import { DEFAULT_CONFIG, type ReleaseConfig } from '../../../src/domain/config';
 import type { ParsedPyproject } from '../../../src/domain/pyproject';
 import {
@@ -13,6 +12,7 @@ import {
 } from '../../../src/engine/stages/facts';
 import { releaseSummary, type StageTitle } from '../../../src/engine/stages/finalize/release-summary';
 import type { StepRecord } from '../../../src/ports/journal-store';
+import { chosenVersion } from '../../helpers/release-fixtures';
 import { fakeSession, fakeStepContext, given, strict, type Given } from '../../helpers/step-context';
 
 const T0 = Date.UTC(2026, 4, 1, 10, 0, 0);
@@ -23,16 +23,6 @@ const ran = (from: number, to: number): StepRecord => ({
   attempts: 1,
   startedAt: iso(from),
   finishedAt: iso(to),
-});
-
-/** The chosen version as Prepare gives it. */
-const chosen = (version: string, prerelease: boolean): FactValue<typeof ChosenVersion> => ({
-  version,
-  tag: `v${version}`,
-  bumpClass: prerelease ? 'prerelease' : 'patch',
-  migrationRequired: false,
-  prerelease,
-  supportChanges: [],
 });
 
 const STAGES: StageTitle[] = [
@@ -55,7 +45,7 @@ function world(options: { facts?: Given[]; records?: Record<string, StepRecord>;
     reads: {
       session: fakeSession({ config, project: strict<ParsedPyproject>('project', { name: 'quillnote' }) }),
     },
-    facts: [given(ChosenVersion, chosen('1.2.0', false)), ...(options.facts ?? [])],
+    facts: [given(ChosenVersion, chosenVersion('1.2.0')), ...(options.facts ?? [])],
     stepRecords: options.records ?? {},
   });
   return { step, fake };
