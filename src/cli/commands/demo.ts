@@ -7,7 +7,7 @@ import type { Terminal } from '../front-end';
 import { guardFetchToLoopback } from '../loopback-guard';
 import type { CliOptions } from '../options';
 import { installSignalHandlers } from '../signals';
-import { releaseCommand } from './release';
+import { checkGivenAnswers, releaseCommand } from './release';
 
 function scenarioList(): string {
   return Object.entries(SCENARIOS)
@@ -52,6 +52,8 @@ export async function demoCommand(options: CliOptions, terminal: Terminal): Prom
       hint: `Pick one of:\n${scenarioList()}`,
     });
   }
+  // A misspelt --answer is refused before the sandbox is built, not a minute later.
+  checkGivenAnswers(options.answers);
   const say = (line: string) => terminal.stdout.write(`${line}\n`);
   const prerequisites = await checkPrerequisites(scenario.shape, terminal.env);
   if (prerequisites.missing.length > 0 || !prerequisites.buildPython) {

@@ -5,6 +5,7 @@ import { LogFile } from '../../adapters/log-file';
 import { systemClock } from '../../adapters/system-clock';
 import { PyreleaseError } from '../../domain/errors';
 import type { Redactor } from '../../domain/redactor';
+import type { GivenAnswers } from '../../engine/answers';
 import { resolveAnswer } from '../../engine/ask';
 import { EventHub } from '../../engine/event-hub';
 import type { EngineEvent } from '../../engine/events';
@@ -13,6 +14,7 @@ import { flowById } from '../../engine/flows/registry';
 import { runPlan } from '../../engine/runner';
 import { LineRenderer } from '../../plain/line-renderer';
 import type { JournalData, LockHandle } from '../../ports/journal-store';
+import { answerIdsOf, checkAnswerIds } from '../answer-ids';
 import { startFrontEnd, type FrontEnd, type Terminal } from '../front-end';
 import { formatJournal } from '../journal-summary';
 import type { CliOptions } from '../options';
@@ -29,6 +31,24 @@ function newReleaseId(now: number): string {
 function redacting(redactor: Redactor, emit: (event: EngineEvent) => void): (event: EngineEvent) => void {
   return (event) =>
     emit(event.type === 'output' ? { ...event, line: redactor.redact(event.line) } : redactor.redactDeep(event));
+}
+
+/** The flow a new run starts. A resume continues the journal's flow. */
+const NEW_FLOW = 'release';
+
+/** The question the command asks itself, before any flow starts, when a release is in progress. */
+const EXISTING_RELEASE = 'journal.existing';
+
+/**
+ * Refuses `--answer` and `--answers` ids no question of the run has, before anything runs: no
+ * workspace, no lock, no journal read. The ids are the plan's `asks` and the command's own question.
+ * The journal is not read yet, so the flow is the one a new run starts: the release, today the only
+ * flow, so also the one any journal resumes.
+ */
+export function checkGivenAnswers(answers: GivenAnswers): void {
+  if (Object.keys(answers).length === 0) return;
+  const flow = flowById(NEW_FLOW);
+  checkAnswerIds(answers, answerIdsOf(flow.plan(flow.params({})), [EXISTING_RELEASE]), flow.noun);
 }
 
 type Start = { kind: 'new' } | { kind: 'resume'; data: JournalData } | { kind: 'shown' };
@@ -55,7 +75,7 @@ async function decideStart(
   const what = [existing.release.project, existing.release.to].filter(Boolean).join(' ') || existing.releaseId;
   const question = {
     kind: 'select' as const,
-    id: 'journal.existing',
+    id: EXISTING_RELEASE,
     message: `A release is in progress (${what}, ${existing.state}). What now?`,
     choices: [
       { value: 'resume', label: 'Resume it', hint: 'continue from the first unfinished step' },
@@ -102,6 +122,7 @@ async function decideStart(
 }
 
 export async function releaseCommand(options: CliOptions, terminal: Terminal): Promise<number> {
+  checkGivenAnswers(options.answers);
   const controller = new AbortController();
   const removeSignalHandlers = installSignalHandlers(controller);
   const workspace = await openWorkspace(options.cwd, terminal.env, controller.signal);
@@ -133,7 +154,7 @@ export async function releaseCommand(options: CliOptions, terminal: Terminal): P
     const data =
       start.kind === 'resume'
         ? { ...start.data, state: 'in-progress' as const, writtenBy: VERSION }
-        : newJournalData({ releaseId: newReleaseId(now), flow: 'release', params: {}, now, version: VERSION });
+        : newJournalData({ releaseId: newReleaseId(now), flow: NEW_FLOW, params: {}, now, version: VERSION });
     // The journal says which flow it is, with its parameters: the same plan is built again on resume.
     const flow = flowById(data.flow);
     const params = flow.params(data.params);
