@@ -33,11 +33,14 @@ export async function main(argv: readonly string[]): Promise<number> {
         return await (await import('./commands/demo')).demoCommand(options, terminal);
     }
   } catch (error) {
+    // The redactor of the command that failed (or a new one, for an error before any command ran).
+    const redactor = (await import('./workspace')).sessionRedactor(process.env);
+    const print = (text: string) => void process.stderr.write(redactor.redact(text));
     if (isPyreleaseError(error)) {
-      process.stderr.write(`pyrelease: ${describeError(error)}\n`);
-      if (error.hint) process.stderr.write(`  → ${error.hint}\n`);
+      print(`pyrelease: ${describeError(error)}\n`);
+      if (error.hint) print(`  → ${error.hint}\n`);
     } else {
-      process.stderr.write(
+      print(
         `pyrelease: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
       );
       process.stderr.write('  → This is a bug in pyrelease; the journal keeps your place: `pyrelease --resume`.\n');

@@ -15,6 +15,7 @@ import { runPlan } from '../../engine/runner';
 import { LineRenderer } from '../../plain/line-renderer';
 import type { JournalData, LockHandle } from '../../ports/journal-store';
 import { answerIdsOf, checkAnswerIds } from '../answer-ids';
+import { redactingPrompter } from '../redacting-prompter';
 import { startFrontEnd, type FrontEnd, type Terminal } from '../front-end';
 import { formatJournal } from '../journal-summary';
 import type { CliOptions } from '../options';
@@ -58,7 +59,7 @@ async function decideStart(
   options: CliOptions,
   workspace: Workspace,
   frontEnd: FrontEnd,
-  hub: EventHub,
+  emit: (event: EngineEvent) => void,
   signal: AbortSignal,
   print: (text: string) => void,
 ): Promise<Start> {
@@ -87,11 +88,11 @@ async function decideStart(
   const { value, source } = await resolveAnswer(question, {
     given: options.answers,
     yes: options.yes,
-    prompter: frontEnd.prompter,
+    prompter: redactingPrompter(frontEnd.prompter, workspace.redactor),
     signal,
-    onAsk: () => hub.emit({ type: 'question', step: 'start', question }),
+    onAsk: () => emit({ type: 'question', step: 'start', question }),
   });
-  hub.emit({
+  emit({
     type: 'answered',
     step: 'start',
     questionId: question.id,
@@ -100,12 +101,13 @@ async function decideStart(
     source,
   });
   if (value === 'show') {
-    print(formatJournal(existing, workspace.journalStore.path));
+    // A journal an older pyrelease wrote may hold what today's redactor would mask.
+    print(workspace.redactor.redact(formatJournal(existing, workspace.journalStore.path)));
     return { kind: 'shown' };
   }
   if (value === 'abandon' && options.dryRun) {
     // A dry run changes nothing, the journal on disk included: it rehearses a new release in memory.
-    hub.emit({
+    emit({
       type: 'note',
       level: 'info',
       message: 'Dry run: the release in progress stays as it is; a new one is rehearsed beside it.',
@@ -115,7 +117,7 @@ async function decideStart(
   if (value === 'abandon') {
     const journal = new Journal(existing, workspace.journalStore, systemClock);
     const path = await journal.archive('abandoned');
-    hub.emit({ type: 'note', level: 'info', message: `The previous release was abandoned; its record is in ${path}.` });
+    emit({ type: 'note', level: 'info', message: `The previous release was abandoned; its record is in ${path}.` });
     return { kind: 'new' };
   }
   return { kind: 'resume', data: existing };
@@ -147,7 +149,7 @@ export async function releaseCommand(options: CliOptions, terminal: Terminal): P
         });
       }
     }
-    const start = await decideStart(options, workspace, frontEnd, hub, controller.signal, print);
+    const start = await decideStart(options, workspace, frontEnd, emit, controller.signal, print);
     if (start.kind === 'shown') return 0;
 
     const now = systemClock.now();
@@ -190,7 +192,7 @@ export async function releaseCommand(options: CliOptions, terminal: Terminal): P
       header: { ...data.release, flow: flow.id, dryRun: options.dryRun },
       given: options.answers,
       yes: options.yes,
-      prompter: frontEnd.prompter,
+      prompter: redactingPrompter(frontEnd.prompter, workspace.redactor),
       dryRun: options.dryRun,
       signal: controller.signal,
       emit,
