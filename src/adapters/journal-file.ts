@@ -1,8 +1,10 @@
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, readdir, rename, unlink } from 'node:fs/promises';
 import { hostname } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { PyreleaseError } from '../domain/errors';
+import { assertSafeReleaseId, checkJournal } from '../domain/journal-schema';
 import type { Redactor } from '../domain/redactor';
 import {
   JOURNAL_SCHEMA,
@@ -20,7 +22,23 @@ export interface FileJournalOptions {
   now?: () => number;
   /** Whether a process is running on this host. */
   isAlive?: (pid: number) => boolean;
+  /**
+   * When a running process started (epoch milliseconds), or undefined when that cannot be read. A lock
+   * whose pid belongs to a process started after the lock was taken is stale: the pid was reused.
+   */
+  processStartedAt?: (pid: number) => number | undefined | Promise<number | undefined>;
+  /** A running process's command line, for the message about who holds the lock; undefined when unknown. */
+  processCommand?: (pid: number) => string | undefined | Promise<string | undefined>;
 }
+
+/**
+ * How much later than the lock's `startedAt` its holder's process may seem to have started and still
+ * be the holder: the start time read back is rounded (clock ticks, whole seconds from `ps`).
+ */
+export const LOCK_START_TOLERANCE_MS = 2000;
+
+/** USER_HZ: the unit of start times in /proc/<pid>/stat; 100 on every Linux architecture Node runs on. */
+const CLOCK_TICKS_PER_SECOND = 100;
 
 export function isProcessAlive(pid: number): boolean {
   try {
@@ -30,6 +48,59 @@ export function isProcessAlive(pid: number): boolean {
     // EPERM: it exists but belongs to someone else.
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+/** When a process started (epoch ms): /proc on Linux, `ps` on other Unixes; undefined when unknown. */
+export async function processStartTime(pid: number): Promise<number | undefined> {
+  if (!Number.isSafeInteger(pid) || pid <= 0) return undefined;
+  if (process.platform === 'linux') {
+    try {
+      const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+      // `pid (comm) state ppid …`: comm may hold spaces and parentheses, so split after the last ')'.
+      // Field 22, starttime, is the 20th after comm; it counts clock ticks since boot.
+      const ticks = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]);
+      const bootTime = Number(/^btime (\d+)$/m.exec(await readFile('/proc/stat', 'utf8'))?.[1]);
+      const started = bootTime * 1000 + (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
+      return Number.isFinite(started) ? started : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+  if (process.platform === 'win32') return undefined;
+  const started = Date.parse((await runPs(pid, 'lstart=')) ?? '');
+  return Number.isNaN(started) ? undefined : started;
+}
+
+/** A process's command line: /proc on Linux, `ps` on other Unixes; undefined when unknown. */
+export async function processCommandLine(pid: number): Promise<string | undefined> {
+  if (!Number.isSafeInteger(pid) || pid <= 0) return undefined;
+  if (process.platform === 'linux') {
+    const raw = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
+    const command = raw.split('\0').filter(Boolean).join(' ');
+    return command || undefined;
+  }
+  if (process.platform === 'win32') return undefined;
+  return runPs(pid, 'command=');
+}
+
+/** What an optional probe of a process says; undefined when it throws. */
+async function settle<T>(probe: () => T | undefined | Promise<T | undefined>): Promise<T | undefined> {
+  try {
+    return await probe();
+  } catch {
+    return undefined;
+  }
+}
+
+function runPs(pid: number, column: string): Promise<string | undefined> {
+  return new Promise((done) => {
+    execFile(
+      'ps',
+      ['-o', column, '-p', String(pid)],
+      { timeout: 2000, env: { ...process.env, LC_ALL: 'C' } },
+      (error, stdout) => done(error ? undefined : stdout.trim() || undefined),
+    );
+  });
 }
 
 /** Writes `text` to `path` so that a reader sees the old or the new file, never a torn one. */
@@ -64,6 +135,8 @@ export class FileJournalStore implements JournalStore {
   private readonly host: string;
   private readonly now: () => number;
   private readonly isAlive: (pid: number) => boolean;
+  private readonly processStartedAt: NonNullable<FileJournalOptions['processStartedAt']>;
+  private readonly processCommand: NonNullable<FileJournalOptions['processCommand']>;
 
   constructor(
     readonly dir: string,
@@ -76,6 +149,8 @@ export class FileJournalStore implements JournalStore {
     this.host = options.host ?? hostname();
     this.now = options.now ?? Date.now;
     this.isAlive = options.isAlive ?? isProcessAlive;
+    this.processStartedAt = options.processStartedAt ?? processStartTime;
+    this.processCommand = options.processCommand ?? processCommandLine;
   }
 
   async load(): Promise<StoredJournal | undefined> {
@@ -95,8 +170,18 @@ export class FileJournalStore implements JournalStore {
   }
 
   async archive(data: JournalData): Promise<string> {
+    // The id names a file: it must stay a plain name inside history/ (the schema checked it on load;
+    // this checks again, whatever the data came from).
+    assertSafeReleaseId(data.releaseId);
+    const target = resolve(this.historyDir, `${data.releaseId}.json`);
+    if (dirname(target) !== resolve(this.historyDir)) {
+      throw new PyreleaseError(
+        'journal.unsafe-release-id',
+        `The release id ${JSON.stringify(data.releaseId)} would put its record outside ${this.historyDir}. Nothing was written.`,
+        { hint: 'Release ids come from pyrelease itself; a journal edited by hand must keep the one it had.' },
+      );
+    }
     await mkdir(this.historyDir, { recursive: true });
-    const target = join(this.historyDir, `${data.releaseId}.json`);
     await writeFileAtomic(target, this.serialize(data));
     await unlink(this.path).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== 'ENOENT') throw error;
@@ -134,16 +219,20 @@ export class FileJournalStore implements JournalStore {
           },
         );
       }
-      if (holder && this.isAlive(holder.pid)) {
+      if (holder && (await this.holds(holder))) {
+        const command = await this.commandOf(holder.pid);
         throw new PyreleaseError(
           'journal.locked',
-          `Another pyrelease session (pid ${holder.pid}, since ${holder.startedAt}) is working on this repository.`,
+          `Another pyrelease session is working on this repository: pid ${holder.pid}, holding the lock since ` +
+            `${holder.startedAt}${command ? `, running \`${command}\`` : ''}.`,
           {
-            hint: `Wait for it to finish, or stop it (\`kill ${holder.pid}\`) and run \`pyrelease --resume\`.`,
+            hint:
+              'Wait for that session to finish, or end it (Ctrl-C in its terminal), then run `pyrelease --resume`. ' +
+              `If pid ${holder.pid} is not a pyrelease session, delete ${this.lockPath} and run \`pyrelease --resume\`.`,
           },
         );
       }
-      // The holder is gone (a crash or a kill): the lock is stale and safe to take over.
+      // The holder is gone (a crash or a kill, its pid maybe reused since): the lock is stale and safe to take over.
       tookOverFrom = holder ?? { pid: 0, host: this.host, startedAt: 'unknown' };
       await unlink(this.lockPath).catch(() => undefined);
     }
@@ -152,11 +241,32 @@ export class FileJournalStore implements JournalStore {
     });
   }
 
+  /**
+   * Whether the lock's holder still runs: its pid is alive and is the same process, not a later one
+   * that was given the pid after the holder ended. When the start time cannot be read, an alive pid holds.
+   */
+  private async holds(holder: LockOwner): Promise<boolean> {
+    if (!this.isAlive(holder.pid)) return false;
+    const lockedAt = Date.parse(holder.startedAt);
+    if (Number.isNaN(lockedAt)) return true;
+    const started = await settle(() => this.processStartedAt(holder.pid));
+    return started === undefined || started <= lockedAt + LOCK_START_TOLERANCE_MS;
+  }
+
+  private async commandOf(pid: number): Promise<string | undefined> {
+    const command = await settle(() => this.processCommand(pid));
+    if (!command) return undefined;
+    // eslint-disable-next-line no-control-regex
+    const line = this.options.redactor.redact(command).replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
+    return line.length > 200 ? `${line.slice(0, 200)}…` : line;
+  }
+
   private async readLock(): Promise<LockOwner | undefined> {
     try {
-      const parsed = JSON.parse(await readFile(this.lockPath, 'utf8')) as Partial<LockOwner>;
-      if (typeof parsed.pid === 'number' && typeof parsed.host === 'string') {
-        return { pid: parsed.pid, host: parsed.host, startedAt: String(parsed.startedAt) };
+      const { pid, host, startedAt } = JSON.parse(await readFile(this.lockPath, 'utf8')) as Partial<LockOwner>;
+      // pid 0 or below would name a process group to `kill(pid, 0)`: no holder writes one.
+      if (typeof pid === 'number' && Number.isSafeInteger(pid) && pid > 0 && typeof host === 'string') {
+        return { pid, host, startedAt: String(startedAt) };
       }
     } catch {
       // An unreadable or half-written lock belongs to nobody alive: treat it as stale.
@@ -184,8 +294,12 @@ export class FileJournalStore implements JournalStore {
   }
 }
 
-/** Parses a journal file, refusing a corrupt or newer one with a way out; never overwrites it. */
+/**
+ * Parses a journal file and checks it whole against its schema, refusing a corrupt or newer one with
+ * a way out; never overwrites it.
+ */
 export function parseJournal(text: string, path: string): StoredJournal {
+  const wayOut = `Look at it, then move it aside (\`mv ${path} ${path}.broken\`) to start over; nothing else is lost.`;
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -193,37 +307,27 @@ export function parseJournal(text: string, path: string): StoredJournal {
     throw new PyreleaseError(
       'journal.corrupt',
       `The journal ${path} is not valid JSON (${(error as Error).message}). It was left untouched.`,
-      {
-        hint: `Look at it, then move it aside (\`mv ${path} ${path}.broken\`) to start over; nothing else is lost.`,
-        cause: error,
-      },
+      { hint: wayOut, cause: error },
     );
   }
-  const data = parsed as Partial<StoredJournal> | null;
-  if (
-    !data ||
-    typeof data !== 'object' ||
-    typeof data.schema !== 'number' ||
-    typeof data.releaseId !== 'string' ||
-    typeof data.steps !== 'object'
-  ) {
-    throw new PyreleaseError(
-      'journal.corrupt',
-      `The journal ${path} does not look like a pyrelease journal. It was left untouched.`,
-      {
-        hint: `Move it aside (\`mv ${path} ${path}.broken\`) to start over.`,
-      },
-    );
-  }
-  if (data.schema > JOURNAL_SCHEMA) {
+  const checked = checkJournal(parsed);
+  if (checked.ok) return checked.journal;
+  if ('newerSchema' in checked) {
     throw new PyreleaseError(
       'journal.newer-schema',
-      `The journal ${path} was written by a newer pyrelease (journal schema ${data.schema}; ` +
+      `The journal ${path} was written by a newer pyrelease (journal schema ${checked.newerSchema}; ` +
         `this one reads ${JOURNAL_SCHEMA}). It was left untouched.`,
       {
         hint: 'Upgrade pyrelease (`npx pyrelease@latest --resume`) to continue this release.',
       },
     );
   }
-  return data as StoredJournal;
+  const more = checked.more > 0 ? ` (and ${checked.more} more problem${checked.more === 1 ? '' : 's'})` : '';
+  throw new PyreleaseError(
+    'journal.corrupt',
+    `The journal ${path} does not look like a pyrelease journal: ` +
+      `${checked.path ? `at \`${checked.path}\`` : 'at the top level'}: ${checked.problem}${more}. ` +
+      'It was left untouched.',
+    { hint: wayOut },
+  );
 }

@@ -1,3 +1,4 @@
+import { assertSafeReleaseId } from '../domain/journal-schema';
 import type { JournalData, JournalStore, LockHandle, StoredJournal } from '../ports/journal-store';
 
 /** A journal that never touches the disk: dry runs and tests. */
@@ -21,6 +22,8 @@ export class MemoryJournalStore implements JournalStore {
   }
 
   async archive(data: JournalData): Promise<string> {
+    // Refuses what the file store refuses, so engine tests meet the same rule.
+    assertSafeReleaseId(data.releaseId);
     this.archived.push(structuredClone(data));
     this.current = undefined;
     return `(memory)/history/${data.releaseId}.json`;

@@ -1,4 +1,11 @@
-/** The journal's shape on disk. Bump `JOURNAL_SCHEMA` when it changes incompatibly (and migrate the old one). */
+import type * as v from 'valibot';
+import type { JournalDataSchema, JournalDataV1Schema } from '../domain/journal-schema';
+
+/**
+ * The journal's shape on disk. Bump `JOURNAL_SCHEMA` when it changes incompatibly (and migrate the old one).
+ * The file store checks every journal it reads against the schemas in `src/domain/journal-schema.ts`;
+ * the compile-time checks below `StoredJournal` keep these types and those schemas the same.
+ */
 export const JOURNAL_SCHEMA = 2;
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -37,6 +44,7 @@ export interface Handoff {
 
 export interface JournalData {
   schema: 2;
+  /** Names files (`history/<releaseId>.json`, `logs/<releaseId>.log`): `[A-Za-z0-9._-]+`, no `..`, bounded. */
   releaseId: string;
   /** Which flow this is (`release`), and its parameters: `--resume` rebuilds the plan from both. */
   flow: string;
@@ -75,9 +83,17 @@ export interface JournalDataV1 {
 /** What a store may find on disk: the current journal, or one an older version wrote. */
 export type StoredJournal = JournalData | JournalDataV1;
 
+/* Compile-time checks: the schemas accept exactly these types, and write the schema number above. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Holds<T extends true> = T;
+export type _JournalSchemaMatches = Holds<Same<v.InferOutput<typeof JournalDataSchema>, JournalData>>;
+export type _JournalV1SchemaMatches = Holds<Same<v.InferOutput<typeof JournalDataV1Schema>, JournalDataV1>>;
+export type _JournalSchemaNumber = Holds<Same<typeof JOURNAL_SCHEMA, JournalData['schema']>>;
+
 export interface LockOwner {
   pid: number;
   host: string;
+  /** When the lock was taken (ISO 8601): a process with this pid started later is not the holder. */
   startedAt: string;
 }
 
@@ -98,8 +114,14 @@ export interface JournalStore {
   load(): Promise<StoredJournal | undefined>;
   /** Writes the whole journal atomically: never a torn file. */
   save(data: JournalData): Promise<void>;
-  /** Moves the journal to `history/` and returns the new path. */
+  /**
+   * Moves the journal to `history/<releaseId>.json` and returns the new path. Refuses
+   * (`journal.unsafe-release-id`, before writing anything) an id that could name a file outside it.
+   */
   archive(data: JournalData): Promise<string>;
-  /** Takes the lock against a second session; throws when a live session holds it. */
+  /**
+   * Takes the lock against a second session; throws when a live session holds it. A lock whose
+   * process is gone, or whose pid now belongs to a process started after the lock, is taken over.
+   */
   lock(): Promise<LockHandle>;
 }
