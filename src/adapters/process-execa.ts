@@ -1,6 +1,7 @@
 import { execa } from 'execa';
 import { PyreleaseError } from '../domain/errors';
 import type { Redactor } from '../domain/redactor';
+import { untrustedEnvironment } from '../domain/untrusted-env';
 import type { ProcessOptions, ProcessResult, ProcessRunner } from '../ports/process';
 
 /** Quotes an argument for display only; nothing here is ever handed to a shell. */
@@ -32,11 +33,14 @@ export class ExecaProcessRunner implements ProcessRunner {
       };
     const redactorRef = this.redactor;
     const signal = options.signal ?? this.defaults.signal;
-    const env = { ...this.defaults.env, ...options.env };
+    const env = options.untrusted
+      ? { ...this.untrustedBase(options.untrusted.allow), ...options.env }
+      : { ...this.defaults.env, ...options.env };
     const result = await execa(file, [...args], {
       cwd: options.cwd ?? this.defaults.cwd,
       env,
-      extendEnv: true,
+      // An untrusted child starts from the allowlist alone: nothing of this process's environment.
+      extendEnv: !options.untrusted,
       ...(options.input === undefined ? { stdin: 'ignore' as const } : { input: options.input }),
       stdout: [relay('stdout')],
       stderr: [relay('stderr')],
@@ -71,5 +75,12 @@ export class ExecaProcessRunner implements ProcessRunner {
       throw new PyreleaseError('process.failed', `${command} exited with code ${exitCode}${tail ? `:\n${tail}` : '.'}`);
     }
     return { command, exitCode, stdout, stderr };
+  }
+
+  /** What an untrusted child may see of this command's environment (the user's, as it was given). */
+  private untrustedBase(allow: readonly string[]): Record<string, string> {
+    // A value the redactor would mask is a secret, whatever variable holds it.
+    const isSecret = (value: string) => this.redactor.redact(value) !== value;
+    return untrustedEnvironment({ ...process.env, ...this.defaults.env }, allow, isSecret);
   }
 }

@@ -47,6 +47,8 @@ export class PythonVenvEnvironments implements PythonEnvironments {
   private readonly windows: boolean;
   /** pip's version per venv, to know whether it understands `--report`; cleared by upgradePip. */
   private readonly pipVersions = new Map<string, readonly number[]>();
+  /** Per venv, the user's variables its processes may see (`smoke-env`). */
+  private readonly passEnv = new Map<string, readonly string[]>();
 
   constructor(
     private readonly runner: ProcessRunner,
@@ -56,11 +58,12 @@ export class PythonVenvEnvironments implements PythonEnvironments {
     this.windows = (options.platform ?? process.platform) === 'win32';
   }
 
-  async create(options: { python?: string } = {}): Promise<Venv> {
+  async create(options: { python?: string; passEnv?: readonly string[] } = {}): Promise<Venv> {
     const dir = await mkdtemp(join(this.options.tempRoot ?? tmpdir(), DIR_PREFIX));
     // mkdtemp already makes it 0700 on POSIX; say so explicitly, the install report lives here.
     await chmod(dir, 0o700);
     const venv = this.venvAt(dir);
+    this.passEnv.set(dir, options.passEnv ?? []);
     try {
       await writeFile(join(dir, 'pip.conf'), '', { mode: 0o600 });
       await mkdir(join(dir, 'reports'));
@@ -68,6 +71,7 @@ export class PythonVenvEnvironments implements PythonEnvironments {
       await this.runner.run(options.python ?? this.python, ['-m', 'venv', join(dir, 'venv')], {
         cwd: dir,
         env: isolatedPython(),
+        untrusted: this.untrusted(venv),
       });
     } catch (error) {
       await rm(dir, { recursive: true, force: true });
@@ -101,6 +105,7 @@ export class PythonVenvEnvironments implements PythonEnvironments {
       });
     }
     this.pipVersions.delete(venv.dir);
+    this.passEnv.delete(venv.dir);
     await rm(venv.dir, { recursive: true, force: true });
   }
 
@@ -137,6 +142,7 @@ export class PythonVenvEnvironments implements PythonEnvironments {
     const result = await this.runner.run(venv.python, ['-I', '-c', script, distribution], {
       cwd: join(venv.dir, 'work'),
       env: isolatedPython(),
+      untrusted: this.untrusted(venv),
       reject: false,
     });
     return result.exitCode === 0 ? result.stdout.trim() || undefined : undefined;
@@ -174,6 +180,7 @@ export class PythonVenvEnvironments implements PythonEnvironments {
       const result = await this.runner.run(resolved, args, {
         cwd: join(venv.dir, 'work'),
         env: this.activated(venv),
+        untrusted: this.untrusted(venv),
         timeoutMs: options.timeoutMs,
         reject: false,
         ...(options.signal ? { signal: options.signal } : {}),
@@ -231,6 +238,11 @@ export class PythonVenvEnvironments implements PythonEnvironments {
     return present.includes(basename(candidate)) ? candidate : program;
   }
 
+  /** Every process in a venv may run code from an index: it gets the allowlisted environment only. */
+  private untrusted(venv: Venv): { allow: readonly string[] } {
+    return { allow: this.passEnv.get(venv.dir) ?? [] };
+  }
+
   private activated(venv: Venv): Record<string, string | undefined> {
     const binDir = join(venv.bin('python'), '..');
     const pathSeparator = this.windows ? ';' : ':';
@@ -246,6 +258,7 @@ export class PythonVenvEnvironments implements PythonEnvironments {
     if (known) return known;
     const result = await this.runner.run(venv.python, ['-m', 'pip', '--version'], {
       env: pipEnv(venv),
+      untrusted: this.untrusted(venv),
       reject: false,
       ...(signal ? { signal } : {}),
     });
@@ -260,6 +273,7 @@ export class PythonVenvEnvironments implements PythonEnvironments {
     const result = await this.runner.run(venv.python, [...common, ...args], {
       cwd: join(venv.dir, 'work'),
       env: pipEnv(venv),
+      untrusted: this.untrusted(venv),
       reject: false,
       ...(io.signal ? { signal: io.signal } : {}),
       ...(io.timeoutMs ? { timeoutMs: io.timeoutMs } : {}),

@@ -1,7 +1,12 @@
 export interface ProcessOptions {
   cwd?: string;
-  /** Added to the inherited environment. */
+  /** Added to the inherited environment (or, for `untrusted`, to the allowlisted part of it). */
   env?: Record<string, string | undefined>;
+  /**
+   * The child runs code from a package index: it inherits only an allowlist (PATH, HOME, locale,
+   * TMPDIR, TERM, SYSTEMROOT and `allow`), never a credential or a value the redactor holds.
+   */
+  untrusted?: { allow: readonly string[] };
   /** Text written to the child's stdin. */
   input?: string;
   timeoutMs?: number;

@@ -70,7 +70,12 @@ export interface PythonEnvironments {
    * Creates a NEW private temporary directory (mode 0700) and a venv in it with `python -m venv`.
    * `python` defaults to the adapter's interpreter (`python3`).
    */
-  create(options: { python?: string }): Promise<Venv>;
+  /**
+   * `passEnv`: the names of the user's environment variables every process in this venv may see
+   * (`smoke-env`), besides the few every process gets. Processes in a venv run code from an index:
+   * they never see a credential.
+   */
+  create(options: { python?: string; passEnv?: readonly string[] }): Promise<Venv>;
 
   /** Deletes the venv's whole directory. Only directories this port created are removed. */
   remove(venv: Venv): Promise<void>;

@@ -28,6 +28,8 @@ export interface WheelSpec {
   scripts?: Record<string, string>;
   /** Extra text in `__init__.py`, to make two builds of one version differ. */
   marker?: string;
+  /** More files at the wheel's root, path → text (a `.pth` that runs at every interpreter start). */
+  extraFiles?: Record<string, string>;
 }
 
 /** What `main()` prints: tests assert the console script ran the installed code. */
@@ -52,6 +54,7 @@ export function makeWheel(spec: WheelSpec): Dist {
       `${module}/__init__.py`,
       `__version__ = "${spec.version}"\n${spec.marker ? `# ${spec.marker}\n` : ''}\n\ndef main():\n    print("${greeting(spec)}")\n`,
     ],
+    ...Object.entries(spec.extraFiles ?? {}),
     [`${distInfo}/METADATA`, `${metadata.join('\n')}\n\n`],
     [`${distInfo}/WHEEL`, 'Wheel-Version: 1.0\nGenerator: pyrelease-tests\nRoot-Is-Purelib: true\nTag: py3-none-any\n'],
     [

@@ -31,6 +31,7 @@ export const DEFAULT_CONFIG: ReleaseConfig = Object.freeze({
   supportMatrix: 'SUPPORT_MATRIX.md',
   smoke: Object.freeze({}),
   smokeCommands: Object.freeze([]),
+  smokeEnv: Object.freeze([]),
   // The seed's "trainer/XAI paths" belong to that project, so no path is special by default.
   performancePaths: Object.freeze([]),
   rollback: Object.freeze([]),

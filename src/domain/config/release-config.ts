@@ -50,6 +50,11 @@ export interface ReleaseConfig {
   readonly smoke: Readonly<Record<string, SmokeScriptConfig>>;
   /** `smoke-commands`: extra commands run after the console scripts. */
   readonly smokeCommands: readonly SmokeCommand[];
+  /**
+   * `smoke-env`: the user's environment variables the smoke venvs' processes may see (a proxy, a
+   * CA bundle). They get PATH, HOME, TMPDIR, TERM, the locale and these; never a credential.
+   */
+  readonly smokeEnv: readonly string[];
   /** `performance-paths`: globs whose change makes the Performance impact section mandatory. */
   readonly performancePaths: readonly string[];
   /** `[[rollback]]`: project-specific rollback actions. */

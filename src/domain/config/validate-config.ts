@@ -2,6 +2,7 @@ import type { ConfigError } from './config-error';
 import { ConfigReader, isTable, valueOf, type Table } from './config-reader';
 import { CREDENTIALS_HINT, looksLikeCredentialValue } from './credentials';
 import { DEFAULT_CONFIG } from './default-config';
+import { isCredentialVariable } from '../untrusted-env';
 import { nonEmpty, readBoolean, readDuration, readString, readStringList, relativePath } from './read-fields';
 import { readIndexUrls } from './read-index-urls';
 import { readRollback } from './read-rollback';
@@ -21,6 +22,7 @@ export const CONFIG_KEYS = [
   'support-matrix',
   'smoke',
   'smoke-commands',
+  'smoke-env',
   'performance-paths',
   'rollback',
   'index',
@@ -31,6 +33,14 @@ export const CONFIG_KEYS = [
 ] as const;
 
 const ROOT: readonly KeySegment[] = ['tool', 'pyrelease'];
+
+/** A `smoke-env` entry: a variable name, and never a credential (code from an index runs there). */
+function passableVariable(name: string): string | undefined {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return 'an environment variable name';
+  // Code from an index runs in the smoke venvs: a token named here would be handed to it.
+  if (isCredentialVariable(name)) return 'a variable that holds no credential (tokens never reach the smoke tests)';
+  return undefined;
+}
 /** A day: longer waits are a typo for seconds, or a release nobody is watching. */
 const MAX_WAIT_MINUTES = 1440;
 
@@ -97,6 +107,12 @@ export function validateConfig(pyproject: unknown, text: string, options: { file
     smokeCommands: Object.freeze(
       readSmokeCommands(reader, valueOf(root, 'smoke-commands'), [...ROOT, 'smoke-commands']),
     ),
+    smokeEnv:
+      readStringList(reader, root, ROOT, 'smoke-env', {
+        fallback: d.smokeEnv,
+        example: ['HTTPS_PROXY', 'SSL_CERT_FILE'],
+        checkItem: passableVariable,
+      }) ?? d.smokeEnv,
     performancePaths:
       readStringList(reader, root, ROOT, 'performance-paths', {
         fallback: d.performancePaths,

@@ -3,6 +3,7 @@ import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { applyVersion } from './apply-version';
+import { untrustedEnvironment } from '../../domain/untrusted-env';
 
 export interface BuildOptions {
   /** The bare repository the "runner" checks out from. */
@@ -41,7 +42,16 @@ export async function buildDistributions(options: BuildOptions): Promise<BuiltDi
       reject: false,
       stdin: 'ignore',
       ...(options.signal ? { cancelSignal: options.signal } : {}),
-      env: { GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', PIP_NO_INPUT: '1', ...env },
+      // A build runs the project's code and its backend: like every child that may run code
+      // from an index, it starts from the allowlist, not from this process's (token-holding) environment.
+      extendEnv: false,
+      env: {
+        ...untrustedEnvironment(process.env, [], () => false),
+        GIT_CONFIG_GLOBAL: '/dev/null',
+        GIT_CONFIG_NOSYSTEM: '1',
+        PIP_NO_INPUT: '1',
+        ...env,
+      },
     });
     child.all?.setEncoding('utf8');
     let partial = '';

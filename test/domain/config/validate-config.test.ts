@@ -50,6 +50,7 @@ describe('validateConfig: defaults', () => {
       supportMatrix: 'SUPPORT_MATRIX.md',
       smoke: {},
       smokeCommands: [],
+      smokeEnv: [],
       performancePaths: [],
       rollback: [],
       index: { pypi: 'https://pypi.org', testpypi: 'https://test.pypi.org' },
@@ -106,6 +107,7 @@ smoke-commands = [
   ["python", "-c", "import acme"],
   { argv = ["acme", "serve", "--check"], timeout = 5, expect-exit = 3 },
 ]
+smoke-env = ["HTTPS_PROXY", "SSL_CERT_FILE"]
 
 [tool.pyrelease.workflows]
 pypi = "release.yml"
@@ -156,6 +158,7 @@ argv = ["./scripts/migrate.sh", "down"]
         { argv: ['python', '-c', 'import acme'], timeout: 60, expectExit: 0 },
         { argv: ['acme', 'serve', '--check'], timeout: 5, expectExit: 3 },
       ],
+      smokeEnv: ['HTTPS_PROXY', 'SSL_CERT_FILE'],
       performancePaths: ['src/acme/trainer/**', 'src/acme/xai/**'],
       rollback: [
         {
@@ -320,6 +323,16 @@ describe('validateConfig: problems, with the exact key path and line', () => {
       ['config.bad-value tool.pyrelease.smoke-commands[0] 11'],
     ],
     [
+      'a credential passed on to the smoke tests',
+      '[tool.pyrelease]\nsmoke-env = ["HTTPS_PROXY", "GH_TOKEN"]\n',
+      ['config.bad-value tool.pyrelease.smoke-env[1] 11'],
+    ],
+    [
+      'a smoke-env entry that is no variable name',
+      '[tool.pyrelease]\nsmoke-env = ["HTTPS PROXY"]\n',
+      ['config.bad-value tool.pyrelease.smoke-env[0] 11'],
+    ],
+    [
       'an index URL that is not http(s)',
       '[tool.pyrelease.index]\npypi = "ftp://pypi.org"\n',
       ['config.bad-value tool.pyrelease.index.pypi 11'],
@@ -393,7 +406,7 @@ describe('validateConfig: problems, with the exact key path and line', () => {
     const [problem] = validate('[tool.pyrelease]\nzebra = 1\n').problems;
     expect(problem?.message).toBe(
       'tool.pyrelease.zebra is not a pyrelease setting; the keys here are: branch, tag-format, workflows, environments, required-checks, checklist, ' +
-        'support-matrix, smoke, smoke-commands, performance-paths, rollback, index, sign-tags, next-dev-version, ci-timeout, index-timeout.',
+        'support-matrix, smoke, smoke-commands, smoke-env, performance-paths, rollback, index, sign-tags, next-dev-version, ci-timeout, index-timeout.',
     );
     expect(problem?.hint).toBe('Remove it, or rename it to one of the known keys.');
   });

@@ -115,7 +115,8 @@ export async function smokeInVenv(
   const pipLine = (line: string, stream: 'stdout' | 'stderr') => ctx.log(`pip: ${line}`, stream);
 
   const [venv, ignored] = await Promise.all([
-    python.create(options.python ? { python: options.python } : {}),
+    // Code from the index runs in this venv: it sees only the variables the user passed on, no token.
+    python.create({ ...(options.python ? { python: options.python } : {}), passEnv: options.config.smokeEnv }),
     python.userIndexConfig(options.userEnv ?? {}),
   ]);
   if (ignored.length > 0) {
