@@ -194,8 +194,11 @@ describe('prepare.ci run', () => {
     // A line when a check's state changes, not at every poll.
     expect(lines).toEqual([
       '… lint (required): pending',
+      // The wait says what it waits for whenever that changes, with the time so far.
+      '… waiting for tests (not reported yet), lint (0.0s so far)',
       '✓ lint (required): success',
       '… tests (required): pending',
+      '… waiting for tests (20s so far)',
       '✓ tests (required): success',
     ]);
     expect(gave).toEqual([{ key: CiVerdict.key, value: { sha: SHA, checks: ['lint', 'tests'] } }]);

@@ -288,7 +288,7 @@ describe('prepare.push run', () => {
       { key: ReleasePullRequest.key, value: { number: 7, url: PR_URL } },
       { key: ReleaseCommit.key, value: { sha: MERGE } },
     ]);
-    expect(lines).toEqual([`Waiting for pull request #7 to be merged: ${PR_URL}`]);
+    expect(lines).toEqual([`… waiting for pull request #7 to be merged: ${PR_URL} (0.0s so far)`]);
   });
 
   it('stops when the maintainer will not go through a pull request', async () => {

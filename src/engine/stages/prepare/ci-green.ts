@@ -3,6 +3,7 @@ import { formatDuration } from '../../../domain/step-symbols';
 import type { ProbeResult, ReadStep, StepResult } from '../../step';
 import type { ReleasePorts } from '../release-ports';
 import { CiVerdict, ReleaseCommit } from '../facts';
+import { waitingNotice } from '../shared/waiting-notice';
 
 type CheckState = {
   name: string;
@@ -39,6 +40,7 @@ export const ciGreen: ReadStep<ReleasePorts> = {
     const required = new Set(config.requiredChecks);
     const deadline = ctx.reads.clock.now() + config.ciTimeout * 60_000;
     const shown = new Map<string, string>();
+    const notice = waitingNotice(ctx);
     for (;;) {
       const [runs, combined] = await Promise.all([
         ctx.reads.github.checkRunsForRef(sha, { filter: 'latest' }),
@@ -97,6 +99,12 @@ export const ciGreen: ReadStep<ReleasePorts> = {
         await ctx.give(CiVerdict, { sha, checks: checks.map((check) => check.name) });
         return { detail: `${required.size} required check(s) green${others > 0 ? `, ${others} other(s)` : ''}` };
       }
+      notice(
+        [
+          ...missing.map((name) => `${name} (not reported yet)`),
+          ...pending.map((check) => `${check.name}${required.has(check.name) ? '' : ' (not required)'}`),
+        ].join(', '),
+      );
       if (ctx.reads.clock.now() > deadline) {
         const waiting = [
           ...missing.map((name) => `${name} (never reported)`),

@@ -3,6 +3,7 @@ import type { ProbeResult, StepContext, StepResult, WriteContext, WriteStep } fr
 import { ChosenVersion, ReleaseCommit, ReleasePullRequest, VersionCommit } from '../facts';
 import type { ReleasePorts } from '../release-ports';
 import { pushedReleaseCommit } from './pushed-release';
+import { waitingNotice } from '../shared/waiting-notice';
 
 type Ctx = StepContext<ReleasePorts>;
 
@@ -15,7 +16,7 @@ async function mergedPullRequest(ctx: Ctx): Promise<{ sha: string; number: numbe
 
 /** Waits until the maintainer (or their reviewers) merge the release pull request. */
 async function waitForMerge(ctx: WriteContext<ReleasePorts>, number: number, url: string): Promise<string> {
-  let announced = false;
+  const notice = waitingNotice(ctx);
   for (;;) {
     const pull = await ctx.reads.github.pullRequest(number);
     if (pull?.merged && pull.mergeCommitSha) return pull.mergeCommitSha;
@@ -24,8 +25,7 @@ async function waitForMerge(ctx: WriteContext<ReleasePorts>, number: number, url
         hint: `Reopen and merge it (${url}), then run \`pyrelease --resume\`.`,
       });
     }
-    if (!announced) ctx.log(`Waiting for pull request #${number} to be merged: ${url}`);
-    announced = true;
+    notice(`pull request #${number} to be merged: ${url}`);
     await ctx.reads.clock.sleep(ctx.reads.pacing.pollIntervalMs, ctx.signal);
   }
 }

@@ -3,6 +3,7 @@ import { formatDuration } from '../../../domain/step-symbols';
 import type { WorkflowRun } from '../../../ports/github';
 import type { StepContext } from '../../step';
 import type { ReleasePorts } from '../release-ports';
+import { waitingNotice } from './waiting-notice';
 
 export interface FindNewRunOptions {
   /** The workflow's file name (`publish-pypi.yml`) or id. */
@@ -38,7 +39,7 @@ export async function findNewRun(ctx: StepContext<ReleasePorts>, options: FindNe
   const known = new Set(options.knownIds);
   const deadline = clock.now() + options.maxWaitMs;
   const sha = options.headSha?.toLowerCase();
-  let announced = false;
+  const notice = waitingNotice(ctx);
   for (;;) {
     const runs = await github.runsForWorkflow(options.workflow, {
       event: options.event,
@@ -67,8 +68,7 @@ export async function findNewRun(ctx: StepContext<ReleasePorts>, options: FindNe
         },
       );
     }
-    if (!announced) ctx.log(`Waiting for GitHub to start the ${String(options.workflow)} run…`);
-    announced = true;
+    notice(`GitHub to start the ${String(options.workflow)} run`);
     await clock.sleep(pacing.pollIntervalMs, ctx.signal);
   }
 }
