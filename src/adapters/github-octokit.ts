@@ -253,6 +253,8 @@ export class OctokitGitHub implements GitHubReads, GitHubWrites {
         error instanceof PyreleaseError &&
         error.code === 'github.rejected' &&
         /return_run_details|not a permitted key/i.test(error.message);
+      // GitHub knows a workflow to dispatch only by its file on the default branch.
+      if (error instanceof PyreleaseError && error.code === 'github.not-found') throw dispatchNotFound(workflow, error);
       if (!refusedField) throw error;
       await this.http.write(route, params);
       return { runId: undefined, htmlUrl: undefined };
@@ -322,4 +324,19 @@ export class OctokitGitHub implements GitHubReads, GitHubWrites {
       throw error instanceof PyreleaseError ? withPullRequestHint(error, fields.head, fields.base) : error;
     }
   }
+}
+
+/** A dispatch answered 404: the workflow is not on the default branch (or not at all), most likely. */
+function dispatchNotFound(workflow: string | number, cause: PyreleaseError): PyreleaseError {
+  return new PyreleaseError(
+    'github.dispatch-not-found',
+    `GitHub has no workflow ${String(workflow)} to dispatch (404): a workflow can be dispatched only ` +
+      'when its file is on the default branch and runs on `workflow_dispatch`.',
+    {
+      hint:
+        `Commit .github/workflows/${String(workflow)} with \`on: workflow_dispatch\` to the default branch ` +
+        '(`pyrelease init` writes one) and check the token can read the repository; then `pyrelease --resume`.',
+      cause,
+    },
+  );
 }

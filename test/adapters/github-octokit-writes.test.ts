@@ -49,6 +49,19 @@ describe('OctokitGitHub writes', () => {
     expect(bodies(sim)).toHaveLength(1);
   });
 
+  it('says a workflow must be on the default branch when a dispatch finds none (404)', async () => {
+    const sim = await startSim();
+    const error = await github(sim)
+      .dispatch('publish-nowhere.yml', 'main', { version: '1.4.0rc1' })
+      .catch((caught: unknown) => caught);
+    expect(error).toMatchObject({
+      code: 'github.dispatch-not-found',
+      message: expect.stringContaining('its file is on the default branch and runs on `workflow_dispatch`'),
+      hint: expect.stringContaining('Commit .github/workflows/publish-nowhere.yml with `on: workflow_dispatch`'),
+    });
+    expect(bodies(sim)).toHaveLength(1);
+  });
+
   it('re-runs failed jobs and approves a waiting environment', async () => {
     const sim = await startSim();
     const reviews: unknown[] = [];
