@@ -22,7 +22,7 @@ import type { Workspace } from './workspace';
 
 export interface ReleasePortOptions {
   workspace: Workspace;
-  /** The editor git would open, for release notes when $VISUAL and $EDITOR are unset. */
+  /** The editor git would open (`git var GIT_EDITOR`); ProcessEditor applies git's order to it and the environment. */
   gitEditor?: string | undefined;
   env: NodeJS.ProcessEnv;
   frontEnd: FrontEnd;
