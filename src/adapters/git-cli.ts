@@ -73,6 +73,12 @@ export class GitCli implements GitRepositoryReads {
     return { name: name.stdout.trim(), ahead, behind };
   }
 
+  async isShallow(): Promise<boolean> {
+    // `true` or `false`; a git older than 2.15 echoes the option back instead, which reads as not shallow.
+    const result = await this.git(['rev-parse', '--is-shallow-repository']);
+    return result.exitCode === 0 && result.stdout.trim() === 'true';
+  }
+
   async fetch(remote: string): Promise<void> {
     await this.processes.run('git', ['fetch', '--quiet', '--tags', '--prune', remote], {
       cwd: this.cwd,

@@ -6,6 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { PyreleaseError } from '../domain/errors';
 import { assertSafeReleaseId, checkJournal } from '../domain/journal-schema';
 import type { Redactor } from '../domain/redactor';
+import { onStateFile, stateFileError } from './state-file-errors';
 import {
   JOURNAL_SCHEMA,
   type JournalData,
@@ -103,17 +104,26 @@ function runPs(pid: number, column: string): Promise<string | undefined> {
   });
 }
 
-/** Writes `text` to `path` so that a reader sees the old or the new file, never a torn one. */
+/**
+ * Writes `text` to `path` so that a reader sees the old or the new file, never a torn one. When a step
+ * before the rename fails (a full disk, an immutable file), the old file stays as it was and the
+ * temporary file is removed.
+ */
 export async function writeFileAtomic(path: string, text: string): Promise<void> {
   const temporary = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   const handle = await open(temporary, 'w', 0o600);
   try {
-    await handle.writeFile(text);
-    await handle.sync();
-  } finally {
-    await handle.close();
+    try {
+      await handle.writeFile(text);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temporary, path);
+  } catch (error) {
+    await unlink(temporary).catch(() => undefined);
+    throw error;
   }
-  await rename(temporary, path);
   // Make the rename itself durable: sync the directory entry.
   const directory = await open(join(path, '..'), 'r');
   try {
@@ -165,8 +175,13 @@ export class FileJournalStore implements JournalStore {
   }
 
   async save(data: JournalData): Promise<void> {
-    await mkdir(this.dir, { recursive: true });
-    await writeFileAtomic(this.path, this.serialize(data));
+    await this.makeDir(this.dir);
+    await onStateFile(() => writeFileAtomic(this.path, this.serialize(data)), {
+      doing: 'save the journal to',
+      path: this.path,
+      dir: this.dir,
+      kept: 'The journal on disk is as it was before this change.',
+    });
   }
 
   async archive(data: JournalData): Promise<string> {
@@ -181,31 +196,50 @@ export class FileJournalStore implements JournalStore {
         { hint: 'Release ids come from pyrelease itself; a journal edited by hand must keep the one it had.' },
       );
     }
-    await mkdir(this.historyDir, { recursive: true });
-    await writeFileAtomic(target, this.serialize(data));
+    await this.makeDir(this.historyDir);
+    await onStateFile(() => writeFileAtomic(target, this.serialize(data)), {
+      doing: 'archive the journal to',
+      path: target,
+      dir: this.dir,
+      kept: `The journal ${this.path} is still in place.`,
+    });
     await unlink(this.path).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== 'ENOENT') throw error;
+      if (error.code === 'ENOENT') return;
+      throw stateFileError(error, {
+        doing: 'remove the archived journal',
+        path: this.path,
+        dir: this.dir,
+        kept: `Its record is in ${target}.`,
+      });
     });
     return target;
   }
 
   async lock(): Promise<LockHandle> {
-    await mkdir(this.dir, { recursive: true });
+    await this.makeDir(this.dir);
     const owner: LockOwner = { pid: this.pid, host: this.host, startedAt: new Date(this.now()).toISOString() };
+    const lockProblem = { doing: 'create the lock', path: this.lockPath, dir: this.dir };
     let tookOverFrom: LockOwner | undefined;
     for (let attempt = 0; attempt < 2; attempt += 1) {
-      try {
-        const handle = await open(this.lockPath, 'wx', 0o600);
+      const handle = await open(this.lockPath, 'wx', 0o600).catch((error: NodeJS.ErrnoException) => {
+        if (error.code === 'EEXIST') return undefined;
+        throw stateFileError(error, lockProblem);
+      });
+      if (handle) {
         try {
-          await handle.writeFile(JSON.stringify(owner) + '\n');
-          await handle.sync();
-        } finally {
-          await handle.close();
+          try {
+            await handle.writeFile(JSON.stringify(owner) + '\n');
+            await handle.sync();
+          } finally {
+            await handle.close();
+          }
+        } catch (error) {
+          // Half written, it would only be taken for a stale lock: leave none.
+          await unlink(this.lockPath).catch(() => undefined);
+          throw stateFileError(error, lockProblem);
         }
         await this.removeTemporaryFiles();
         return { tookOverFrom, release: () => this.unlock(owner) };
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       }
       const holder = await this.readLock();
       if (holder && holder.host !== this.host) {
@@ -234,7 +268,11 @@ export class FileJournalStore implements JournalStore {
       }
       // The holder is gone (a crash or a kill, its pid maybe reused since): the lock is stale and safe to take over.
       tookOverFrom = holder ?? { pid: 0, host: this.host, startedAt: 'unknown' };
-      await unlink(this.lockPath).catch(() => undefined);
+      await unlink(this.lockPath).catch((error: NodeJS.ErrnoException) => {
+        // Left in place, it would look like a session that took the lock at the same moment.
+        if (error.code !== 'ENOENT')
+          throw stateFileError(error, { doing: 'remove the stale lock', path: this.lockPath, dir: this.dir });
+      });
     }
     throw new PyreleaseError('journal.lock-race', 'Another pyrelease session took the lock at the same moment.', {
       hint: 'Run one session at a time; try again once the other one has finished.',
@@ -287,6 +325,10 @@ export class FileJournalStore implements JournalStore {
     await Promise.all(
       names.filter((name) => name.endsWith('.tmp')).map((name) => unlink(join(this.dir, name)).catch(() => undefined)),
     );
+  }
+
+  private async makeDir(path: string): Promise<void> {
+    await onStateFile(() => mkdir(path, { recursive: true }), { doing: 'create the directory', path, dir: this.dir });
   }
 
   private serialize(data: JournalData): string {

@@ -33,9 +33,24 @@ export interface PythonVenvOptions {
   tempRoot?: string;
   /** Platform, for the venv layout (`Scripts\python.exe` on Windows). Default: this process's. */
   platform?: NodeJS.Platform;
+  /** Whether a process runs (for `sweep`); tests script it. */
+  isAlive?: (pid: number) => boolean;
 }
 
 const DIR_PREFIX = 'pyrelease-venv-';
+/** The pid of the session that made the venv. */
+const OWNER = 'owner.pid';
+/** Present when the venv was kept for the user after a failure. */
+const KEPT = 'KEPT';
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
 /** What `mkdtemp(DIR_PREFIX)` makes: the prefix and six random characters. */
 const MADE_DIR = /^pyrelease-venv-[A-Za-z0-9]{6}$/;
 const INDEX_KEYS = ['index-url', 'extra-index-url', 'find-links', 'no-index'];
@@ -66,6 +81,8 @@ export class PythonVenvEnvironments implements PythonEnvironments {
     this.passEnv.set(dir, options.passEnv ?? []);
     try {
       await writeFile(join(dir, 'pip.conf'), '', { mode: 0o600 });
+      // Whose it is: a later session removes it once this process is gone, unless it was kept.
+      await writeFile(join(dir, OWNER), `${process.pid}\n`, { mode: 0o600 });
       await mkdir(join(dir, 'reports'));
       await mkdir(join(dir, 'work'));
       await this.runner.run(options.python ?? this.python, ['-m', 'venv', join(dir, 'venv')], {
@@ -107,6 +124,35 @@ export class PythonVenvEnvironments implements PythonEnvironments {
     this.pipVersions.delete(venv.dir);
     this.passEnv.delete(venv.dir);
     await rm(venv.dir, { recursive: true, force: true });
+  }
+
+  async keep(venv: Venv): Promise<void> {
+    await writeFile(join(venv.dir, KEPT), 'kept for the user after a failed smoke test\n', { mode: 0o600 });
+  }
+
+  async sweep(): Promise<{ removed: string[]; kept: string[] }> {
+    const root = this.options.tempRoot ?? tmpdir();
+    const names = (await readdir(root).catch(() => [] as string[])).filter((name) => MADE_DIR.test(name));
+    const removed: string[] = [];
+    const kept: string[] = [];
+    for (const name of names) {
+      const dir = join(root, name);
+      if (
+        await stat(join(dir, KEPT)).then(
+          () => true,
+          () => false,
+        )
+      ) {
+        kept.push(dir);
+        continue;
+      }
+      const owner = Number((await readFile(join(dir, OWNER), 'utf8').catch(() => '')).trim());
+      // Only ours (an owner file), and only once its session is gone: another may be smoke-testing now.
+      if (!Number.isInteger(owner) || owner <= 0 || (this.options.isAlive ?? isAlive)(owner)) continue;
+      await rm(dir, { recursive: true, force: true });
+      removed.push(dir);
+    }
+    return { removed, kept };
   }
 
   async install(venv: Venv, request: InstallRequest, io: PipIo = {}): Promise<InstallResult> {

@@ -39,6 +39,11 @@ export interface GitRepositoryReads extends GitReads {
   localTag(tag: string): Promise<LocalTag | undefined>;
   /** The upstream of the current branch (`origin/main`) and how far HEAD is ahead of and behind it. */
   upstream(): Promise<{ name: string; ahead: number; behind: number } | undefined>;
+  /**
+   * Whether this is a shallow clone (`git rev-parse --is-shallow-repository`): its older commits and the tags on
+   * them are missing, so versions and release notes read from history would be wrong.
+   */
+  isShallow(): Promise<boolean>;
 }
 
 export interface LocalTag {

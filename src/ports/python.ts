@@ -80,6 +80,15 @@ export interface PythonEnvironments {
   /** Deletes the venv's whole directory. Only directories this port created are removed. */
   remove(venv: Venv): Promise<void>;
 
+  /** Marks the venv as kept for the user to look into (a failed smoke test): `sweep` leaves it. */
+  keep(venv: Venv): Promise<void>;
+
+  /**
+   * Removes the venvs a session that no longer runs left behind (killed mid-smoke-test), and
+   * lists the ones kept for the user after a failure. Venvs of a live session are left alone.
+   */
+  sweep(): Promise<{ removed: string[]; kept: string[] }>;
+
   /**
    * `<venv python> -m pip install --no-cache-dir --disable-pip-version-check --index-url …
    * [--extra-index-url …] <requirement>`, with the user's pip index configuration ignored

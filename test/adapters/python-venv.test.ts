@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -67,6 +67,8 @@ describe('PythonVenvEnvironments', () => {
     expect(statSync(venv.dir).mode & 0o777).toBe(0o700);
     expect(venv.dir.startsWith(join(tmpdir(), 'pyrelease-venv-'))).toBe(true);
     expect(existsSync(venv.python)).toBe(true);
+    // Its owner, so a later session can remove it once this one is gone.
+    expect(readFileSync(join(venv.dir, 'owner.pid'), 'utf8').trim()).toBe(String(process.pid));
     expect(venv.bin('quill')).toBe(join(venv.dir, 'venv', 'bin', 'quill'));
   });
 

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const IDENTITY = [
   '-c',
@@ -28,4 +29,15 @@ export function makeRepo(dir: string): string {
   git(dir, 'add', '.');
   git(dir, 'commit', '-q', '-m', 'Initial commit');
   return dir;
+}
+
+/**
+ * A shallow clone (`git clone --depth 1`, over file:// so the depth is honoured) of `source` into `target`:
+ * only the newest commit, and none of the tags on older ones.
+ */
+export function shallowClone(source: string, target: string): string {
+  execFileSync('git', ['clone', '-q', '--depth', '1', pathToFileURL(source).href, target], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return target;
 }

@@ -14,6 +14,7 @@ import { flowById } from '../../engine/flows/registry';
 import { runPlan } from '../../engine/runner';
 import { LineRenderer } from '../../plain/line-renderer';
 import type { JournalData, LockHandle } from '../../ports/journal-store';
+import type { PythonEnvironments } from '../../ports/python';
 import { answerIdsOf, checkAnswerIds } from '../answer-ids';
 import { redactingPrompter } from '../redacting-prompter';
 import { startFrontEnd, type FrontEnd, type Terminal } from '../front-end';
@@ -50,6 +51,28 @@ export function checkGivenAnswers(answers: GivenAnswers): void {
   if (Object.keys(answers).length === 0) return;
   const flow = flowById(NEW_FLOW);
   checkAnswerIds(answers, answerIdsOf(flow.plan(flow.params({})), [EXISTING_RELEASE]), flow.noun);
+}
+
+/**
+ * Smoke venvs a stopped session left behind are removed (a dry run only counts them); the ones
+ * kept after a failed smoke test stay, and are named, so they are not forgotten in /tmp.
+ */
+async function sweepVenvs(python: PythonEnvironments, emit: (event: EngineEvent) => void, dryRun: boolean) {
+  const { removed, kept } = dryRun ? { removed: [], kept: [] } : await python.sweep();
+  if (removed.length > 0) {
+    emit({
+      type: 'note',
+      level: 'info',
+      message: `Removed ${removed.length} smoke-test venv(s) an interrupted session left behind.`,
+    });
+  }
+  if (kept.length > 0) {
+    emit({
+      type: 'note',
+      level: 'info',
+      message: `Kept from earlier failed smoke tests (remove them when done): ${kept.join(', ')}`,
+    });
+  }
 }
 
 type Start = { kind: 'new' } | { kind: 'resume'; data: JournalData } | { kind: 'shown' };
@@ -165,7 +188,16 @@ export async function releaseCommand(options: CliOptions, terminal: Terminal): P
     await journal.setState('in-progress');
 
     if (!options.dryRun) {
-      log = new LogFile(join(workspace.stateDir, 'logs', `${data.releaseId}.log`));
+      // A log that cannot be opened stops here, before any step; one that fails later only warns.
+      log = new LogFile(join(workspace.stateDir, 'logs', `${data.releaseId}.log`), (error) =>
+        emit({
+          type: 'note',
+          level: 'warning',
+          message:
+            `${error instanceof Error ? error.message : String(error)} ` +
+            'The release goes on without its log; the journal is saved as before.',
+        }),
+      );
       const renderer = new LineRenderer(false);
       const logFile = log;
       hub.subscribe((event) => {
@@ -184,6 +216,7 @@ export async function releaseCommand(options: CliOptions, terminal: Terminal): P
       emit,
       branchOf: (config) => flow.branch(params, config),
     });
+    await sweepVenvs(ports.reads.python, emit, options.dryRun);
     const result = await runPlan({
       plan: flow.plan(params),
       noun: flow.noun,

@@ -20,9 +20,9 @@ export async function collectDoctorFacts(sources: DoctorSources): Promise<Doctor
   const { git, root } = sources;
   const topLevel = await git.topLevel();
   const inRepository = topLevel !== undefined;
-  const [branch, changes, upstream, remoteUrl] = inRepository
-    ? await Promise.all([git.currentBranch(), git.status(), git.upstream(), git.remoteUrl('origin')])
-    : [undefined, [], undefined, undefined];
+  const [branch, changes, upstream, remoteUrl, shallow] = inRepository
+    ? await Promise.all([git.currentBranch(), git.status(), git.upstream(), git.remoteUrl('origin'), git.isShallow()])
+    : [undefined, [], undefined, undefined, false];
 
   let project: DoctorFacts['project'];
   let latest: DoctorFacts['git']['latest'];
@@ -57,6 +57,7 @@ export async function collectDoctorFacts(sources: DoctorSources): Promise<Doctor
       root: topLevel,
       branch,
       changes,
+      shallow,
       upstream,
       latest,
       remote: remoteUrl ? sources.parseRemote(remoteUrl) : undefined,

@@ -15,6 +15,9 @@ export function renderDoctorReport(report: DoctorReport): string {
     );
     lines.push(`  ${yesNo(git.clean)} working tree ${git.clean ? 'clean' : `has ${git.changes.length} change(s)`}`);
     lines.push(
+      `  ${yesNo(!git.shallow)} history ${git.shallow ? 'shallow: older commits and their tags are missing' : 'complete (not a shallow clone)'}`,
+    );
+    lines.push(
       `  ${yesNo(git.upstream !== null && git.upstream.behind === 0)} upstream ${git.upstream ? `${git.upstream.name} (ahead ${git.upstream.ahead}, behind ${git.upstream.behind})` : '(none)'}`,
     );
     lines.push(`    latest release tag ${git.latestTag ?? '(none)'}`);

@@ -2,6 +2,7 @@ import type { ConfigError, PackageIndex, ReleaseConfig } from '../config';
 import { PACKAGE_INDEXES } from '../config';
 import { describeError, type PyreleaseError } from '../errors';
 import type { ParsedPyproject, VersionSource } from '../pyproject';
+import { UNSHALLOW_COMMAND } from '../shallow-clone';
 import { normalizeVersion, parseVersion } from '../version';
 import { analyzeWorkflow, trustedPublisherValues } from '../workflows';
 import type { DoctorReport } from './doctor-report';
@@ -12,6 +13,8 @@ export interface DoctorFacts {
     root: string | undefined;
     branch: string | undefined;
     changes: string[];
+    /** A shallow clone: older commits and their tags are missing. */
+    shallow: boolean;
     upstream: { name: string; ahead: number; behind: number } | undefined;
     latest: { tag: string; version: string } | undefined;
     remote: { owner: string; repo: string } | undefined;
@@ -48,6 +51,14 @@ export function buildDoctorReport(facts: DoctorFacts): DoctorReport {
       'git.not-a-repository',
       'Not inside a git repository.',
       "Run doctor in your project's git checkout.",
+    );
+  if (git.shallow)
+    problem(
+      'error',
+      'git.shallow',
+      'This is a shallow clone: older commits and their tags are missing, so the latest release tag ' +
+        '(and a version read from tags) may be wrong.',
+      `Fetch the rest with \`${UNSHALLOW_COMMAND}\`.`,
     );
   const releaseBranch = config?.branch ?? 'main';
   if (git.root && git.branch !== releaseBranch) {
@@ -222,6 +233,7 @@ export function buildDoctorReport(facts: DoctorFacts): DoctorReport {
       onReleaseBranch: git.branch === releaseBranch,
       clean: git.changes.length === 0,
       changes: git.changes,
+      shallow: git.shallow,
       upstream: git.upstream ?? null,
       latestTag: git.latest?.tag ?? null,
       latestTagVersion: git.latest?.version ?? null,

@@ -17,6 +17,8 @@ export interface DoctorReport {
     onReleaseBranch: boolean;
     clean: boolean;
     changes: string[];
+    /** A shallow clone: older commits and their tags are missing (`git fetch --unshallow --tags`). */
+    shallow: boolean;
     upstream: { name: string; ahead: number; behind: number } | null;
     latestTag: string | null;
     latestTagVersion: string | null;

@@ -8,6 +8,7 @@ import { checkWorkflows } from '../stages/prepare/check-workflows';
 import { chooseVersion } from '../stages/prepare/choose-version';
 import { ciGreen } from '../stages/prepare/ci-green';
 import { cleanWorkingTree } from '../stages/prepare/clean-working-tree';
+import { fullClone } from '../stages/prepare/full-clone';
 import { githubReachable } from '../stages/prepare/github-reachable';
 import { inGitRepository } from '../stages/prepare/in-git-repository';
 import { launchChecklist } from '../stages/prepare/launch-checklist';
@@ -38,6 +39,7 @@ export function releasePlan(): Plan<ReleasePorts> {
   const steps: Record<ReleaseStageId, Step<ReleasePorts>[]> = {
     prepare: [
       inGitRepository,
+      fullClone,
       loadProjectStep,
       onReleaseBranch,
       cleanWorkingTree,

@@ -223,8 +223,12 @@ export async function smokeInVenv(
     rows.push(...(await Promise.all(planned.map((item) => runOne(ctx, python, venv, item)))));
     return await finish(ctx, python, venv, rows, installedFrom);
   } catch (error) {
-    if (!(error instanceof PyreleaseError && error.code === 'smoke.failed'))
+    // Stopped on request: nothing to look into; the next session's sweep removes the venv.
+    const cancelled = ctx.signal.aborted || (error instanceof PyreleaseError && error.kind === 'cancelled');
+    if (!cancelled && !(error instanceof PyreleaseError && error.code === 'smoke.failed')) {
+      await python.keep(venv);
       ctx.log(`The virtual environment is kept at ${venv.dir}`);
+    }
     throw error;
   }
 }
@@ -313,6 +317,7 @@ async function finish(
     await python.remove(venv);
     return { results: rows, venvRemoved: true, venvDir: venv.dir, installedFrom };
   }
+  await python.keep(venv);
   ctx.log(`The virtual environment is kept at ${venv.dir}`);
   throw new PyreleaseError(
     'smoke.failed',
