@@ -64,7 +64,9 @@ export function parseChecklist(markdown: string): ChecklistItem[] {
   const scan: Scan = { fence: undefined, inComment: false };
   // The unchecked item whose paragraph is still open, so a wrapped line can join it.
   let open: { text: string; line: number } | undefined;
-  markdown.split(/\r?\n/).forEach((raw, index) => {
+  // A leading byte order mark would hide a fence or a box on the first line.
+  const lines = markdown.replace(/^\uFEFF/, '').split(/\r?\n/);
+  lines.forEach((raw, index) => {
     const text = visiblePart(raw, scan);
     if (text === undefined || text.trim() === '') {
       open = undefined;

@@ -74,9 +74,11 @@ export function scanTomlKeyLines(text: string): TomlKeyLines {
     return resolved;
   };
 
-  const readValue = (path: readonly KeySegment[]): void => {
+  // Deeper than smol-toml accepts (its `maxDepth`), a value is skipped as a scalar rather than
+  // read by recursing until the stack overflows.
+  const readValue = (path: readonly KeySegment[], depth: number): void => {
     const start = peek();
-    if (isPunct(start, '[')) {
+    if (depth < MAX_NESTING && isPunct(start, '[')) {
       next();
       for (let index = 0; ;) {
         skipNewlines();
@@ -88,7 +90,7 @@ export function scanTomlKeyLines(text: string): TomlKeyLines {
           continue;
         }
         record([...path, index], token.line);
-        readValue([...path, index]);
+        readValue([...path, index], depth + 1);
         skipNewlines();
         if (isPunct(peek(), ',')) {
           next();
@@ -100,7 +102,7 @@ export function scanTomlKeyLines(text: string): TomlKeyLines {
         }
       }
     }
-    if (isPunct(start, '{')) {
+    if (depth < MAX_NESTING && isPunct(start, '{')) {
       next();
       for (;;) {
         skipNewlines();
@@ -111,7 +113,7 @@ export function scanTomlKeyLines(text: string): TomlKeyLines {
         if (!keys || !isPunct(peek(), '=')) return;
         next();
         record([...path, ...keys], token.line);
-        readValue([...path, ...keys]);
+        readValue([...path, ...keys], depth + 1);
         skipNewlines();
         if (isPunct(peek(), ',')) next();
         else if (isPunct(peek(), '}')) return void next();
@@ -156,7 +158,7 @@ export function scanTomlKeyLines(text: string): TomlKeyLines {
       if (keys && isPunct(peek(), '=')) {
         next();
         record([...table, ...keys], token.line);
-        readValue([...table, ...keys]);
+        readValue([...table, ...keys], 0);
       }
       skipLine();
     } else {
@@ -183,9 +185,19 @@ function startsWith(path: readonly KeySegment[], prefix: readonly KeySegment[]):
   return path.length > prefix.length && prefix.every((segment, i) => path[i] === segment);
 }
 
+/** smol-toml's default `maxDepth`: every document it accepts is read in full. */
+const MAX_NESTING = 1000;
 const PUNCT = new Set<string>(['[', ']', '{', '}', '=', ',', '.']);
 const WORD_END = /[\s#[\]{}=,."']/;
+const WHITESPACE = /\s/;
 
+/**
+ * Every branch moves `i` forward by at least one character. Whitespace is whatever `\s` matches:
+ * TOML allows only space and tab, but a leading byte order mark (U+FEFF), a no-break space or a
+ * form feed must not stop the scan. `WORD_END` ends a word at any of them, so they are skipped
+ * here; before, a word started and ended at such a character and the loop pushed empty words
+ * until the heap was exhausted.
+ */
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let line = 1;
@@ -196,7 +208,7 @@ function tokenize(text: string): Token[] {
       tokens.push({ kind: 'newline', line });
       line += 1;
       i += 1;
-    } else if (char === ' ' || char === '\t' || char === '\r') {
+    } else if (WHITESPACE.test(char)) {
       i += 1;
     } else if (char === '#') {
       while (i < text.length && text[i] !== '\n') i += 1;
@@ -233,7 +245,8 @@ function tokenize(text: string): Token[] {
         tokens.push({ kind: 'word', value, line: startLine });
       }
     } else {
-      let end = i;
+      // `char` itself is no word end (every one of those is handled above): the word has it.
+      let end = i + 1;
       while (end < text.length && !WORD_END.test(text[end] ?? '')) end += 1;
       tokens.push({ kind: 'word', value: text.slice(i, end), line });
       i = end;

@@ -58,7 +58,8 @@ function topLevelStatementStarts(text: string): number[] {
   let depth = 0;
   let lineStart = true;
   let continued = false;
-  for (let at = 0; at < text.length;) {
+  // A byte order mark (Python reads such a file as utf-8-sig) does not indent the first statement.
+  for (let at = text.startsWith('\uFEFF') ? 1 : 0; at < text.length;) {
     const char = text.charAt(at);
     if (lineStart) {
       if (depth === 0 && !continued && /[A-Za-z_]/.test(char)) starts.push(at);

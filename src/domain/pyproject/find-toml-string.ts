@@ -10,6 +10,7 @@
 /** Marks "an element of an array" in a key path; no real key can equal it. */
 const ARRAY_ITEM = Symbol('array item');
 type PathPart = string | typeof ARRAY_ITEM;
+const MAX_NESTING = 1000;
 
 export interface TomlStringLocation {
   /** Offsets of the string's contents, quotes excluded. */
@@ -32,13 +33,17 @@ export function findTomlString(text: string, keyPath: readonly string[]): TomlSt
 class ScanError extends Error {}
 
 class TomlScanner {
-  private pos = 0;
+  private pos: number;
+  private depth = 0;
   private found: TomlStringLocation | undefined;
 
   constructor(
     private readonly text: string,
     private readonly wanted: readonly string[],
-  ) {}
+  ) {
+    // A byte order mark starts no key; it is skipped, and offsets stay offsets into `text`.
+    this.pos = text.startsWith('\uFEFF') ? 1 : 0;
+  }
 
   run(): TomlStringLocation | undefined {
     let table: PathPart[] = [];
@@ -83,12 +88,16 @@ class TomlScanner {
   }
 
   private readContainer(path: PathPart[], close: string, readItem: () => void): void {
+    // Deeper than smol-toml accepts (its `maxDepth`): stop before the stack overflows.
+    if (this.depth >= MAX_NESTING) throw new ScanError('nested too deeply');
     this.pos += 1;
+    this.depth += 1;
     for (;;) {
       this.skipBlank(true);
       if (this.pos >= this.text.length) throw new ScanError(`unclosed ${close}`);
       if (this.text[this.pos] === close) {
         this.pos += 1;
+        this.depth -= 1;
         return;
       }
       readItem();
@@ -203,7 +212,9 @@ function unescapeBasic(raw: string): string {
     /\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|x([0-9A-Fa-f]{2})|(.))/g,
     (whole, u4?: string, u8?: string, x2?: string, other?: string) => {
       const hex = u4 ?? u8 ?? x2;
-      if (hex !== undefined) return String.fromCodePoint(Number.parseInt(hex, 16));
+      const code = hex === undefined ? undefined : Number.parseInt(hex, 16);
+      // `\UFFFFFFFF` is no character (smol-toml rejects it): keep it as written rather than throw.
+      if (code !== undefined) return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
       return (other !== undefined && Object.hasOwn(simple, other) ? simple[other] : undefined) ?? whole;
     },
   );

@@ -18,6 +18,8 @@ export interface ReadPyprojectOptions {
  * `requires-python`, dependencies, classifiers, dynamic fields and the build backend.
  * Metadata comes from PEP 621 `[project]`; else Poetry 1's `[tool.poetry]`; else (legacy
  * setuptools) setup.cfg `[metadata]`. Spec: packaging.python.org "pyproject.toml specification".
+ * A leading byte order mark is skipped; `text` keeps it, so offsets into it are offsets into the
+ * file and a rewrite keeps it too.
  */
 export function readPyproject(text: string, options: ReadPyprojectOptions = {}): ParsedPyproject {
   const file = options.file ?? 'pyproject.toml';
@@ -59,9 +61,10 @@ export function readPyproject(text: string, options: ReadPyprojectOptions = {}):
   };
 }
 
+/** `text` without its byte order mark, so a syntax error's column is the one an editor shows. */
 function parseToml(text: string, file: string): TomlTable {
   try {
-    return parse(text, { integersAsBigInt: false });
+    return parse(text.replace(/^\uFEFF/, ''), { integersAsBigInt: false });
   } catch (error) {
     if (!(error instanceof TomlError)) throw error;
     // smol-toml's message is "Invalid TOML document: <reason>\n\n<code excerpt>"; the location

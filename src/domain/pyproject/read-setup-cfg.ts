@@ -30,8 +30,10 @@ export function readSetupCfg(text: string, file = 'setup.cfg'): SetupCfg {
     if (last && section) section.set(last.key, { ...last.entry, value: last.lines.join('\n').trim() });
     last = undefined;
   };
-  let offset = 0;
-  const lines = text.split('\n');
+  // A byte order mark before the first header is skipped; offsets still count it.
+  const bom = text.startsWith('\uFEFF') ? 1 : 0;
+  let offset = bom;
+  const lines = text.slice(bom).split('\n');
   lines.forEach((rawLine, index) => {
     const lineStart = offset;
     offset += rawLine.length + 1;

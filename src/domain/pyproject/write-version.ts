@@ -12,10 +12,10 @@ const SAFE_VERSION = /^[A-Za-z0-9][A-Za-z0-9.!+_-]*$/;
 
 /**
  * `fileText` (the current contents of `source.file`) with the version literal replaced by
- * `newVersion` and every other character untouched: comments, quoting style, key order, CRLF
- * line ends, trailing whitespace, other `version` keys. The literal is located again in
- * `fileText` rather than trusting the detected span, and the file must still hold the version
- * detected, so a file edited in between is refused instead of corrupted.
+ * `newVersion` and every other character untouched: a leading byte order mark, comments, quoting
+ * style, key order, CRLF line ends, trailing whitespace, other `version` keys. The literal is
+ * located again in `fileText` rather than trusting the detected span, and the file must still
+ * hold the version detected, so a file edited in between is refused instead of corrupted.
  */
 export function writeVersion(source: VersionSource, fileText: string, newVersion: string): string {
   if (!source.writable) throw notWritable(source);

@@ -14,10 +14,9 @@
  * API returns no labels of its own.
  */
 import { labelOfHeading } from './classify-entry';
-import { markdownLines } from './markdown-lines';
+import { atxHeading, markdownLines } from './markdown-lines';
 import type { NoteEntry } from './note-entry';
 
-const HEADING = /^ {0,3}#{1,6}\s+(.*?)\s*#*\s*$/;
 const BULLET = /^\s*[*+-]\s+(.*\S)\s*$/;
 // The title is lazy so a title that itself contains "by @x in y" still ends at the last one.
 const ENTRY = /^(?<title>.*?)\s+by\s+@(?<author>[A-Za-z0-9-]+(?:\[bot\])?)\s+in\s+(?<url>\S+)$/;
@@ -30,7 +29,7 @@ export function parseGeneratedNotes(body: string): NoteEntry[] {
   let labels: string[] = [];
   for (const { text, inCode } of markdownLines(body)) {
     if (inCode) continue;
-    const heading = HEADING.exec(text)?.[1];
+    const heading = atxHeading(text)?.text;
     if (heading !== undefined) {
       skipping = /new contributors/i.test(heading);
       const label = labelOfHeading(heading);

@@ -1,4 +1,4 @@
-import { markdownLines } from './markdown-lines';
+import { atxHeading, markdownLines } from './markdown-lines';
 import type { SectionId } from './note-entry';
 import { sectionIdOf } from './section-titles';
 
@@ -13,17 +13,14 @@ export interface ReleaseNotesSection {
   readonly line: number;
 }
 
-const HEADING = /^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
-
 /** The `##` sections of release notes, in order; text before the first one is not a section. */
 export function sectionsOf(markdown: string): ReleaseNotesSection[] {
   const sections: { heading: string; line: number; body: string[] }[] = [];
   let current: (typeof sections)[number] | undefined;
   for (const { text, line, inCode } of markdownLines(markdown)) {
-    const heading = inCode ? undefined : HEADING.exec(text);
-    const level = heading?.[1]?.length;
-    if (heading && level !== undefined && level <= 2) {
-      current = level === 2 ? { heading: heading[2] ?? '', line, body: [] } : undefined;
+    const heading = inCode ? undefined : atxHeading(text);
+    if (heading && heading.level <= 2) {
+      current = heading.level === 2 ? { heading: heading.text, line, body: [] } : undefined;
       if (current) sections.push(current);
       continue;
     }

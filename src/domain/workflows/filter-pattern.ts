@@ -1,3 +1,5 @@
+import { PyreleaseError } from '../errors';
+
 /**
  * GitHub Actions filter patterns (`on.push.tags`, `branches`), as the "Filter pattern cheat sheet"
  * of the workflow syntax docs defines them: `*` any characters but `/`, `**` any characters,
@@ -29,7 +31,23 @@ export function filterPatternToRegExp(pattern: string): RegExp {
       source += escapeRegExp(char);
     }
   }
-  return new RegExp(`^${source}$`);
+  try {
+    return new RegExp(`^${source}$`);
+  } catch (error) {
+    // `?` or `+` with nothing to repeat (`+v`, `v*+`, `v?+`), or a range backwards (`[9-0]`).
+    const reason = error instanceof Error ? (error.message.split(': ').pop() ?? error.message) : String(error);
+    throw new PyreleaseError(
+      'workflow.bad-filter-pattern',
+      `the filter pattern "${pattern}" is not valid: ${reason}.`,
+      {
+        hint:
+          '`?` and `+` repeat the character before them (write `\\?` or `\\+` for the character itself), and a ' +
+          'range such as `[0-9]` runs upwards. Fix the pattern in the workflow `on:` filters or in ' +
+          '[tool.pyrelease] performance-paths, then run pyrelease again.',
+        cause: error,
+      },
+    );
+  }
 }
 
 /**

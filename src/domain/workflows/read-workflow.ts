@@ -36,7 +36,22 @@ export function readWorkflow(text: string): { workflow: ParsedWorkflow } | { fin
       },
     };
   }
-  const data: unknown = doc.toJS({ maxAliasCount: 1000 });
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 1000 });
+  } catch (error) {
+    // The parser lets an alias to no anchor (`*jobs` with no `&jobs`) and an alias bomb through;
+    // resolving them throws. GitHub refuses such a file too: it is a YAML error, said as one.
+    const reason = error instanceof Error ? error.message : String(error);
+    return {
+      finding: {
+        id: 'yaml-syntax',
+        severity: 'error',
+        message: `The workflow is not valid YAML: ${reason.replace(/\.$/, '')}.`,
+        fix: 'Define every anchor an alias (`*name`) refers to with `&name`, or write the value out.',
+      },
+    };
+  }
   if (!isMapping(data) || !isMapping(field(data, 'jobs'))) {
     return {
       finding: {
