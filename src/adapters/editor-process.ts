@@ -66,15 +66,15 @@ export function resolveEditor(env: NodeJS.ProcessEnv, gitEditor?: string): strin
  * the shell's text: the file's path reaches the editor as "$@", verbatim, so no file name is ever
  * parsed by the shell and needs no quoting.
  */
-export function editorInvocation(editor: string, file: string): { file: string; args: string[]; shell: boolean } {
-  if (!SHELL_METACHARACTERS.test(editor)) return { file: editor, args: [file], shell: false };
-  return { file: EDITOR_SHELL, args: ['-c', `${editor} "$@"`, editor, file], shell: true };
+export function editorInvocation(editor: string, file: string): { file: string; args: string[]; viaShell: boolean } {
+  if (!SHELL_METACHARACTERS.test(editor)) return { file: editor, args: [file], viaShell: false };
+  return { file: EDITOR_SHELL, args: ['-c', `${editor} "$@"`, editor, file], viaShell: true };
 }
 
 /** What went wrong with a finished editor, or undefined when it exited with 0. */
 function editorFailure(
   result: { exitCode?: number | undefined; signal?: string | undefined; code?: unknown; cause?: unknown },
-  shell: boolean,
+  viaShell: boolean,
 ): { code: string; reason: string } | undefined {
   const { exitCode, signal } = result;
   if (exitCode === 0) return undefined;
@@ -91,13 +91,13 @@ function editorFailure(
             : (errno ?? 'unknown error');
     return { code: 'editor.not-started', reason: `could not start: ${why}` };
   }
-  if (shell && exitCode === 127) {
+  if (viaShell && exitCode === 127) {
     return {
       code: 'editor.not-started',
       reason: `could not start: ${EDITOR_SHELL} found no such command (exit code 127)`,
     };
   }
-  if (shell && exitCode === 126) {
+  if (viaShell && exitCode === 126) {
     return {
       code: 'editor.not-started',
       reason: `could not start: ${EDITOR_SHELL} could not execute it (exit code 126)`,
@@ -146,9 +146,9 @@ export class ProcessEditor implements Editor {
         kind: 'cancelled',
       });
     }
-    const failure = editorFailure(result, run.shell);
+    const failure = editorFailure(result, run.viaShell);
     if (failure) {
-      const how = run.shell ? ` (run through ${EDITOR_SHELL}, as git runs it)` : '';
+      const how = run.viaShell ? ` (run through ${EDITOR_SHELL}, as git runs it)` : '';
       throw new PyreleaseError(
         failure.code,
         `The editor \`${editor}\`${how} ${failure.reason}; your text is kept in ${path}.`,

@@ -118,7 +118,7 @@ describe('editorInvocation: started as git starts it', () => {
       expect(editorInvocation(editor, '/tmp/x/NOTES.md')).toEqual({
         file: editor,
         args: ['/tmp/x/NOTES.md'],
-        shell: false,
+        viaShell: false,
       });
     }
   });
@@ -127,11 +127,11 @@ describe('editorInvocation: started as git starts it', () => {
     expect(editorInvocation('code --wait', '/tmp/a b/NOTES.md')).toEqual({
       file: '/bin/sh',
       args: ['-c', 'code --wait "$@"', 'code --wait', '/tmp/a b/NOTES.md'],
-      shell: true,
+      viaShell: true,
     });
     // git's set, character for character (run-command.c).
     for (const metacharacter of '|&;<>()$`\\"\' \t\n*?[#~=%') {
-      expect(editorInvocation(`ed${metacharacter}x`, '/f').shell, JSON.stringify(metacharacter)).toBe(true);
+      expect(editorInvocation(`ed${metacharacter}x`, '/f').viaShell, JSON.stringify(metacharacter)).toBe(true);
     }
   });
 });
@@ -172,7 +172,7 @@ describe('ProcessEditor', () => {
     const { editor } = editorWith({ GIT_EDITOR: path });
 
     expect(await editor.edit('notes\n', { fileName: 'NOTES.md' })).toMatch(/^notes\nedited by plain-editor \[[^\]]+\]/);
-    expect(editorInvocation(path, '/f').shell).toBe(false);
+    expect(editorInvocation(path, '/f').viaShell).toBe(false);
   });
 
   it("hands the user's own setting, and only it, to the shell: the file name is never parsed", async () => {
