@@ -3,8 +3,11 @@
  * Editors on Windows write one; TOML, Python, setup.cfg, markdown and YAML readers all skip it,
  * so pyrelease must read through it, and a version bump must write it back.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { projectFilesAt } from '../../src/adapters/project-files.js';
 import { parseChecklist } from '../../src/domain/checklist';
 import { loadConfig, validateConfig, type KeySegment } from '../../src/domain/config';
 import {
@@ -18,6 +21,7 @@ import { findPythonAssignment } from '../../src/domain/pyproject/find-python-ass
 import { findTomlString } from '../../src/domain/pyproject/find-toml-string.js';
 import { parseGeneratedNotes, sectionsOf } from '../../src/domain/release-notes';
 import { analyzeWorkflow } from '../../src/domain/workflows';
+import { useTempDirs } from '../helpers/temp-dir';
 
 const BOM = '\uFEFF';
 const UTF8_BOM_BYTES = [0xef, 0xbb, 0xbf];
@@ -141,6 +145,26 @@ describe('reading a project whose files start with a BOM', () => {
     const written = writeVersion(versionSource, text, '1.5.0');
     expect(written).toBe(text.replace('"1.4.0"', '"1.5.0"'));
     expect([...Buffer.from(written, 'utf8').subarray(0, 3)]).toEqual(UTF8_BOM_BYTES);
+  });
+
+  const tempDir = useTempDirs();
+
+  it('bumps a pyproject.toml on disk byte for byte but the version, its BOM and CRLFs kept', () => {
+    guarded();
+    const dir = tempDir();
+    const bytes = (version: string): Buffer =>
+      Buffer.concat([
+        Buffer.from(UTF8_BOM_BYTES),
+        Buffer.from(PYPROJECT.replace('1.4.0', version).replaceAll('\n', '\r\n')),
+      ]);
+    writeFileSync(join(dir, 'pyproject.toml'), bytes('1.4.0'));
+    const files = projectFilesAt(dir);
+    const { versionSource } = loadProject(files);
+    writeFileSync(
+      join(dir, 'pyproject.toml'),
+      writeVersion(versionSource, files.read('pyproject.toml') ?? '', '1.5.0'),
+    );
+    expect(readFileSync(join(dir, 'pyproject.toml')).equals(bytes('1.5.0'))).toBe(true);
   });
 
   it('finds a version in a Python module that starts with a BOM, and keeps the BOM when writing', () => {

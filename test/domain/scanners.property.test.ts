@@ -540,8 +540,16 @@ describe('the workflow scanners', () => {
         const triggers = returnsOrRefuses(() => parseTriggers(on));
         expect(triggers?.events).toBeInstanceOf(Array);
       }),
-      RUNS,
+      // A mapping whose keys hide toString and valueOf once made String() throw a TypeError.
+      { ...RUNS, examples: [[[{ toString: null }]], [{ push: { tags: [{ toString: 1, valueOf: 1 }] } }]] },
     );
+  });
+
+  it('analyzes a workflow whose filters are mappings that hide toString', () => {
+    const text = 'on:\n  push:\n    tags: [{toString: 1}]\njobs:\n  build: {runs-on: ubuntu-latest}\n';
+    const input = { file: 'publish.yml', text, index: 'pypi' as const, environment: 'pypi', tagFormat: 'v{version}' };
+    const analysis = returnsOrRefuses(() => analyzeWorkflow(input));
+    expect(analysis?.triggers.push?.tags).toEqual(['[object Object]']);
   });
 
   it('filterPatternToRegExp and matchesFilters compile any pattern or refuse it', () => {

@@ -20,7 +20,7 @@ export function parseTriggers(on: unknown): WorkflowTriggers {
     typeof on === 'string'
       ? { [on]: null }
       : Array.isArray(on)
-        ? Object.fromEntries(on.map((event) => [String(event), null]))
+        ? Object.fromEntries(on.map((event) => [text(event), null]))
         : isMapping(on)
           ? on
           : {};
@@ -38,7 +38,20 @@ export function parseTriggers(on: unknown): WorkflowTriggers {
 /** A filter list; GitHub also takes a single string. */
 function list(value: unknown): string[] | undefined {
   if (value === undefined || value === null) return undefined;
-  return (Array.isArray(value) ? value : [value]).map(String);
+  return (Array.isArray(value) ? value : [value]).map(text);
+}
+
+/**
+ * `String(value)`; but YAML can give a mapping whose keys hide `toString` and `valueOf`
+ * (`tags: [{toString: 1}]`), which `String` cannot convert: that reads as `[object Object]`, as
+ * any other mapping does, instead of throwing out of the analysis.
+ */
+function text(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
 }
 
 /**
