@@ -15,6 +15,7 @@ import {
   type LockHandle,
   type LockOwner,
 } from '../ports/journal-store';
+import { isProcessAlive } from './process-alive';
 
 export interface FileJournalOptions {
   redactor: Redactor;
@@ -40,16 +41,6 @@ export const LOCK_START_TOLERANCE_MS = 2000;
 
 /** USER_HZ: the unit of start times in /proc/<pid>/stat; 100 on every Linux architecture Node runs on. */
 const CLOCK_TICKS_PER_SECOND = 100;
-
-export function isProcessAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** When a process started (epoch ms): /proc on Linux, `ps` on other Unixes; undefined when unknown. */
 export async function processStartTime(pid: number): Promise<number | undefined> {

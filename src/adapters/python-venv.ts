@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { PyreleaseError, isPyreleaseError } from '../domain/errors';
 import { normalizeProjectName } from '../domain/pyproject/normalize-project-name';
+import { isProcessAlive } from './process-alive';
 import type { ProcessRunner } from '../ports/process';
 import type {
   InstallRequest,
@@ -43,14 +44,6 @@ const OWNER = 'owner.pid';
 /** Present when the venv was kept for the user after a failure. */
 const KEPT = 'KEPT';
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 /** What `mkdtemp(DIR_PREFIX)` makes: the prefix and six random characters. */
 const MADE_DIR = /^pyrelease-venv-[A-Za-z0-9]{6}$/;
 const INDEX_KEYS = ['index-url', 'extra-index-url', 'find-links', 'no-index'];
@@ -148,7 +141,7 @@ export class PythonVenvEnvironments implements PythonEnvironments {
       }
       const owner = Number((await readFile(join(dir, OWNER), 'utf8').catch(() => '')).trim());
       // Only ours (an owner file), and only once its session is gone: another may be smoke-testing now.
-      if (!Number.isInteger(owner) || owner <= 0 || (this.options.isAlive ?? isAlive)(owner)) continue;
+      if (!Number.isInteger(owner) || owner <= 0 || (this.options.isAlive ?? isProcessAlive)(owner)) continue;
       await rm(dir, { recursive: true, force: true });
       removed.push(dir);
     }
